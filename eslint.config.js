@@ -1,0 +1,66 @@
+// Lint = the architecture's invariants as import rules (ARCHITECTURE.md), plus file size.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+
+const UI_LIBS = ['react', 'react-dom', 'react-dom/*', 'react-i18next', 'zustand', 'zustand/*', 'maplibre-gl', 'maplibre-gl/*', '@deck.gl/*', 'terra-draw', 'terra-draw-*', 'jspdf'];
+const NODE_ONLY = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'worker_threads'];
+const APP_FOLDERS = ['**/app/**', '**/state/**', '**/map/**', '**/ui/**', '**/i18n/**', '**/sketch/**', '**/export/**', '**/commands/**', '**/cli/**', '**/workers/**'];
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'bench-out/**', 'data/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      'max-lines': ['error', { max: 400, skipBlankLines: true, skipComments: true }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-syntax': ['error', { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Attribute text is never rendered as HTML.' }],
+    },
+  },
+  {
+    // The analysis core is pure: no DOM, no UI libraries, no Node APIs, nothing above it.
+    files: ['src/core/**/*.ts', 'src/protocol/**/*.ts'],
+    languageOptions: { globals: { ...globals.es2021 } },
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: UI_LIBS, message: 'src/core and src/protocol stay UI-free: they run in workers and in Node.' },
+        { group: NODE_ONLY, message: 'src/core runs in browsers too: no Node APIs (put file access in src/cli).' },
+        { group: ['comlink'], message: 'Transport belongs to workers/ and src/app, not to the core.' },
+        { group: APP_FOLDERS, message: 'src/core depends on nothing above it.' },
+      ] }],
+      'no-restricted-globals': ['error', 'window', 'document', 'localStorage', 'sessionStorage', 'navigator', 'location', 'postMessage', 'self'],
+    },
+  },
+  {
+    files: ['src/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: UI_LIBS, message: 'src/core stays UI-free: it runs in workers and in Node.' },
+        { group: NODE_ONLY, message: 'src/core runs in browsers too: no Node APIs (put file access in src/cli).' },
+        { group: ['comlink'], message: 'Transport belongs to workers/ and src/app, not to the core.' },
+        { group: [...APP_FOLDERS, '**/protocol/**'], message: 'src/core depends on nothing above it.' },
+      ] }],
+    },
+  },
+  {
+    // Workers are thin entry points: core + protocol + comlink only.
+    files: ['workers/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: UI_LIBS, message: 'Workers run no UI.' },
+        { group: ['**/app/**', '**/state/**', '**/map/**', '**/ui/**', '**/i18n/**'], message: 'Workers import only src/core and src/protocol.' },
+      ] }],
+    },
+  },
+  {
+    // The UI renders state; it never talks to workers directly.
+    files: ['src/ui/**/*.{ts,tsx}', 'src/map/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['comlink', '**/workers/**'], message: 'The UI reaches workers only through the store (src/state) and src/app.' },
+      ] }],
+    },
+  },
+);

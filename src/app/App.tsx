@@ -1,0 +1,79 @@
+import type { i18n as I18n } from 'i18next';
+import { I18nextProvider, useTranslation } from 'react-i18next';
+import type { MapHandle, MapOptions } from '../map/map-controller';
+import { MapView } from '../map/MapView';
+import type { AppStore } from '../state';
+import { AnalysisPanel } from '../ui/analysis/AnalysisPanel';
+import { BasemapSettings } from '../ui/BasemapSettings';
+import { DemoNotice } from '../ui/DemoNotice';
+import { DropZone } from '../ui/DropZone';
+import { ErrorAlerts } from '../ui/ErrorAlerts';
+import { ImportDialogs } from '../ui/import/ImportDialogs';
+import { FeatureInspector } from '../ui/FeatureInspector';
+import { JobsBar } from '../ui/JobsBar';
+import { LayerPanel } from '../ui/layers/LayerPanel';
+import { RulesPanel } from '../ui/rules/RulesPanel';
+import { SidebarTabs, type PanelEntry } from '../ui/SidebarTabs';
+import { StoreContext } from '../ui/store-context';
+import { Toolbar } from '../ui/Toolbar';
+import '../ui/styles.css';
+
+interface Props {
+  readonly store: AppStore;
+  readonly i18n: I18n;
+  readonly mapOptions: MapOptions;
+  readonly onMap: (handle: MapHandle | null) => void;
+}
+
+/** The sidebar's panels, in tab order. Each feature adds its own entry. */
+const PANELS: readonly PanelEntry[] = [
+  {
+    id: 'layers',
+    labelKey: 'panel.layers',
+    render: () => (
+      <>
+        <LayerPanel />
+        <BasemapSettings />
+      </>
+    ),
+  },
+  { id: 'analysis', labelKey: 'panel.analysis', render: () => <AnalysisPanel /> },
+  { id: 'rules', labelKey: 'panel.rules', render: () => <RulesPanel /> },
+];
+
+function Shell({ store, mapOptions, onMap }: Omit<Props, 'i18n'>) {
+  const { t } = useTranslation();
+  return (
+    <div className="app">
+      <header className="app-header">
+        <h1>{t('app.title')}</h1>
+        <DemoNotice />
+        <Toolbar />
+      </header>
+      <aside className="sidebar">
+        <SidebarTabs panels={PANELS} />
+      </aside>
+      <main className="main">
+        <DropZone>
+          <MapView store={store} options={mapOptions} onMap={onMap} label={t('map.label')} />
+        </DropZone>
+        <div className="overlays">
+          <ErrorAlerts />
+          <JobsBar />
+        </div>
+        <FeatureInspector />
+        <ImportDialogs />
+      </main>
+    </div>
+  );
+}
+
+export function App({ store, i18n, mapOptions, onMap }: Props) {
+  return (
+    <I18nextProvider i18n={i18n}>
+      <StoreContext.Provider value={store}>
+        <Shell store={store} mapOptions={mapOptions} onMap={onMap} />
+      </StoreContext.Provider>
+    </I18nextProvider>
+  );
+}

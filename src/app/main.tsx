@@ -1,0 +1,57 @@
+/**
+ * Composition root: workers → store → i18n → React, then the demo city. Nothing else wires services.
+ */
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import fontFiles from 'virtual:font-faces';
+import { createI18n } from '../i18n';
+import type { MapHandle } from '../map/map-controller';
+import { createAppStore } from '../state';
+import { warmNumberFormats } from '../ui/format-number';
+import { App } from './App';
+import { createWorkers } from './create-workers';
+import { demoManifest, loadDemo } from './demo';
+import { bindLanguage, initialLanguage } from './language-sync';
+import { installPageFonts } from './page-fonts';
+import { installTestHook } from './test-hook';
+import { bindUrlHash, parseHash } from './url-hash';
+
+installPageFonts(fontFiles, document.baseURI);
+const hashView = parseHash(location.hash);
+const language = initialLanguage();
+const store = createAppStore(createWorkers(), { session: { language, view: hashView } });
+const i18n = createI18n(language);
+bindLanguage(store, i18n);
+bindUrlHash(store);
+
+// StrictMode mounts the map twice in development; always talk to the latest one.
+let current: MapHandle | null = null;
+let resolveMap: () => void;
+const mapReady = new Promise<void>((r) => (resolveMap = r));
+const getMap = () => current!;
+const e2e = new URLSearchParams(location.search).has('e2e');
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App store={store} i18n={i18n} mapOptions={{ baseUrl: document.baseURI, fontFiles, fadeDuration: e2e ? 0 : 300 }}
+      onMap={(h) => {
+        current = h;
+        if (h) resolveMap();
+      }} />
+  </StrictMode>,
+);
+
+// Locale data for numbers loads on first use; load it before a result table needs it.
+if ('requestIdleCallback' in window) requestIdleCallback(warmNumberFormats);
+else setTimeout(warmNumberFormats, 1000);
+
+async function start() {
+  const manifest = demoManifest();
+  if (manifest && !hashView) store.getState().requestBounds(manifest.bbox);
+  await mapReady;
+  const hook = installTestHook(store, getMap);
+  if (manifest) await loadDemo(store, manifest);
+  await getMap().whenDrawn();
+  hook.ready = true;
+}
+void start();

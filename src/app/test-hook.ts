@@ -1,0 +1,71 @@
+/**
+ * `window.__cfc` for browser tests: `ready` turns true on the first map idle after the demo layers and
+ * deck.gl have drawn; the rest reads what the app shows (store summary, renderer state, screen points).
+ */
+import { pointOnFeature } from '@turf/turf';
+import type { Feature } from 'geojson';
+import type { MapHandle } from '../map/map-controller';
+import type { AppStore } from '../state';
+
+export interface LayerSummary {
+  readonly id: string;
+  readonly name: string;
+  readonly role: string;
+  readonly visible: boolean;
+  readonly featureCount: number;
+  /** What the renderer shows: MapLibre layout visibility or deck.gl `visible`. */
+  readonly drawn: { engine: 'maplibre' | 'deck'; visible: boolean } | null;
+}
+
+export interface CfcTestHook {
+  ready: boolean;
+  layers(): LayerSummary[];
+  /** Page coordinates of a point inside a feature, or null when off screen. */
+  featurePoint(layerId: string, featureIndex: number): [number, number] | null;
+  whenDrawn(): Promise<void>;
+  /** MapLibre's layer stack, bottom first (deck.gl groups included). */
+  styleOrder(): string[];
+  /** The MapLibre map itself, for measurements in tests. */
+  map(): MapHandle['map'];
+  state(): { language: string; view: unknown; errors: number; jobs: number; selection: unknown };
+}
+
+declare global {
+  interface Window {
+    __cfc?: CfcTestHook;
+  }
+}
+
+export function installTestHook(store: AppStore, getMap: () => MapHandle): CfcTestHook {
+  const hook: CfcTestHook = {
+    ready: false,
+    layers: () =>
+      store.getState().doc.layers.map((l) => ({
+        id: l.id,
+        name: l.name,
+        role: l.role,
+        visible: l.visible,
+        featureCount: store.getState().layerData[l.id]?.featureCount ?? 0,
+        drawn: getMap().drawnState(l.id),
+      })),
+    featurePoint(layerId, featureIndex) {
+      const f = store.getState().layerData[layerId]?.data.features[featureIndex];
+      if (!f?.geometry) return null;
+      const [lng, lat] = pointOnFeature(f as Feature).geometry.coordinates;
+      const handle = getMap();
+      const p = handle.map.project([lng, lat]);
+      const rect = handle.map.getContainer().getBoundingClientRect();
+      if (p.x < 0 || p.y < 0 || p.x > rect.width || p.y > rect.height) return null;
+      return [rect.left + p.x, rect.top + p.y];
+    },
+    whenDrawn: () => getMap().whenDrawn(),
+    styleOrder: () => getMap().map.getLayersOrder(),
+    map: () => getMap().map,
+    state: () => {
+      const s = store.getState();
+      return { language: s.language, view: s.view, errors: s.errors.length, jobs: Object.keys(s.jobs).length, selection: s.selection };
+    },
+  };
+  window.__cfc = hook;
+  return hook;
+}

@@ -1,0 +1,86 @@
+/** Command-line arguments of `npm run analyze` (see src/cli/analyze.ts for the usage line). */
+import { isUnitLevel, type UnitLevel } from '../core/model';
+import { demoLayers } from './analyze-demo';
+
+export interface AnalyzeArgs {
+  readonly streets: string;
+  readonly residences: string;
+  /** `--facility CAT=FILE` (every feature is CAT), or `--facilities FILE` (no category: each feature's `category`). */
+  readonly facilities: readonly { category?: string; file: string }[];
+  readonly units: readonly { level: UnitLevel; file: string }[];
+  readonly maxSnapM: number;
+  readonly thresholdsM: readonly number[];
+  readonly cutoffM?: number;
+  readonly isochrones: 'areas' | 'segments' | 'none';
+  readonly out: string;
+  /** A built-in pack id or a rule-set JSON file; gaps.csv, gaps.geojson and scorecards.csv are written with it. */
+  readonly rules?: string;
+}
+
+export class ArgsError extends Error {}
+
+export function parseAnalyzeArgs(argv: readonly string[]): AnalyzeArgs {
+  const single = new Map<string, string>();
+  const facilities: { category?: string; file: string }[] = [];
+  const units: { level: UnitLevel; file: string }[] = [];
+  let demo = false;
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i];
+    if (flag === '--demo') {
+      demo = true;
+      continue;
+    }
+    const value = argv[i + 1];
+    if (!flag.startsWith('--') || value === undefined) throw new ArgsError(`expected --flag value at ${flag}`);
+    i++;
+    const pair = (): [string, string] => {
+      const eq = value.indexOf('=');
+      if (eq <= 0) throw new ArgsError(`${flag} expects NAME=FILE, got ${value}`);
+      return [value.slice(0, eq), value.slice(eq + 1)];
+    };
+    if (flag === '--facility') {
+      const [category, file] = pair();
+      facilities.push({ category, file });
+    } else if (flag === '--facilities') {
+      facilities.push({ file: value });
+    } else if (flag === '--units') {
+      const [level, file] = pair();
+      if (!isUnitLevel(level)) throw new ArgsError(`--units level must be city, district, street or community, got ${level}`);
+      units.push({ level, file });
+    } else single.set(flag.slice(2), value);
+  }
+  const need = (k: string): string => {
+    const v = single.get(k);
+    if (!v) throw new ArgsError(`--${k} is required`);
+    return v;
+  };
+  const num = (k: string, dflt: number | undefined): number | undefined => {
+    const v = single.get(k);
+    if (v === undefined) return dflt;
+    const n = Number(v);
+    if (!Number.isFinite(n) || n <= 0) throw new ArgsError(`--${k} must be a positive number, got ${v}`);
+    return n;
+  };
+  const thresholdsM = (single.get('thresholds') ?? '300,500,1000').split(',').map(Number);
+  if (thresholdsM.some((t) => !Number.isFinite(t) || t <= 0)) throw new ArgsError('--thresholds must be positive metres, comma-separated');
+  const iso = single.get('isochrones') ?? 'segments';
+  if (iso !== 'areas' && iso !== 'segments' && iso !== 'none') throw new ArgsError('--isochrones must be areas, segments or none');
+  const d = demo ? demoLayers() : undefined;
+  if (d) {
+    if (facilities.length === 0) facilities.push({ file: d.facilities });
+    if (units.length === 0) units.push(...d.units);
+  }
+  if (facilities.length === 0) throw new ArgsError('at least one --facility CATEGORY=FILE or --facilities FILE is required');
+  return {
+    streets: single.get('streets') ?? d?.streets ?? need('streets'),
+    residences: single.get('residences') ?? d?.residences ?? need('residences'),
+    facilities,
+    units,
+    rules: single.get('rules'),
+    maxSnapM: num('max-snap', 150)!,
+    thresholdsM,
+    cutoffM: num('cutoff', undefined),
+    isochrones: iso,
+    out: need('out'),
+  };
+}

@@ -1,0 +1,63 @@
+/**
+ * The io worker's service (IoApi in src/protocol/io-api.ts), also used in-process by Node tests and
+ * the app's test transport. One cancel token per job id; cancel() of an unknown or finished job is a no-op.
+ */
+import { createCancelToken, type CancelToken, type JobId, type JobResult, type ProgressFn } from '../jobs';
+import type { LoadedLayer } from '../model';
+import { readLayer } from './read-layer';
+import type { IoEnv, ReadOptions } from './read-options';
+import { applyLayerFix, LAYER_FIXES, type LayerFix } from './layer-fix';
+import type { ChildEstimateConfig } from './osm/estimate-children';
+import { readProjectBytes, type ProjectRead } from './project-read';
+import { byteSource, type ReadSource } from './byte-source';
+
+export interface IoService {
+  load(jobId: JobId, source: ReadSource, options: ReadOptions, onProgress: ProgressFn): Promise<JobResult<LoadedLayer[]>>;
+  cancel(jobId: JobId): void;
+  fix(layer: LoadedLayer, fix: LayerFix, estimate?: Partial<ChildEstimateConfig>): Promise<JobResult<LoadedLayer>>;
+  readProject(jobId: JobId, source: ReadSource): Promise<JobResult<ProjectRead>>;
+}
+
+export function createIoService(env: IoEnv = {}): IoService {
+  const jobs = new Map<JobId, CancelToken & { cancel(): void }>();
+  return {
+    async load(jobId, source, options, onProgress) {
+      const token = createCancelToken();
+      jobs.get(jobId)?.cancel();
+      jobs.set(jobId, token);
+      try {
+        const report: ProgressFn = (p) => {
+          try {
+            onProgress?.({ ...p, jobId });
+          } catch {
+            // A closed progress channel must not fail the load.
+          }
+        };
+        return await readLayer(source, options ?? {}, report, token, env);
+      } finally {
+        if (jobs.get(jobId) === token) jobs.delete(jobId);
+      }
+    },
+    cancel(jobId) {
+      jobs.get(jobId)?.cancel();
+    },
+    async fix(layer, fix, estimate): Promise<JobResult<LoadedLayer>> {
+      if (!LAYER_FIXES.includes(fix)) return { ok: false, error: { code: 'fix-unknown', params: { fix: String(fix) } } };
+      try {
+        return { ok: true, value: applyLayerFix(layer, fix, estimate) };
+      } catch (e) {
+        return { ok: false, error: { code: 'fix-failed', params: { file: layer.fileName, detail: String((e as Error)?.message ?? e).slice(0, 200) } } };
+      }
+    },
+    async readProject(_jobId, source): Promise<JobResult<ProjectRead>> {
+      const fileName = source?.fileName || 'project.json';
+      const src = byteSource(source);
+      if (!src) return { ok: false, error: { code: 'project.not-json', params: { file: fileName, detail: 'no data' } } };
+      try {
+        return readProjectBytes(await src.all(), fileName);
+      } catch (e) {
+        return { ok: false, error: { code: 'project.invalid', params: { file: fileName, detail: String((e as Error)?.message ?? e).slice(0, 200) } } };
+      }
+    },
+  };
+}

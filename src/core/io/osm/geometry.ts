@@ -1,0 +1,45 @@
+/** Coordinates of stored ways, and the small planar helpers ring assembly needs (lon/lat degrees). */
+import type { Position } from 'geojson';
+import type { OsmStore } from './osm-store';
+
+/** The way's coordinates, or null when a node is missing from the file or fewer than 2 remain. */
+export function wayCoords(store: OsmStore, wayIndex: number): Position[] | null {
+  return nodeCoords(store, store.wayNodes(wayIndex));
+}
+
+export function nodeCoords(store: OsmStore, nodes: ArrayLike<number>): Position[] | null {
+  if (nodes.length < 2) return null;
+  const out: Position[] = new Array(nodes.length);
+  for (let i = 0; i < nodes.length; i++) {
+    const n = nodes[i];
+    if (n < 0) return null;
+    out[i] = store.lngLat(n);
+  }
+  return out;
+}
+
+export function isClosedRing(nodes: ArrayLike<number>): boolean {
+  return nodes.length >= 4 && nodes[0] === nodes[nodes.length - 1];
+}
+
+/** Shoelace area in degrees² (positive = counter-clockwise). Only the sign and the ordering are used. */
+export function signedArea(ring: readonly Position[]): number {
+  let s = 0;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) s += (ring[j][0] - ring[i][0]) * (ring[j][1] + ring[i][1]);
+  return s / 2;
+}
+
+export function pointInRing(p: Position, ring: readonly Position[]): boolean {
+  let inside = false;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    const [xi, yi] = ring[i];
+    const [xj, yj] = ring[j];
+    if (yi > p[1] !== yj > p[1] && p[0] < ((xj - xi) * (p[1] - yi)) / (yj - yi) + xi) inside = !inside;
+  }
+  return inside;
+}
+
+/** RFC 7946: exterior rings counter-clockwise, holes clockwise. */
+export function orient(ring: Position[], ccw: boolean): Position[] {
+  return signedArea(ring) > 0 === ccw ? ring : ring.slice().reverse();
+}

@@ -1,0 +1,112 @@
+/**
+ * OSM XML (optionally gzip-compressed) streamed through fflate's Gunzip and saxes, in chunks: the whole
+ * text is never held in memory, and the caller gets control back after every chunk (progress, cancel).
+ */
+import { SaxesParser } from 'saxes';
+import { Gunzip } from 'fflate';
+import { OsmImportError } from './errors';
+import type { MemberType, OsmSink, RelationMember, Tags } from './osm-store';
+
+const CHUNK = 1 << 20;
+
+interface Current {
+  kind: 'node' | 'way' | 'relation';
+  id: number;
+  lon7: number;
+  lat7: number;
+  tags: Tags | null;
+  refs: number[];
+  members: RelationMember[];
+  skip: boolean;
+}
+
+function makeParser(sink: OsmSink, state: { sawRoot: boolean; rootClosed: boolean }): SaxesParser {
+  const parser = new SaxesParser({ position: true });
+  let cur: Current | null = null;
+  parser.on('opentag', (tag) => {
+    const a = tag.attributes as Record<string, string>;
+    switch (tag.name) {
+      case 'osm':
+        state.sawRoot = true;
+        return;
+      case 'node':
+      case 'way':
+      case 'relation':
+        cur = {
+          kind: tag.name,
+          id: Number(a.id),
+          lon7: Math.round(Number(a.lon) * 1e7),
+          lat7: Math.round(Number(a.lat) * 1e7),
+          tags: null,
+          refs: [],
+          members: [],
+          // JOSM files keep deleted objects with action="delete"; they are not part of the data.
+          skip: a.action === 'delete' || a.visible === 'false',
+        };
+        return;
+      case 'tag':
+        if (cur && a.k !== undefined) (cur.tags ??= {})[a.k] = a.v ?? '';
+        return;
+      case 'nd':
+        if (cur) cur.refs.push(Number(a.ref));
+        return;
+      case 'member':
+        if (cur) cur.members.push({ type: (a.type?.[0] ?? 'n') as MemberType, ref: Number(a.ref), role: a.role ?? '' });
+        return;
+    }
+  });
+  parser.on('closetag', (tag) => {
+    if (tag.name === 'osm') state.rootClosed = true;
+    const c = cur as Current | null;
+    if (!c || tag.name !== c.kind) return;
+    cur = null;
+    if (c.skip || !Number.isFinite(c.id)) return;
+    if (c.kind === 'node') {
+      if (Number.isFinite(c.lon7) && Number.isFinite(c.lat7)) sink.addNode(c.id, c.lon7, c.lat7, c.tags);
+    } else if (c.kind === 'way') sink.addWay(c.id, c.refs, c.refs.length, c.tags);
+    else sink.addRelation(c.id, c.tags, () => c.members);
+  });
+  return parser;
+}
+
+/** Feeds the file to the sink chunk by chunk; yields the fraction of input bytes consumed. */
+export function* readOsmXml(bytes: Uint8Array, gzipped: boolean, sink: OsmSink): Generator<number> {
+  const state = { sawRoot: false, rootClosed: false };
+  const parser = makeParser(sink, state);
+  const decoder = new TextDecoder();
+  const feed = (chunk: Uint8Array, final: boolean) => {
+    const malformed = (e: unknown) =>
+      new OsmImportError('osm.xml_malformed', { line: parser.line, column: parser.column, detail: String((e as Error).message).slice(0, 120) });
+    try {
+      parser.write(decoder.decode(chunk, { stream: !final }));
+    } catch (e) {
+      throw malformed(e);
+    }
+    if (!final) return;
+    try {
+      parser.close();
+    } catch (e) {
+      // Errors at the end of the input are unclosed elements: the file was cut short.
+      throw state.sawRoot && !state.rootClosed ? new OsmImportError('osm.xml_truncated') : malformed(e);
+    }
+  };
+  let gunzip: Gunzip | null = null;
+  if (gzipped) gunzip = new Gunzip((chunk, final) => feed(chunk, final));
+  for (let pos = 0; pos < bytes.length || (pos === 0 && bytes.length === 0); pos += CHUNK) {
+    const end = Math.min(bytes.length, pos + CHUNK);
+    const final = end >= bytes.length;
+    const slice = bytes.subarray(pos, end);
+    if (gunzip) {
+      try {
+        gunzip.push(slice, final);
+      } catch (e) {
+        if (e instanceof OsmImportError) throw e;
+        throw new OsmImportError('osm.gzip_corrupt');
+      }
+    } else feed(slice, final);
+    yield end / Math.max(1, bytes.length);
+    if (final) break;
+  }
+  if (!state.sawRoot) throw new OsmImportError('osm.xml_malformed', { line: parser.line, column: parser.column, detail: 'no <osm> root' });
+  if (!state.rootClosed) throw new OsmImportError('osm.xml_truncated');
+}

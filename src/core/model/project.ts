@@ -1,0 +1,96 @@
+/**
+ * The project document: layers + settings + scenarios. It is what a project file holds and what undo
+ * history stacks. Validated with zod on load; older files pass through `migrations.ts` first.
+ */
+import { z } from 'zod';
+import { AGE_BANDS } from './age-bands';
+import { LAYER_ROLES } from './layer-roles';
+
+export const PROJECT_SCHEMA_VERSION = 1;
+
+const rgb = z.tuple([z.number().int().min(0).max(255), z.number().int().min(0).max(255), z.number().int().min(0).max(255)]);
+
+const featureCollection = z.object({
+  type: z.literal('FeatureCollection'),
+  features: z.array(z.object({ type: z.literal('Feature'), geometry: z.unknown(), properties: z.record(z.string(), z.unknown()).nullable() }).passthrough()),
+}).passthrough();
+
+/** Where a layer's features come from: held in the file, or one of the embedded demo layers. */
+export const layerSourceSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('inline'), data: featureCollection }),
+  z.object({ kind: z.literal('demo'), file: z.string().regex(/^[a-z0-9_-]+\.fgb$/) }),
+]);
+
+/** Which attribute plays which part (the field-mapping step); absent keys use the schema's names. */
+export const fieldMappingSchema = z.object({
+  name: z.string().optional(),
+  category: z.string().optional(),
+  children: z.record(z.enum(AGE_BANDS), z.string()).optional(),
+}).strict();
+
+export const projectLayerSchema = z.object({
+  id: z.string().min(1),
+  name: z.string(),
+  role: z.enum(LAYER_ROLES),
+  /** Category of a single-category facility layer. */
+  category: z.string().optional(),
+  visible: z.boolean().default(true),
+  opacity: z.number().min(0).max(1).default(1),
+  color: rgb.optional(),
+  fieldMapping: fieldMappingSchema.optional(),
+  source: layerSourceSchema,
+});
+
+export const settingsSchema = z.object({
+  language: z.enum(['en', 'zh']).default('en'),
+  /** Optional remote basemap; absent means the offline basemap drawn from loaded layers. */
+  basemapStyleUrl: z.string().url().optional(),
+  walkSpeedsMps: z.record(z.enum(AGE_BANDS), z.number().positive().max(5)).optional(),
+  maxSnapM: z.number().positive().max(5000).default(150),
+  thresholdsM: z.array(z.number().positive()).default([300, 500, 1000]),
+  ruleSetId: z.string().default('default'),
+}).strict();
+
+export const proposalSchema = z.object({
+  id: z.string().min(1),
+  kind: z.enum(['facility', 'crossing', 'street', 'wish']),
+  geometry: z.unknown(),
+  properties: z.record(z.string(), z.unknown()),
+  /** Who proposed it: an age band and a group, never a name (no personal data about children). */
+  origin: z.object({ ageBand: z.enum(AGE_BANDS).optional(), group: z.string().max(60).optional() }).strict().optional(),
+});
+
+export const scenarioSchema = z.object({
+  id: z.string().min(1),
+  name: z.string(),
+  kind: z.enum(['baseline', 'proposal']),
+  proposals: z.array(proposalSchema).default([]),
+});
+
+export const projectSchema = z.object({
+  schemaVersion: z.literal(PROJECT_SCHEMA_VERSION),
+  name: z.string(),
+  layers: z.array(projectLayerSchema),
+  settings: settingsSchema,
+  scenarios: z.array(scenarioSchema).min(1),
+  activeScenarioId: z.string(),
+});
+
+export type LayerSource = z.infer<typeof layerSourceSchema>;
+export type FieldMapping = z.infer<typeof fieldMappingSchema>;
+export type ProjectLayer = z.infer<typeof projectLayerSchema>;
+export type Settings = z.infer<typeof settingsSchema>;
+export type Proposal = z.infer<typeof proposalSchema>;
+export type Scenario = z.infer<typeof scenarioSchema>;
+export type Project = z.infer<typeof projectSchema>;
+
+export function emptyProject(name = 'Untitled'): Project {
+  return {
+    schemaVersion: PROJECT_SCHEMA_VERSION,
+    name,
+    layers: [],
+    settings: settingsSchema.parse({}),
+    scenarios: [{ id: 'baseline', name: 'Baseline', kind: 'baseline', proposals: [] }],
+    activeScenarioId: 'baseline',
+  };
+}

@@ -1,0 +1,61 @@
+/** What the evaluator says about one rule in one unit: a row of gaps.csv plus what the map needs. */
+import type { UnitLevel } from '../model';
+import { bandLabel } from './bands';
+import { leafCategories } from './parse';
+import type { Comparator, MetricKind, Rule, RuleSource, Severity } from './schema';
+
+export interface GapRecord {
+  readonly rule_id: string;
+  readonly scale: UnitLevel;
+  /** Index of the unit in its level's UnitTable (what the map highlights). */
+  readonly unit_index: number;
+  readonly unit_id: string;
+  readonly unit_name: string;
+  /** The unit's `name_zh`, when the layer has one (not a gaps.csv column; the UI shows it in Chinese). */
+  readonly unit_name_zh?: string;
+  /** Facility category; several joined by '+' (composites, play space); '' when the metric has none. */
+  readonly category: string;
+  /** '4-6', '0-3+4-6', 'all', or '' when the metric has no band. */
+  readonly age_band: string;
+  readonly metric: MetricKind;
+  /** NaN when not applicable (no children of the band in the unit); Infinity for an unreachable worst home. */
+  readonly measured: number;
+  readonly target: number;
+  readonly comparator: Comparator;
+  /** True when the comparison holds, and (vacuously) when the rule does not apply. */
+  readonly passed: boolean;
+  readonly applicable: boolean;
+  readonly severity: Severity;
+  /** Children of the band in the unit whose homes fail the rule's per-home condition; 0 for count rules. */
+  readonly children_affected: number;
+  /** Short citation, e.g. 'GB 50180-2018, Table 5.0.3 [P]'. */
+  readonly source: string;
+  /** Some child counts behind this row are estimates. */
+  readonly estimated: boolean;
+  /** Homes (HomeTable indexes) with children of the band that fail the per-home condition. */
+  readonly uncovered_homes: Int32Array;
+}
+
+export function citation(s: RuleSource): string {
+  const doc = s.year === undefined || s.document.includes(String(s.year)) ? s.document : `${s.document} (${s.year})`;
+  return `${doc}${s.clause ? `, ${s.clause}` : ''} [${s.confirmed}]`;
+}
+
+export function ruleCategory(rule: Rule, playSpaceCategories: readonly string[]): string {
+  const m = rule.metric;
+  switch (m.kind) {
+    case 'composite': return [...new Set(m.conditions.flatMap(leafCategories))].join('+');
+    case 'play_area_per_child': return (m.categories ?? playSpaceCategories).join('+');
+    case 'child_friendly_subunits': return '';
+    default: return m.category;
+  }
+}
+
+export function ruleAgeBand(rule: Rule): string {
+  const m = rule.metric;
+  switch (m.kind) {
+    case 'share_within': case 'composite': case 'worst_distance': case 'play_area_per_child': return bandLabel(m.age_band);
+    case 'facility_count': return m.per_1000_children ? bandLabel(m.per_1000_children) : '';
+    default: return '';
+  }
+}

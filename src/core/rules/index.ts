@@ -1,0 +1,20 @@
+/**
+ * Rules at three scales. Typical use:
+ *   const r = parseRuleSet(json)            // or loadBuiltinPack('default'); refusals come as codes
+ *   accessRequirements(r.ruleSet)           // categories + max distance the access analysis must cover
+ *   const ev = evaluateRules(r.ruleSet, { homes, facilities, access, units }, cancel)
+ *   gapsToCsv(ev.gaps) · scorecardsToCsv(ev.scorecards) · gapsToGeoJSON(ev.gaps, unitGeometries)
+ */
+export * from './schema';
+export { parseRuleSet, leafCategories, RULE_SET_ISSUE_CODES, type RuleSetIssue, type ParseRuleSetResult, type ParseOptions, type IssueParam } from './parse';
+export { migrateRuleSet, RULE_SET_MIGRATIONS, type RuleSetMigration, type MigrateResult } from './migrations';
+export { bandsOf, bandLabel } from './bands';
+export { accessRequirements, type AccessRequirements } from './requirements';
+export { addRule, updateRule, removeRule, type RuleDraft } from './edits';
+export { citation, type GapRecord } from './gap-record';
+export { evaluateRules, RuleInputError, SKIP_CODES, type RuleInputs, type Evaluation, type EvaluationSummary, type SkippedRule, type SkipCode } from './evaluate';
+export type { Scorecard } from './scorecards';
+export {
+  gapsToCsv, scorecardsToCsv, gapsToGeoJSON, GAP_CSV_COLUMNS, SCORECARD_CSV_COLUMNS, type UnitGeometries,
+} from './export';
+export { BUILTIN_PACKS, BUILTIN_PACK_IDS, loadBuiltinPack, type BuiltinPackId } from './packs';

@@ -1,0 +1,4 @@
+export * from './location';
+export * from './homes';
+export * from './facilities';
+export * from './units';

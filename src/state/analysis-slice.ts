@@ -1,0 +1,334 @@
+/**
+ * The access analysis as the app sees it: inputs assembled from the project's layers by role and sent to
+ * the analysis worker once per dataset id, runs as jobs (progress, cancel, coded errors), the latest result
+ * kept beside the document (never in undo history), and what the user chose to look at.
+ *
+ * For other panels (rules, sketch): `await ensureAnalysisInputs()` gives the current dataset id (sending
+ * the layers first when they changed); the worker's "latest run" for that id is `analysis.result`. A panel
+ * that runs `services.analysis.runWithRules` itself hands the access part back with
+ * `setAccessResult(result, request, datasetId)`, so every panel and the map show the same run.
+ */
+import type { FeatureCollection } from 'geojson';
+import { AGE_BANDS, featureId, isUnitLevel, readFacility, type AgeBand, type ProjectLayer, type UnitLevel } from '../core/model';
+import type { AccessAnalysisResult, AccessRequest, AnalysisInputs, ExplainedPath } from '../protocol/analysis-api';
+import type { JobError, JobId } from '../protocol/jobs';
+import type { SliceCreator } from './slice';
+import type { AppState, LayerData, Services } from './types';
+
+export type AnalysisStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'failed';
+export type MapResult = 'distance' | 'isochrones' | 'coverage' | 'snapLegs';
+
+export interface AnalysisDisplay {
+  /** Category drawn on the map and explained first; null before any result. */
+  readonly category: string | null;
+  /** Index into the result's thresholdsM (ascending). */
+  readonly thresholdIdx: number;
+  /** Children counted in shares: one band, or all bands summed. */
+  readonly ageBand: AgeBand | 'all';
+  readonly level: UnitLevel;
+  /** How thresholds are shown and typed: metres, or minutes at the walking speed of the chosen band. */
+  readonly thresholdUnit: 'm' | 'min';
+  readonly show: Readonly<Record<MapResult, boolean>>;
+}
+
+/** Which project layers a dataset was built from, so results map back onto features. */
+export interface AnalysisInputRefs {
+  readonly datasetId: string;
+  readonly key: string;
+  readonly homesLayerId: string;
+  /** Facility id (result.facilityIds) → the feature it came from. */
+  readonly facilities: ReadonlyMap<string, { readonly layerId: string; readonly featureIndex: number }>;
+  readonly unitLayerIds: Readonly<Partial<Record<UnitLevel, string>>>;
+}
+
+export interface AnalysisExplain {
+  readonly homeIdx: number;
+  readonly category: string;
+  /** undefined while the worker answers; null when the home cannot reach the category. */
+  readonly path: ExplainedPath | null | undefined;
+}
+
+export interface AnalysisState {
+  /** The dataset the worker holds for the current layers; null until first sent. */
+  readonly datasetId: string | null;
+  readonly inputs: AnalysisInputRefs | null;
+  readonly status: AnalysisStatus;
+  readonly job: { readonly id: JobId; readonly stage: string; readonly fraction: number } | null;
+  readonly error: JobError | null;
+  readonly result: AccessAnalysisResult | null;
+  readonly request: AccessRequest | null;
+  /** Categories to analyse; null = every category present in the facility layers. */
+  readonly categories: readonly string[] | null;
+  readonly display: AnalysisDisplay;
+  readonly explain: AnalysisExplain | null;
+}
+
+export interface AnalysisSlice {
+  readonly analysis: AnalysisState;
+  /** Sends the layers to the worker when they (or their roles) changed; resolves to the dataset id. */
+  ensureAnalysisInputs(): Promise<string>;
+  /** Runs the access analysis with doc.settings and the chosen categories, as a cancellable job. */
+  runAnalysis(): Promise<void>;
+  cancelAnalysis(): void;
+  /** Shows a result computed elsewhere (e.g. runWithRules in the rules panel) as the latest run. */
+  setAccessResult(result: AccessAnalysisResult, request: AccessRequest, datasetId?: string): void;
+  setAnalysisCategories(categories: readonly string[] | null): void;
+  setAnalysisDisplay(patch: Partial<Omit<AnalysisDisplay, 'show'>> & { show?: Partial<Record<MapResult, boolean>> }): void;
+  /** Asks the worker for the path behind a home's distance to a category and draws it. */
+  explainHome(homeIdx: number, category: string): Promise<void>;
+  clearExplain(): void;
+}
+
+export const ANALYSIS_UI_ERRORS = {
+  noService: 'analysis.no-service',
+  missingLayers: 'analysis.missing-layers',
+  noCategories: 'analysis.no-categories',
+  workerFailed: 'analysis.worker-failed',
+} as const;
+
+export const DEFAULT_ANALYSIS_DISPLAY: AnalysisDisplay = {
+  category: null,
+  thresholdIdx: 1,
+  ageBand: 'all',
+  level: 'community',
+  thresholdUnit: 'm',
+  show: { distance: true, isochrones: false, coverage: false, snapLegs: false },
+};
+
+const ANALYSED_ROLES = new Set(['streets', 'homes', 'facilities', 'city', 'district', 'street', 'community']);
+
+/** What identifies a dataset: the analysed layers, their roles, categories and field mappings (not styles). */
+export function analysisInputsKey(layers: readonly ProjectLayer[]): string {
+  return layers
+    .filter((l) => ANALYSED_ROLES.has(l.role))
+    .map((l) => `${l.id}|${l.role}|${l.category ?? ''}|${JSON.stringify(l.fieldMapping ?? {})}`)
+    .join('\n');
+}
+
+/** True when the shown result was computed from other layers than the project has now. */
+export const isAnalysisStale = (s: AppState): boolean =>
+  s.analysis.result !== null && s.analysis.inputs !== null && s.analysis.inputs.key !== analysisInputsKey(s.doc.layers);
+
+let presentMemo: { layers: readonly ProjectLayer[]; data: Readonly<Record<string, LayerData>>; value: string[] } | null = null;
+/** Categories named by the facility layers (their own category, or each feature's). */
+export function presentCategories(s: Pick<AppState, 'doc' | 'layerData'>): string[] {
+  if (presentMemo && presentMemo.layers === s.doc.layers && presentMemo.data === s.layerData) return presentMemo.value;
+  const found = new Set<string>();
+  for (const l of s.doc.layers) {
+    if (l.role !== 'facilities') continue;
+    for (const f of s.layerData[l.id]?.data.features ?? []) {
+      const c = readFacility(f.properties, l.category).category;
+      if (c) found.add(c);
+    }
+  }
+  const value = [...found].sort();
+  presentMemo = { layers: s.doc.layers, data: s.layerData, value };
+  return value;
+}
+
+/** The categories a run would analyse: the user's choice among those present, or all present. */
+export function analysedCategories(s: AppState): string[] {
+  const present = presentCategories(s);
+  return s.analysis.categories ? present.filter((c) => s.analysis.categories!.includes(c)) : present;
+}
+
+/** The request doc.settings describe (thresholds in metres; minutes are converted when typed). */
+export function analysisRequest(s: AppState): AccessRequest {
+  const st = s.doc.settings;
+  return {
+    categories: analysedCategories(s),
+    thresholds: st.thresholdsM.map((m) => ({ m })),
+    ...(st.walkSpeedsMps ? { speedsMps: st.walkSpeedsMps } : {}),
+    maxSnapM: st.maxSnapM,
+    isochrones: 'segments',
+  };
+}
+
+type Built = { inputs: AnalysisInputs; refs: Omit<AnalysisInputRefs, 'datasetId' | 'key'> } | { missing: string[] };
+
+function buildInputs(layers: readonly ProjectLayer[], data: Readonly<Record<string, LayerData>>): Built {
+  const withData = layers.filter((l) => data[l.id]);
+  const streets = withData.filter((l) => l.role === 'streets');
+  const homes = withData.find((l) => l.role === 'homes');
+  const facilityLayers = withData.filter((l) => l.role === 'facilities');
+  const missing = [!streets.length && 'streets', !homes && 'homes', !facilityLayers.length && 'facilities'].filter((x): x is string => !!x);
+  if (missing.length || !homes) return { missing };
+  // One streets layer is passed as is (no copy); several are merged into one collection.
+  const streetFc: FeatureCollection = streets.length === 1
+    ? data[streets[0].id].data
+    : { type: 'FeatureCollection', features: streets.flatMap((l) => data[l.id].data.features) };
+  const facilities = new Map<string, { layerId: string; featureIndex: number }>();
+  for (const l of facilityLayers) {
+    data[l.id].data.features.forEach((f, i) => {
+      const id = featureId(f.properties, i, f.id);
+      if (!facilities.has(id)) facilities.set(id, { layerId: l.id, featureIndex: i });
+    });
+  }
+  const units: Partial<Record<UnitLevel, FeatureCollection>> = {};
+  const unitLayerIds: Partial<Record<UnitLevel, string>> = {};
+  for (const l of withData) {
+    if (isUnitLevel(l.role) && !units[l.role]) {
+      units[l.role] = data[l.id].data;
+      unitLayerIds[l.role] = l.id;
+    }
+  }
+  const children = homes.fieldMapping?.children;
+  return {
+    inputs: {
+      streets: streetFc,
+      homes: data[homes.id].data,
+      ...(children ? { homeFieldMapping: { children } } : {}),
+      facilities: facilityLayers.map((l) => ({ fc: data[l.id].data, ...(l.category ? { category: l.category } : {}) })),
+      units,
+    },
+    refs: { homesLayerId: homes.id, facilities, unitLayerIds },
+  };
+}
+
+class CodedError extends Error {
+  constructor(readonly error: JobError) {
+    super(error.code);
+  }
+}
+
+export const createAnalysisSlice = (services: Services): SliceCreator<AnalysisSlice> => (set, get) => {
+  let seq = 0;
+  let sending: { key: string; done: Promise<AnalysisInputRefs> } | null = null;
+  const cancelled = new Set<JobId>();
+  let explainSeq = 0;
+
+  const patch = (p: Partial<AnalysisState>) => set((s) => ({ analysis: { ...s.analysis, ...p } }));
+  const patchJob = (id: JobId, stage: string, fraction: number) =>
+    set((s) => {
+      const job = s.analysis.job;
+      // Progress arrives often; only a visible change is worth a render.
+      if (!job || job.id !== id || (job.stage === stage && Math.abs(job.fraction - fraction) < 0.01)) return {};
+      return { analysis: { ...s.analysis, job: { id, stage, fraction } } };
+    });
+
+  /** Keeps the display pointing at something the result has. */
+  function displayFor(result: AccessAnalysisResult, d: AnalysisDisplay): AnalysisDisplay {
+    const cats = result.categories.map((c) => c.category);
+    const category = d.category && cats.includes(d.category) ? d.category : cats[0] ?? null;
+    const thresholdIdx = Math.min(Math.max(0, d.thresholdIdx), Math.max(0, result.thresholdsM.length - 1));
+    const levels = result.coverage.map((c) => c.level);
+    const level = levels.includes(d.level) ? d.level : levels[levels.length - 1] ?? d.level;
+    return { ...d, category, thresholdIdx, level };
+  }
+
+  async function ensureAnalysisInputs(): Promise<string> {
+    const api = services.analysis;
+    if (!api) throw new CodedError({ code: ANALYSIS_UI_ERRORS.noService });
+    const s = get();
+    const key = analysisInputsKey(s.doc.layers);
+    if (s.analysis.inputs?.key === key) return s.analysis.inputs.datasetId;
+    if (sending?.key === key) return (await sending.done).datasetId;
+    const built = buildInputs(s.doc.layers, s.layerData);
+    if ('missing' in built) throw new CodedError({ code: ANALYSIS_UI_ERRORS.missingLayers, params: { roles: built.missing.join(', ') } });
+    const datasetId = `dataset-${++seq}`;
+    const previous = s.analysis.inputs?.datasetId;
+    const done = api.setInputs(datasetId, built.inputs).then(() => {
+      const refs: AnalysisInputRefs = { datasetId, key, ...built.refs };
+      patch({ datasetId, inputs: refs });
+      if (previous) void api.dropInputs(previous);
+      return refs;
+    });
+    sending = { key, done };
+    try {
+      return (await done).datasetId;
+    } finally {
+      if (sending?.done === done) sending = null;
+    }
+  }
+
+  return {
+    analysis: {
+      datasetId: null,
+      inputs: null,
+      status: 'idle',
+      job: null,
+      error: null,
+      result: null,
+      request: null,
+      categories: null,
+      display: DEFAULT_ANALYSIS_DISPLAY,
+      explain: null,
+    },
+    ensureAnalysisInputs,
+    async runAnalysis() {
+      if (get().analysis.job) return;
+      const jobId = `analysis-job-${++seq}`;
+      patch({ status: 'running', error: null, job: { id: jobId, stage: 'progress.preparing', fraction: 0 } });
+      const fail = (error: JobError) => patch({ status: error.code === 'cancelled' ? 'cancelled' : 'failed', error: error.code === 'cancelled' ? null : error, job: null });
+      try {
+        const request = analysisRequest(get());
+        if (request.categories.length === 0) throw new CodedError({ code: ANALYSIS_UI_ERRORS.noCategories });
+        const datasetId = await ensureAnalysisInputs();
+        if (cancelled.delete(jobId)) return fail({ code: 'cancelled' });
+        const r = await services.analysis!.run(jobId, datasetId, request, (p) => patchJob(jobId, p.stage, p.fraction ?? 0));
+        // A run the user cancelled shows nothing new, even if the worker finished before it heard.
+        if (cancelled.delete(jobId)) return fail({ code: 'cancelled' });
+        if (!r.ok) return fail(r.error);
+        get().setAccessResult(r.value, request, datasetId);
+      } catch (e) {
+        cancelled.delete(jobId);
+        fail(e instanceof CodedError ? e.error : { code: ANALYSIS_UI_ERRORS.workerFailed, params: { message: e instanceof Error ? e.message : String(e) } });
+      }
+    },
+    cancelAnalysis() {
+      const job = get().analysis.job;
+      if (!job) return;
+      cancelled.add(job.id);
+      patchJob(job.id, 'progress.cancelling', job.fraction);
+      services.analysis?.cancel(job.id);
+    },
+    setAccessResult(result, request, datasetId) {
+      const a = get().analysis;
+      set({
+        analysis: {
+          ...a,
+          ...(datasetId ? { datasetId } : {}),
+          status: 'done',
+          job: null,
+          error: null,
+          result,
+          request,
+          display: displayFor(result, a.display),
+          explain: null,
+        },
+      });
+    },
+    setAnalysisCategories: (categories) => patch({ categories: categories ? [...categories] : null }),
+    setAnalysisDisplay(p) {
+      const d = get().analysis.display;
+      const next: AnalysisDisplay = { ...d, ...p, show: { ...d.show, ...p.show } };
+      const explain = get().analysis.explain;
+      // The drawn path follows the category shown.
+      const stale = explain && p.category && p.category !== explain.category;
+      patch({ display: next, ...(stale ? { explain: null } : {}) });
+      if (stale) void get().explainHome(explain.homeIdx, p.category!);
+    },
+    async explainHome(homeIdx, category) {
+      const { datasetId, result } = get().analysis;
+      if (!services.analysis || !datasetId || !result) return;
+      const mine = ++explainSeq;
+      patch({ explain: { homeIdx, category, path: undefined } });
+      try {
+        const path = await services.analysis.explain(datasetId, homeIdx, category);
+        if (mine === explainSeq) patch({ explain: { homeIdx, category, path } });
+      } catch {
+        if (mine === explainSeq) patch({ explain: { homeIdx, category, path: null } });
+      }
+    },
+    clearExplain() {
+      explainSeq++;
+      patch({ explain: null });
+    },
+  };
+};
+
+/** Walking speed used to turn minutes into metres for the shown band (the slowest band for 'all'). */
+export function displaySpeedMps(speeds: Partial<Record<AgeBand, number>> | undefined, band: AgeBand | 'all', defaults: Record<AgeBand, number>): number {
+  const of = (b: AgeBand) => speeds?.[b] ?? defaults[b];
+  return band === 'all' ? Math.min(...AGE_BANDS.map(of)) : of(band);
+}

@@ -1,0 +1,13 @@
+export * from './store';
+export * from './types';
+export * from './selectors';
+export * as layerActions from './actions/layers';
+export * as settingsActions from './actions/settings';
+export { currentRuleSet, unitFeatureOf, type RulesState, type GapView, type GapSortKey, type UnitRef, type RuleEvaluation, type SiteSuggestionState } from './rules-slice';
+export * as scenarioActions from './actions/scenario-proposals';
+export * as analysisActions from './actions/analysis-settings';
+export * from './analysis-slice';
+export type { DocAction } from './actions/define';
+export type { Capture, History } from './history';
+export * as fieldMappingActions from './actions/field-mapping';
+export type { ImportSlice, OsmUiOptions } from './import-slice';

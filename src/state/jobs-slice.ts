@@ -1,0 +1,110 @@
+/**
+ * Running jobs (file loads now; analyses later) with progress, cancel, and errors kept as codes + params
+ * (the UI words them in the user's language). Loads run in the io worker; results enter the document
+ * only when they succeed, so a bad file never disturbs what is already loaded.
+ */
+import type { LayerSource, LoadedLayer, ProjectLayer } from '../core/model';
+import type { JobError, JobId, JobResult } from '../protocol/jobs';
+import { addLayers } from './actions/layers';
+import { defaultColor } from './layer-defaults';
+import type { SliceCreator } from './slice';
+import type { JobsSlice, JobState, LayerData, LoadItem, Services } from './types';
+
+type InlineData = Extract<LayerSource, { kind: 'inline' }>['data'];
+
+export type IdFactory = (prefix: 'layer' | 'job' | 'error') => string;
+
+export const createJobsSlice = (services: Services, newId: IdFactory): SliceCreator<JobsSlice> => (set, get) => {
+  const patchJob = (id: JobId, patch: Partial<JobState>) =>
+    set((s) => {
+      const job = s.jobs[id];
+      if (!job) return {};
+      // Progress can arrive per chunk; only a visible change is worth a render.
+      const same = patch.stage === job.stage && Math.abs((patch.fraction ?? -1) - (job.fraction ?? -1)) < 0.01;
+      return same ? {} : { jobs: { ...s.jobs, [id]: { ...job, ...patch } } };
+    });
+  const endJob = (id: JobId) =>
+    set((s) => {
+      const { [id]: _done, ...jobs } = s.jobs;
+      return { jobs };
+    });
+
+  // A job the user cancelled adds nothing, even if the worker finished before it heard the cancel.
+  const cancelled = new Set<JobId>();
+
+  async function runOne(item: LoadItem): Promise<{ item: LoadItem; layer: LoadedLayer }[]> {
+    const jobId = newId('job');
+    const label = item.source.fileName;
+    set((s) => ({ jobs: { ...s.jobs, [jobId]: { id: jobId, kind: 'load', label, stage: 'progress.reading', fraction: 0 } } }));
+    let result: JobResult<LoadedLayer[]>;
+    try {
+      result = await services.io.load(jobId, item.source, item.options ?? {}, (p) => patchJob(jobId, { stage: p.stage, fraction: p.fraction }));
+    } catch (e) {
+      result = { ok: false, error: { code: 'worker-failed', params: { message: e instanceof Error ? e.message : String(e) } } };
+    } finally {
+      endJob(jobId);
+    }
+    if (cancelled.delete(jobId)) return [];
+    if (!result.ok) {
+      if (result.error.code !== 'cancelled') get().reportError(label, result.error);
+      return [];
+    }
+    if (result.value.length === 0) {
+      get().reportError(label, { code: 'no-layers' });
+      return [];
+    }
+    return result.value.map((layer) => ({ item, layer }));
+  }
+
+  return {
+    jobs: {},
+    errors: [],
+    async loadFiles(items, capture = 'record') {
+      const loaded = (await Promise.all(items.map(runOne))).flat();
+      if (loaded.length === 0) return [];
+      const base = get().doc.layers.length;
+      const layers: ProjectLayer[] = [];
+      const data: Record<string, LayerData> = {};
+      loaded.forEach(({ item, layer }, i) => {
+        const id = newId('layer');
+        const role = item.role ?? layer.roleGuess;
+        const category = item.category ?? layer.categoryGuess;
+        layers.push({
+          id,
+          name: item.names?.en ?? layer.name,
+          role,
+          ...(role === 'facilities' && category ? { category } : {}),
+          visible: true,
+          opacity: 1,
+          color: defaultColor(role, base + i),
+          // Same object as layerData holds: the document shares it rather than copying it.
+          source: item.demoFile ? { kind: 'demo', file: item.demoFile } : { kind: 'inline', data: layer.data as InlineData },
+        });
+        data[id] = {
+          fileName: layer.fileName,
+          data: layer.data,
+          geometryKind: layer.geometryKind,
+          bbox: layer.bbox,
+          featureCount: layer.featureCount,
+          fieldNames: layer.fieldNames,
+          warnings: layer.warnings,
+          roleGuess: layer.roleGuess,
+          ...(item.names ? { names: item.names } : {}),
+        };
+      });
+      // Data first: whoever renders the new document finds its features.
+      set((s) => ({ layerData: { ...s.layerData, ...data } }));
+      get().commit(addLayers, { layers }, capture);
+      return layers.map((l) => l.id);
+    },
+    cancelJob(id) {
+      if (!get().jobs[id]) return;
+      cancelled.add(id);
+      patchJob(id, { stage: 'progress.cancelling' });
+      services.io.cancel(id);
+    },
+    dismissError: (id) => set((s) => ({ errors: s.errors.filter((e) => e.id !== id) })),
+    reportError: (subject: string, error: JobError) =>
+      set((s) => ({ errors: [...s.errors, { id: newId('error'), subject, error }] })),
+  };
+};

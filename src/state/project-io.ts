@@ -1,0 +1,102 @@
+/**
+ * Project files. Save: the document with every inline layer's current features (after any accepted fix)
+ * and demo layers as references. Open: parsed and validated in the io worker (loadProject: migrations,
+ * refusal codes); a refusal is reported naming the file and leaves the current project untouched. Opening
+ * is one undo step, so the previous project comes back with Undo.
+ */
+import type { FeatureCollection } from 'geojson';
+import type { Project, ProjectLayer } from '../core/model';
+import type { LoadSource, ProjectRead } from '../protocol/io-api';
+import { defineAction } from './actions/define';
+import type { AppState, LayerData, Services } from './types';
+
+type InlineData = Extract<ProjectLayer['source'], { kind: 'inline' }>['data'];
+
+export const openProjectAction = defineAction('project.open', (_doc: Project, { project }: { project: Project }) => project);
+
+/** The project file's JSON text. */
+export function projectJson(s: Pick<AppState, 'doc' | 'layerData'>): string {
+  const layers = s.doc.layers.map((l): ProjectLayer => {
+    const data = s.layerData[l.id]?.data;
+    return l.source.kind === 'inline' && data ? { ...l, source: { kind: 'inline', data: data as InlineData } } : l;
+  });
+  return JSON.stringify({ ...s.doc, layers }, null, 1);
+}
+
+/** The data of a demo layer the session already holds (the demo loads at start; entries outlive removal). */
+function demoData(s: AppState, file: string): LayerData | undefined {
+  const docs = [s.doc, ...s.history.past.map((h) => h.doc), ...s.history.future.map((h) => h.doc)];
+  for (const d of docs) {
+    for (const l of d.layers) if (l.source.kind === 'demo' && l.source.file === file && s.layerData[l.id]) return s.layerData[l.id];
+  }
+  return undefined;
+}
+
+/** Layer ids already used for other data in this session get a suffix, so undo can still reach them. */
+function freeId(id: string, taken: Readonly<Record<string, unknown>>, used: Set<string>): string {
+  let out = id;
+  for (let k = 2; out in taken || used.has(out); k++) out = `${id}-${k}`;
+  used.add(out);
+  return out;
+}
+
+export async function openProject(
+  services: Services,
+  get: () => AppState,
+  set: (fn: (s: AppState) => Partial<AppState>) => void,
+  source: LoadSource,
+): Promise<boolean> {
+  const fileName = source.fileName;
+  const fail = (code: string, params: Record<string, string> = {}) => {
+    get().reportError(fileName, { code, params: { file: fileName, ...params } });
+    return false;
+  };
+  if (!services.io.readProject) return fail('project.unsupported');
+  let read: Awaited<ReturnType<NonNullable<Services['io']['readProject']>>>;
+  try {
+    read = await services.io.readProject(`project-${Date.now()}`, source);
+  } catch (e) {
+    return fail('worker-failed', { message: e instanceof Error ? e.message : String(e) });
+  }
+  if (!read.ok) return fail(read.error.code, Object.fromEntries(Object.entries(read.error.params ?? {}).map(([k, v]) => [k, String(v)])));
+  const { project, layers: info }: ProjectRead = read.value;
+
+  const s = get();
+  const data: Record<string, LayerData> = {};
+  const used = new Set<string>();
+  const layers: ProjectLayer[] = [];
+  for (const l of project.layers) {
+    const id = freeId(l.id, s.layerData, used);
+    if (l.source.kind === 'demo') {
+      const demo = demoData(s, l.source.file);
+      if (!demo) return fail('project.demo-missing', { layer: l.name, demo: l.source.file });
+      data[id] = demo;
+    } else {
+      const meta = info[l.id];
+      data[id] = {
+        fileName: l.name,
+        data: l.source.data as FeatureCollection,
+        geometryKind: meta?.geometryKind ?? 'mixed',
+        bbox: meta?.bbox ?? null,
+        featureCount: meta?.featureCount ?? l.source.data.features.length,
+        fieldNames: meta?.fieldNames ?? [],
+        warnings: [],
+        roleGuess: l.role,
+      };
+    }
+    layers.push(id === l.id ? l : { ...l, id });
+  }
+  set((st) => ({ layerData: { ...st.layerData, ...data }, selection: null }));
+  // The demo notice describes the demo city; an opened project without demo layers is not it.
+  if (!project.layers.some((l) => l.source.kind === 'demo')) get().setDemo(null);
+  get().commit(openProjectAction, { project: { ...project, layers } });
+  // Only boxes in degrees: a layer saved with swapped axes must not throw the camera off the globe.
+  const boxes = Object.values(data).map((d) => d.bbox).filter((b): b is NonNullable<typeof b> => !!b && b[1] >= -90 && b[3] <= 90 && b[0] >= -180 && b[2] <= 180);
+  if (boxes.length) {
+    get().requestBounds([
+      Math.min(...boxes.map((b) => b[0])), Math.min(...boxes.map((b) => b[1])),
+      Math.max(...boxes.map((b) => b[2])), Math.max(...boxes.map((b) => b[3])),
+    ]);
+  }
+  return true;
+}

@@ -1,0 +1,304 @@
+/**
+ * Rules and gaps: the user's rule sets (edited or imported copies), the latest evaluation with what the map
+ * needs beside it (home positions, unit parents), the gap table's view, the selected gap / unit, and site
+ * suggestions with before/after. Results are session state, not undo history; the rule-set choice and
+ * proposals are document edits. Checks run in the analysis worker as jobs with progress and cancel.
+ */
+import type { Feature } from 'geojson';
+import { featureId, type UnitLevel } from '../core/model';
+import type { Evaluation, GapRecord, RuleSet, RuleSetIssue, Severity } from '../core/rules';
+import type { AccessRequest, SiteSuggestions, UnitsSummary } from '../protocol/analysis-api';
+import type { JobError } from '../protocol/jobs';
+import { parseRuleSetText, resolveRuleSet } from './actions/rules-sets';
+import { setRuleSetId } from './actions/rules-settings';
+import { activeFacilityProposals, addFacilityProposal, proposalsKey } from './actions/scenario-proposals';
+import { updateRule, addRule, type RuleDraft } from '../core/rules';
+import type { SliceCreator } from './slice';
+import type { AppState, Services } from './types';
+
+export type GapSortKey = 'unit' | 'scale' | 'rule' | 'measured' | 'severity' | 'children';
+
+export interface GapView {
+  readonly scale: UnitLevel | 'all';
+  readonly severity: Severity | 'all';
+  readonly category: string;
+  readonly failingOnly: boolean;
+  readonly sortKey: GapSortKey;
+  readonly sortDesc: boolean;
+}
+
+export interface UnitRef {
+  readonly level: UnitLevel;
+  readonly index: number;
+}
+
+export interface RulesJob {
+  readonly id: string;
+  readonly kind: 'check' | 'suggest';
+  readonly stage: string;
+  readonly fraction?: number;
+}
+
+/** The last refused edit or import: where it happened and the core's reasons. */
+export interface RuleRefusal {
+  readonly context: 'edit' | 'add' | 'import';
+  readonly ruleId?: string;
+  readonly subject?: string;
+  readonly issues: readonly RuleSetIssue[];
+}
+
+export interface RuleEvaluation {
+  readonly evaluation: Evaluation;
+  readonly ruleSet: RuleSet;
+  readonly homeLng: Float64Array;
+  readonly homeLat: Float64Array;
+  readonly units: readonly UnitsSummary[];
+  /** The active scenario's proposals this evaluation included (proposalsKey). */
+  readonly proposals: string;
+}
+
+export interface SiteSuggestionState {
+  readonly ruleId: string;
+  readonly level: UnitLevel;
+  readonly unitIndex: number;
+  readonly unitId: string;
+  readonly result: SiteSuggestions;
+  /** The rule's record in the unit when the sites were suggested. */
+  readonly before: GapRecord;
+}
+
+export interface RulesState {
+  /** The user's rule sets by id; a copy of a shipped pack under its id replaces that pack. */
+  readonly customSets: Readonly<Record<string, RuleSet>>;
+  readonly result: RuleEvaluation | null;
+  readonly view: GapView;
+  readonly mapScale: UnitLevel;
+  readonly selectedGap: { readonly ruleId: string; readonly level: UnitLevel; readonly index: number } | null;
+  readonly selectedUnit: UnitRef | null;
+  readonly job: RulesJob | null;
+  readonly error: JobError | null;
+  readonly refusal: RuleRefusal | null;
+  readonly suggestions: SiteSuggestionState | null;
+}
+
+export interface RulesActions {
+  /** Undoable: the project's rule-set choice. */
+  chooseRuleSet(id: string): void;
+  /** A validated change of one rule in the current set, or the refusal (nothing changes). */
+  editRule(ruleId: string, patch: RuleDraft): boolean;
+  addRule(rule: RuleDraft): boolean;
+  /** Drops the user's copy of a shipped pack. */
+  resetRuleSet(id: string): void;
+  /** Imports a rule-set file and chooses it; an invalid file is refused with its first issues. */
+  importRuleSet(text: string, fileName: string): boolean;
+  clearRefusal(): void;
+  /** Access + rules for the active scenario (its facility proposals included). */
+  checkRules(): Promise<void>;
+  /** Rules over the analysis panel's latest run, when there is one. */
+  evaluateLatest(): Promise<void>;
+  cancelRulesJob(): void;
+  setGapView(patch: Partial<GapView>): void;
+  setMapScale(level: UnitLevel): void;
+  selectGap(gap: GapRecord | null): void;
+  selectUnit(unit: UnitRef | null): void;
+  suggestSites(gap: GapRecord, k: number): Promise<void>;
+  /** Adds a suggested site to the active scenario (one undo step) and checks the rules again. */
+  addSiteAsProposal(siteIndex: number, scenarioName: string): Promise<void>;
+}
+
+export interface RulesSlice {
+  readonly rules: RulesState & RulesActions;
+}
+
+export const currentRuleSet = (s: AppState): RuleSet | undefined => resolveRuleSet(s.doc.settings.ruleSetId, s.rules.customSets);
+
+const INITIAL_VIEW: GapView = { scale: 'all', severity: 'all', category: 'all', failingOnly: true, sortKey: 'severity', sortDesc: true };
+
+export const createRulesSlice = (services: Services): SliceCreator<RulesSlice> => (set, get) => {
+  let seq = 0;
+  const cancelled = new Set<string>();
+
+  const patch = (p: Partial<RulesState>) => set((s) => ({ rules: { ...s.rules, ...p } }));
+  const rules = () => get().rules;
+
+  function refuse(refusal: RuleRefusal): false {
+    patch({ refusal });
+    return false;
+  }
+
+  function storeSet(ruleSet: RuleSet) {
+    patch({ customSets: { ...rules().customSets, [ruleSet.id]: ruleSet }, refusal: null });
+  }
+
+  function startJob(kind: RulesJob['kind'], stage: string): string {
+    const id = `rules-job-${++seq}`;
+    patch({ job: { id, kind, stage, fraction: 0 }, error: null });
+    return id;
+  }
+  const progress = (id: string) => (p: { stage: string; fraction?: number }) => {
+    const job = rules().job;
+    if (job?.id !== id || cancelled.has(id)) return;
+    if (job.stage === p.stage && Math.abs((p.fraction ?? 0) - (job.fraction ?? 0)) < 0.01) return;
+    patch({ job: { ...job, stage: p.stage, fraction: p.fraction } });
+  };
+  /** True when the job may deliver its result (not cancelled, not superseded). */
+  function finish(id: string, error?: JobError): boolean {
+    const wasCancelled = cancelled.delete(id);
+    if (rules().job?.id !== id) return false;
+    patch({ job: null, ...(error && !wasCancelled && error.code !== 'cancelled' ? { error } : {}) });
+    return !wasCancelled && !error;
+  }
+
+  function accessRequest(): AccessRequest {
+    const { settings } = get().doc;
+    return {
+      categories: [],
+      thresholds: settings.thresholdsM.map((m) => ({ m })),
+      maxSnapM: settings.maxSnapM,
+      ...(settings.walkSpeedsMps ? { speedsMps: settings.walkSpeedsMps } : {}),
+      isochrones: 'none',
+      proposals: activeFacilityProposals(get().doc),
+    };
+  }
+
+  function keepSelection(evaluation: Evaluation): Pick<RulesState, 'selectedGap' | 'selectedUnit'> {
+    const { selectedGap, selectedUnit } = rules();
+    const gapStill = selectedGap && evaluation.records.some((r) => r.rule_id === selectedGap.ruleId && r.scale === selectedGap.level && r.unit_index === selectedGap.index);
+    return { selectedGap: gapStill ? selectedGap : null, selectedUnit };
+  }
+
+  async function checkRules() {
+    const ruleSet = currentRuleSet(get());
+    if (!ruleSet || !services.analysis) return void patch({ error: { code: 'rules.no-rule-set' } });
+    const id = startJob('check', 'progress.network');
+    let dataset: string;
+    try {
+      dataset = await get().ensureAnalysisInputs();
+    } catch (e) {
+      const coded = e as { error?: JobError };
+      return void finish(id, coded.error ?? { code: 'worker-failed', params: { message: String(e) } });
+    }
+    const request = accessRequest();
+    const res = await services.analysis.runWithRules(id, dataset, request, ruleSet, progress(id))
+      .catch((e: unknown) => ({ ok: false as const, error: { code: 'worker-failed', params: { message: String(e) } } }));
+    if (!finish(id, res.ok ? undefined : res.error) || !res.ok) return;
+    const { access, evaluation } = res.value;
+    patch({
+      result: { evaluation, ruleSet, homeLng: access.homeLng, homeLat: access.homeLat, units: access.units, proposals: proposalsKey(request.proposals ?? []) },
+      ...keepSelection(evaluation),
+    });
+    get().setAccessResult(access, request, dataset);
+  }
+
+  return {
+    rules: {
+      customSets: {},
+      result: null,
+      view: INITIAL_VIEW,
+      mapScale: 'community',
+      selectedGap: null,
+      selectedUnit: null,
+      job: null,
+      error: null,
+      refusal: null,
+      suggestions: null,
+
+      chooseRuleSet(id) {
+        get().commit(setRuleSetId, { id });
+        patch({ refusal: null });
+      },
+      editRule(ruleId, change) {
+        const current = currentRuleSet(get());
+        if (!current) return false;
+        const r = updateRule(current, ruleId, change);
+        if (!r.ok) return refuse({ context: 'edit', ruleId, issues: r.issues });
+        storeSet(r.ruleSet);
+        return true;
+      },
+      addRule(rule) {
+        const current = currentRuleSet(get());
+        if (!current) return false;
+        const r = addRule(current, rule);
+        if (!r.ok) return refuse({ context: 'add', issues: r.issues });
+        storeSet(r.ruleSet);
+        return true;
+      },
+      resetRuleSet(id) {
+        const { [id]: _dropped, ...rest } = rules().customSets;
+        patch({ customSets: rest, refusal: null });
+      },
+      importRuleSet(text, fileName) {
+        const r = parseRuleSetText(text);
+        if (!r.ok) return refuse({ context: 'import', subject: fileName, issues: r.issues });
+        storeSet(r.ruleSet);
+        get().commit(setRuleSetId, { id: r.ruleSet.id });
+        return true;
+      },
+      clearRefusal: () => patch({ refusal: null }),
+      checkRules,
+      async evaluateLatest() {
+        const ruleSet = currentRuleSet(get());
+        const { result: latest, datasetId: dataset } = get().analysis;
+        if (!ruleSet || !services.analysis || !latest || !dataset) return void patch({ error: { code: 'analysis.no-run' } });
+        const id = startJob('check', 'progress.rules');
+        const res = await services.analysis.evaluateRules(id, dataset, ruleSet)
+          .catch((e: unknown) => ({ ok: false as const, error: { code: 'worker-failed', params: { message: String(e) } } }));
+        if (!finish(id, res.ok ? undefined : res.error) || !res.ok) return;
+        patch({
+          result: { evaluation: res.value, ruleSet, homeLng: latest.homeLng, homeLat: latest.homeLat, units: latest.units, proposals: proposalsKey(activeFacilityProposals(get().doc)) },
+          ...keepSelection(res.value),
+        });
+      },
+      cancelRulesJob() {
+        const job = rules().job;
+        if (!job) return;
+        cancelled.add(job.id);
+        patch({ job: { ...job, stage: 'progress.cancelling' } });
+        services.analysis?.cancel(job.id);
+      },
+      setGapView: (p) => patch({ view: { ...rules().view, ...p } }),
+      setMapScale: (mapScale) => patch({ mapScale }),
+      selectGap(gap) {
+        patch(gap
+          ? { selectedGap: { ruleId: gap.rule_id, level: gap.scale, index: gap.unit_index }, selectedUnit: { level: gap.scale, index: gap.unit_index }, mapScale: gap.scale }
+          : { selectedGap: null });
+      },
+      selectUnit: (unit) => patch(unit ? { selectedUnit: unit, mapScale: unit.level } : { selectedUnit: null }),
+      async suggestSites(gap, k) {
+        const dataset = get().analysis.datasetId;
+        if (!services.analysis || !dataset) return void patch({ error: { code: 'analysis.no-run' } });
+        const id = startJob('suggest', 'progress.siting');
+        const res = await services.analysis.suggestSites(id, dataset, {
+          ruleId: gap.rule_id, unitLevel: gap.scale, unitId: gap.unit_id, k, candidates: 'network',
+        }, progress(id)).catch((e: unknown) => ({ ok: false as const, error: { code: 'worker-failed', params: { message: String(e) } } }));
+        if (!finish(id, res.ok ? undefined : res.error) || !res.ok) return;
+        patch({ suggestions: { ruleId: gap.rule_id, level: gap.scale, unitIndex: gap.unit_index, unitId: gap.unit_id, result: res.value, before: gap } });
+      },
+      async addSiteAsProposal(siteIndex, scenarioName) {
+        const sug = rules().suggestions;
+        const site = sug?.result.sites[siteIndex];
+        if (!sug || !site) return;
+        const taken = new Set(get().doc.scenarios.flatMap((s) => s.proposals.map((p) => p.id)));
+        let n = 1;
+        while (taken.has(`proposal-${n}`)) n++;
+        get().commit(addFacilityProposal, { id: `proposal-${n}`, category: sug.result.category, lng: site.lng, lat: site.lat, scenarioName }, 'record');
+        await checkRules();
+      },
+    },
+  };
+};
+
+const unitIndexMemo = new WeakMap<object, Map<string, number>>();
+/** The feature of a unit (by level and id) in the project's unit layer of that level. */
+export function unitFeatureOf(s: AppState, level: UnitLevel, unitId: string): Feature | undefined {
+  const layer = s.doc.layers.find((l) => l.role === level && s.layerData[l.id]);
+  const fc = layer && s.layerData[layer.id]?.data;
+  if (!fc) return undefined;
+  let byId = unitIndexMemo.get(fc);
+  if (!byId) {
+    byId = new Map(fc.features.map((f, i) => [featureId(f.properties, i, f.id), i]));
+    unitIndexMemo.set(fc, byId);
+  }
+  const i = byId.get(unitId);
+  return i === undefined ? undefined : fc.features[i];
+}

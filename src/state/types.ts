@@ -1,0 +1,134 @@
+/** The store's shape: one zustand store built from slices (document, data, session, jobs). */
+import type { FeatureCollection } from 'geojson';
+import type { BBox, GeometryKind, LayerRole, LoadWarning, Project } from '../core/model';
+import type { AnalysisApi } from '../protocol/analysis-api';
+import type { IoApi, LoadOptions, LoadSource } from '../protocol/io-api';
+import type { JobError, JobId } from '../protocol/jobs';
+import type { DocAction } from './actions/define';
+import type { AnalysisSlice } from './analysis-slice';
+import type { Capture, History } from './history';
+import type { ImportSlice } from './import-slice';
+import type { RulesSlice } from './rules-slice';
+
+export type Language = 'en' | 'zh';
+export type LocalizedName = Readonly<Record<Language, string>>;
+
+/** Services the store talks to; the app injects comlink remotes, tests in-process implementations. */
+export interface Services {
+  readonly io: IoApi;
+  /** Access analysis, rules and site suggestions (workers/analysis.worker.ts); absent in io-only tests. */
+  readonly analysis?: AnalysisApi;
+}
+
+/** A layer's features and what the loader learned; kept beside the document so history stays cheap. */
+export interface LayerData {
+  readonly fileName: string;
+  readonly data: FeatureCollection;
+  readonly geometryKind: GeometryKind;
+  readonly bbox: BBox | null;
+  readonly featureCount: number;
+  readonly fieldNames: readonly string[];
+  readonly warnings: readonly LoadWarning[];
+  /** What the loader guessed, shown beside the role select. */
+  readonly roleGuess: LayerRole;
+  /** Names in both languages when the source gives them (the demo manifest). */
+  readonly names?: LocalizedName;
+}
+
+export interface DocumentSlice {
+  /** The undoable, serialisable project (projectSchema). */
+  readonly doc: Project;
+  readonly history: History;
+  commit<A>(action: DocAction<A>, args: A, capture?: Capture, mergeKey?: string): void;
+  undo(): void;
+  redo(): void;
+}
+
+export interface DataSlice {
+  /** By layer id. Entries outlive their layer's removal so that undo can bring it back. */
+  readonly layerData: Readonly<Record<string, LayerData>>;
+}
+
+export interface View {
+  readonly zoom: number;
+  readonly lat: number;
+  readonly lng: number;
+}
+
+export type CameraRequest =
+  | { readonly kind: 'bbox'; readonly bbox: BBox; readonly seq: number }
+  | { readonly kind: 'view'; readonly view: View; readonly seq: number };
+
+export interface Selection {
+  readonly layerId: string;
+  readonly featureIndex: number;
+}
+
+export interface DemoInfo {
+  readonly synthetic: boolean;
+  readonly name: LocalizedName;
+}
+
+export type PanelId = 'layers' | 'analysis' | 'rules' | 'sketch' | 'export';
+
+export interface SessionSlice {
+  /** The camera as the map last reported it (moveend). */
+  readonly view: View | null;
+  /** A camera move asked for by the UI; the map performs it once per seq. */
+  readonly cameraRequest: CameraRequest | null;
+  readonly selection: Selection | null;
+  readonly language: Language;
+  readonly openPanel: PanelId;
+  readonly demo: DemoInfo | null;
+  setView(view: View): void;
+  zoomToLayer(layerId: string): void;
+  requestView(view: View): void;
+  requestBounds(bbox: BBox): void;
+  select(selection: Selection | null): void;
+  setLanguage(language: Language): void;
+  setOpenPanel(panel: PanelId): void;
+  setDemo(demo: DemoInfo | null): void;
+}
+
+export interface JobState {
+  readonly id: JobId;
+  readonly kind: 'load';
+  readonly label: string;
+  readonly stage: string;
+  readonly fraction?: number;
+}
+
+export interface ErrorRecord {
+  readonly id: string;
+  /** The file (or other subject) the error is about. */
+  readonly subject: string;
+  readonly error: JobError;
+}
+
+export interface LoadItem {
+  readonly source: LoadSource;
+  /** Overrides the loader's guesses (the demo manifest knows the roles). */
+  readonly role?: LayerRole;
+  readonly category?: string;
+  readonly names?: LocalizedName;
+  /** The file name in data/demo/ when the layer is one of the embedded demo layers. */
+  readonly demoFile?: string;
+  /** Reader options (OSM import options, reference area for coordinate checks); default none. */
+  readonly options?: LoadOptions;
+}
+
+export interface JobsSlice {
+  readonly jobs: Readonly<Record<JobId, JobState>>;
+  readonly errors: readonly ErrorRecord[];
+  /**
+   * Parses the items in the io worker (all at once), then adds every layer that loaded, in item order,
+   * as one step. Failed items become error records; nothing already loaded is touched.
+   * Resolves to the new layer ids.
+   */
+  loadFiles(items: readonly LoadItem[], capture?: 'record' | 'skip'): Promise<string[]>;
+  cancelJob(id: JobId): void;
+  dismissError(id: string): void;
+  reportError(subject: string, error: JobError): void;
+}
+
+export type AppState = DocumentSlice & DataSlice & SessionSlice & JobsSlice & AnalysisSlice & ImportSlice & RulesSlice;

@@ -1,0 +1,38 @@
+import { useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LANGUAGES } from '../i18n';
+import { canRedo, canUndo } from '../state';
+import { loadUserFiles } from './load-files';
+import { ProjectButtons } from './project/ProjectButtons';
+import { useAppState, useAppStore } from './store-context';
+
+export function Toolbar() {
+  const { t } = useTranslation();
+  const store = useAppStore();
+  const input = useRef<HTMLInputElement>(null);
+  const language = useAppState((s) => s.language);
+  const setLanguage = useAppState((s) => s.setLanguage);
+  const undoable = useAppState(canUndo);
+  const redoable = useAppState(canRedo);
+  return (
+    <div className="toolbar" role="toolbar" aria-label={t('toolbar.label')}>
+      <button type="button" onClick={() => input.current?.click()}>{t('toolbar.open')}</button>
+      <input ref={input} type="file" multiple hidden data-testid="file-input" aria-label={t('toolbar.open')}
+        onChange={(e) => {
+          const files = Array.from(e.target.files ?? []);
+          e.target.value = ''; // the same file can be picked again
+          void loadUserFiles(store, files);
+        }} />
+      <ProjectButtons />
+      <button type="button" disabled={!undoable} onClick={() => store.getState().undo()}>{t('toolbar.undo')}</button>
+      <button type="button" disabled={!redoable} onClick={() => store.getState().redo()}>{t('toolbar.redo')}</button>
+      <div className="lang-switch" role="group" aria-label={t('toolbar.language')}>
+        {LANGUAGES.map((l) => (
+          <button key={l} type="button" lang={l === 'zh' ? 'zh-CN' : 'en'} aria-pressed={language === l} onClick={() => setLanguage(l)}>
+            {t(`language.${l}`)}
+          </button>
+        ))}
+      </div>
+    </div>
+  );
+}

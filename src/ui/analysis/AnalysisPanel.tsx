@@ -1,0 +1,22 @@
+import { useTranslation } from 'react-i18next';
+import { AnalysisSettings } from './AnalysisSettings';
+import { AnalysisSummary } from './AnalysisSummary';
+import { CoverageTable } from './CoverageTable';
+import { MapResults } from './MapResults';
+import { RunControls } from './RunControls';
+
+/** The 'Access' sidebar tab: settings, run with progress and cancel, summary, map choices, table. */
+export function AnalysisPanel() {
+  const { t } = useTranslation();
+  return (
+    <section className="panel analysis-panel" aria-labelledby="analysis-title">
+      <h2 id="analysis-title">{t('analysis.title')}</h2>
+      <p className="note">{t('analysis.intro')}</p>
+      <AnalysisSettings />
+      <RunControls />
+      <AnalysisSummary />
+      <MapResults />
+      <CoverageTable />
+    </section>
+  );
+}

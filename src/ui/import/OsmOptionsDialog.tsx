@@ -1,0 +1,106 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { DEFAULT_OSM_CATEGORY_MAPPING } from '../../core/io/osm/category-mapping';
+import { AGE_BANDS, UNIT_LEVELS, type UnitLevel } from '../../core/model';
+import { ADMIN_LEVEL_PRESETS } from '../../core/io/osm/admin-levels';
+import type { OsmUiOptions } from '../../state';
+import { useAppState } from '../store-context';
+import { Modal } from './Modal';
+
+const LEVELS = ['2', '3', '4', '5', '6', '7', '8', '9', '10', '11'];
+type Estimate = OsmUiOptions['estimate'];
+const NUMBERS = ['defaultLevels', 'floorAreaPerPersonM2', 'pointFootprintM2'] as const;
+
+/** The options step before an OpenStreetMap import: admin levels, child estimate, the category tag mapping. */
+export function OsmOptionsDialog() {
+  const { t } = useTranslation();
+  const files = useAppState((s) => s.pendingOsm);
+  const saved = useAppState((s) => s.osmOptions);
+  const setOptions = useAppState((s) => s.setOsmOptions);
+  const confirm = useAppState((s) => s.confirmOsm);
+  const cancel = useAppState((s) => s.cancelOsm);
+  const [o, setO] = useState(saved);
+  if (!files?.length) return null;
+  const mapping = o.adminLevels === 'auto' ? null : o.adminLevels;
+  const setLevel = (level: string, unit: UnitLevel | '') => {
+    const next = { ...(mapping ?? {}) } as Record<string, UnitLevel>;
+    if (unit) next[level] = unit;
+    else delete next[level];
+    setO({ ...o, adminLevels: next });
+  };
+  const setEstimate = (patch: Partial<Estimate>) => setO({ ...o, estimate: { ...o.estimate, ...patch } });
+  const num = (v: string, fallback: number) => (Number.isFinite(Number(v)) && Number(v) > 0 ? Number(v) : fallback);
+
+  return (
+    <Modal title={t('import.osm.title')} onClose={cancel} className="osm-options">
+      <p className="files">{files.map((f) => f.fileName).join(', ')}</p>
+      <fieldset>
+        <legend>{t('import.osm.adminLevels')}</legend>
+        <label><input type="radio" name="osm-admin" checked={!mapping} onChange={() => setO({ ...o, adminLevels: 'auto' })} /> {t('import.osm.auto')}</label>
+        <label><input type="radio" name="osm-admin" checked={!!mapping} onChange={() => setO({ ...o, adminLevels: mapping ?? {} })} /> {t('import.osm.custom')}</label>
+        {Object.keys(ADMIN_LEVEL_PRESETS).map((p) => (
+          <button key={p} type="button" onClick={() => setO({ ...o, adminLevels: ADMIN_LEVEL_PRESETS[p]! })}>{t('import.osm.preset', { preset: p })}</button>
+        ))}
+        {mapping && (
+          <table className="admin-levels">
+            <thead><tr><th scope="col">admin_level</th><th scope="col">{t('import.osm.unitLevel')}</th></tr></thead>
+            <tbody>
+              {LEVELS.map((lv) => (
+                <tr key={lv}>
+                  <th scope="row"><label htmlFor={`osm-level-${lv}`}>{lv}</label></th>
+                  <td>
+                    <select id={`osm-level-${lv}`} value={mapping[lv] ?? ''} onChange={(e) => setLevel(lv, e.target.value as UnitLevel | '')}>
+                      <option value="">{t('import.osm.unused')}</option>
+                      {UNIT_LEVELS.map((u) => <option key={u} value={u}>{t(`role.${u}`)}</option>)}
+                    </select>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </fieldset>
+      <fieldset>
+        <legend>{t('import.osm.children')}</legend>
+        <label><input type="checkbox" checked={o.estimateChildren} onChange={(e) => setO({ ...o, estimateChildren: e.target.checked })} /> {t('import.osm.estimateOn')}</label>
+        <p className="hint">{t('import.osm.estimateHint')}</p>
+        {o.estimateChildren && (
+          <div className="estimate-params">
+            {NUMBERS.map((k) => (
+              <label key={k}>{t(`import.osm.param.${k}`)}
+                <input type="number" min={0} step="any" value={o.estimate[k]} onChange={(e) => setEstimate({ [k]: num(e.target.value, o.estimate[k]) })} />
+              </label>
+            ))}
+            {AGE_BANDS.map((b) => (
+              <label key={b}>{t('import.osm.param.share', { band: b })}
+                <input type="number" min={0} max={100} step="any" value={Math.round(o.estimate.childShare[b] * 10000) / 100}
+                  onChange={(e) => setEstimate({ childShare: { ...o.estimate.childShare, [b]: num(e.target.value, o.estimate.childShare[b] * 100) / 100 } })} />
+              </label>
+            ))}
+          </div>
+        )}
+      </fieldset>
+      <details>
+        <summary>{t('import.osm.categories')}</summary>
+        <table className="category-mapping">
+          <thead><tr><th scope="col">{t('layers.category')}</th><th scope="col">{t('import.osm.tags')}</th></tr></thead>
+          <tbody>
+            {DEFAULT_OSM_CATEGORY_MAPPING.map((r) => (
+              <tr key={r.category}>
+                <td>{t(`category.${r.category}`, { defaultValue: r.category })}</td>
+                <td>{r.anyOf.map((m) => `${m.key}=${m.values?.join('|') ?? '*'}`).join(' · ')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
+      <div className="dialog-buttons">
+        <button type="button" className="primary" onClick={() => {
+          setOptions(o);
+          void confirm();
+        }}>{t('import.osm.import')}</button>
+        <button type="button" onClick={cancel}>{t('import.cancel')}</button>
+      </div>
+    </Modal>
+  );
+}

@@ -1,0 +1,50 @@
+import { useTranslation } from 'react-i18next';
+import { activeFacilityProposals, proposalsKey } from '../../state/actions/scenario-proposals';
+import { useAppState } from '../store-context';
+import { formatError } from '../format-error';
+
+/** "Check rules" (or rules over the latest analysis run), with progress, cancel, errors and the summary. */
+export function CheckBar() {
+  const { t, i18n } = useTranslation();
+  const job = useAppState((s) => s.rules.job);
+  const error = useAppState((s) => s.rules.error);
+  const result = useAppState((s) => s.rules.result);
+  const hasRun = useAppState((s) => s.analysis.result !== null);
+  const stale = useAppState((s) => s.rules.result !== null && s.rules.result.proposals !== proposalsKey(activeFacilityProposals(s.doc)));
+  const { checkRules, evaluateLatest, cancelRulesJob } = useAppState((s) => s.rules);
+  const stage = job ? t(job.stage, { defaultValue: t('progress.working', { defaultValue: job.stage }) }) : '';
+  const summary = result?.evaluation.summary;
+  return (
+    <div className="rules-check">
+      <div className="rules-check-buttons">
+        <button type="button" className="primary" onClick={() => void checkRules()} disabled={!!job}>{t('rulesUi.check')}</button>
+        {hasRun && <button type="button" onClick={() => void evaluateLatest()} disabled={!!job}>{t('rulesUi.checkLatest')}</button>}
+      </div>
+      {job && (
+        <div className="rules-job" data-testid="rules-job">
+          <progress max={1} value={job.fraction} aria-label={t('rulesUi.progress', { stage })} />
+          <span>{stage}</span>
+          <button type="button" onClick={cancelRulesJob}>{t('rulesUi.cancel')}</button>
+        </div>
+      )}
+      {error && <p className="rules-error" role="alert" data-error-code={error.code}>{formatError(t, i18n, error, t('rulesUi.title'))}</p>}
+      {summary && (
+        <div className="rules-summary" data-testid="rules-summary">
+          <p>{t('rulesUi.summary', { failing: summary.failing, evaluations: summary.evaluations, rules: summary.rulesEvaluated })}</p>
+          <ul>
+            {(['community', 'street', 'district', 'city'] as const).map((level) => {
+              const cf = summary.childFriendly[level];
+              return cf ? (
+                <li key={level} data-level={level} data-count={cf.count}>
+                  {t('rules.summary.childFriendly', { count: cf.count, total: cf.total, level: t(`rules.scale.${level}`) })}
+                </li>
+              ) : null;
+            })}
+          </ul>
+          {summary.estimated && <p className="muted">{t('rulesUi.estimated')}</p>}
+          {stale && <p className="rules-stale">{t('rulesUi.stale')}</p>}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,106 @@
+import { bbox } from '@turf/turf';
+import { useMemo, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { UNIT_LEVELS } from '../../core/model';
+import { SEVERITIES, type GapRecord } from '../../core/rules';
+import { unitFeatureOf, type GapSortKey } from '../../state';
+import { useAppState, useAppStore } from '../store-context';
+import { formatValue, recordTarget, unitName } from './format';
+import { gapCategories, gapRows } from './gap-rows';
+import { formatNumber } from '../format-number';
+
+const COLUMNS: readonly { key: GapSortKey; label: string }[] = [
+  { key: 'unit', label: 'rulesUi.gaps.unit' },
+  { key: 'scale', label: 'rules.column.scale' },
+  { key: 'rule', label: 'rulesUi.gaps.rule' },
+  { key: 'measured', label: 'rulesUi.gaps.measuredTarget' },
+  { key: 'severity', label: 'rules.column.severity' },
+  { key: 'children', label: 'rulesUi.gaps.children' },
+];
+
+/** Gaps (or every record) of the latest check: filter, sort, and pick a row to zoom to its unit. */
+export function GapTable() {
+  const { t } = useTranslation();
+  const store = useAppStore();
+  const lang = useAppState((s) => s.language);
+  const result = useAppState((s) => s.rules.result);
+  const view = useAppState((s) => s.rules.view);
+  const selected = useAppState((s) => s.rules.selectedGap);
+  const { setGapView, selectGap } = useAppState((s) => s.rules);
+  const records = result?.evaluation.records;
+  const rows = useMemo(() => (result ? gapRows(result.evaluation.records, result.ruleSet, view, lang) : []), [result, view, lang]);
+  const categories = useMemo(() => gapCategories(records ?? []), [records]);
+  if (!result) return <p className="muted">{t('rulesUi.noResult')}</p>;
+  const titles = new Map(result.ruleSet.rules.map((r) => [r.id, r.title[lang]]));
+
+  function pick(r: GapRecord) {
+    selectGap(r);
+    const f = unitFeatureOf(store.getState(), r.scale, r.unit_id);
+    if (f) store.getState().requestBounds(bbox(f) as [number, number, number, number]);
+  }
+  const onKey = (e: KeyboardEvent, r: GapRecord) => {
+    if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); pick(r); }
+  };
+  const sortBy = (key: GapSortKey) => setGapView(view.sortKey === key ? { sortDesc: !view.sortDesc } : { sortKey: key, sortDesc: key !== 'unit' && key !== 'rule' });
+
+  return (
+    <div className="gap-table-wrap">
+      <fieldset className="gap-filters">
+        <legend>{t('rulesUi.gaps.filters')}</legend>
+        <label>{t('rulesUi.gaps.scale')}
+          <select aria-label={t('rulesUi.gaps.scale')} value={view.scale} onChange={(e) => setGapView({ scale: e.target.value as typeof view.scale })}>
+            <option value="all">{t('rulesUi.gaps.all')}</option>
+            {UNIT_LEVELS.map((l) => <option key={l} value={l}>{t(`rules.scale.${l}`)}</option>)}
+          </select>
+        </label>
+        <label>{t('rulesUi.gaps.severity')}
+          <select aria-label={t('rulesUi.gaps.severity')} value={view.severity} onChange={(e) => setGapView({ severity: e.target.value as typeof view.severity })}>
+            <option value="all">{t('rulesUi.gaps.all')}</option>
+            {SEVERITIES.map((v) => <option key={v} value={v}>{t(`rules.severity.${v}`)}</option>)}
+          </select>
+        </label>
+        <label>{t('rulesUi.gaps.category')}
+          <select aria-label={t('rulesUi.gaps.category')} value={view.category} onChange={(e) => setGapView({ category: e.target.value })}>
+            <option value="all">{t('rulesUi.gaps.all')}</option>
+            {categories.map((c) => <option key={c} value={c}>{t(`category.${c}`, { defaultValue: c })}</option>)}
+          </select>
+        </label>
+        <label className="inline"><input type="checkbox" checked={view.failingOnly} onChange={(e) => setGapView({ failingOnly: e.target.checked })} />
+          {t('rulesUi.gaps.failingOnly')}</label>
+      </fieldset>
+      <p className="gap-count" data-testid="gap-count" data-count={rows.length}>{t('rulesUi.gaps.rows', { count: rows.length })}</p>
+      <table className="gap-table">
+        <caption className="sr-only">{t('rulesUi.gaps.caption')}</caption>
+        <thead>
+          <tr>
+            {COLUMNS.map((c) => (
+              <th key={c.key} scope="col" aria-sort={view.sortKey === c.key ? (view.sortDesc ? 'descending' : 'ascending') : 'none'}>
+                <button type="button" onClick={() => sortBy(c.key)} aria-label={t('rulesUi.gaps.sort', { column: t(c.label) })}>
+                  {t(c.label)}{view.sortKey === c.key ? (view.sortDesc ? ' ▼' : ' ▲') : ''}
+                </button>
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => {
+            const isSel = selected?.ruleId === r.rule_id && selected.level === r.scale && selected.index === r.unit_index;
+            return (
+              <tr key={`${r.rule_id}@${r.scale}:${r.unit_index}`} tabIndex={0} aria-selected={isSel} className={isSel ? 'selected' : r.passed ? 'pass' : 'fail'}
+                data-unit-id={r.unit_id} data-rule-id={r.rule_id} data-scale={r.scale} data-severity={r.severity}
+                onClick={() => pick(r)} onKeyDown={(e) => onKey(e, r)}>
+                <td>{unitName(r, lang)}</td>
+                <td>{t(`rules.scale.${r.scale}`)}</td>
+                <td>{titles.get(r.rule_id) ?? r.rule_id}</td>
+                <td className="num"><span className="measured">{formatValue(t, r, r.measured, lang)}</span> / {recordTarget(t, r, lang)}</td>
+                <td><span className={`severity severity-${r.severity}`}>{t(`rules.severity.${r.severity}`)}</span></td>
+                <td className="num children">{formatNumber(Math.round(r.children_affected), lang)}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      {rows.length === 0 && <p className="muted">{t('rulesUi.gaps.none')}</p>}
+    </div>
+  );
+}

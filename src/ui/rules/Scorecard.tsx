@@ -1,0 +1,113 @@
+import { bbox } from '@turf/turf';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { GapRecord } from '../../core/rules';
+import { unitFeatureOf, type UnitRef } from '../../state';
+import { useAppState, useAppStore } from '../store-context';
+import { formatValue, recordTarget, unitName } from './format';
+import { unitTree } from './unit-tree';
+
+/** One unit's scorecard: every rule of its scale, roll-ups, breadcrumbs up, and its sub-units to drill into. */
+export function Scorecard() {
+  const { t } = useTranslation();
+  const store = useAppStore();
+  const lang = useAppState((s) => s.language);
+  const result = useAppState((s) => s.rules.result);
+  const selectedUnit = useAppState((s) => s.rules.selectedUnit);
+  const selectedGap = useAppState((s) => s.rules.selectedGap);
+  const { selectUnit, selectGap } = useAppState((s) => s.rules);
+  const tree = useMemo(() => result && unitTree(result.evaluation.scorecards, result.units), [result]);
+  if (!result || !tree) return <p className="muted">{t('rulesUi.noResult')}</p>;
+  const unit = (selectedUnit && tree.card(selectedUnit) ? selectedUnit : tree.root);
+  const card = unit && tree.card(unit);
+  if (!unit || !card) return <p className="muted">{t('rulesUi.card.pick')}</p>;
+  const titles = new Map(result.ruleSet.rules.map((r) => [r.id, r.title[lang]]));
+  const sources = new Map(result.ruleSet.rules.map((r) => [r.id, r.source.confirmed]));
+  const name = (u: UnitRef) => { const c = tree.card(u); return c ? unitName(c, lang) || t('rulesUi.card.city') : ''; };
+
+  function open(u: UnitRef) {
+    selectUnit(u);
+    const c = tree!.card(u);
+    const f = c && unitFeatureOf(store.getState(), u.level, c.unit_id);
+    if (f) store.getState().requestBounds(bbox(f) as [number, number, number, number]);
+  }
+  const verdict = (r: GapRecord) => (!r.applicable ? t('rules.result.notApplicable') : r.passed ? t('rulesUi.measure.pass') : t('rulesUi.measure.fail'));
+
+  return (
+    <div className="scorecard" data-testid="scorecard" data-level={unit.level} data-unit-id={card.unit_id}>
+      <nav aria-label={t('rulesUi.card.breadcrumbs')}>
+        <ol className="breadcrumbs">
+          {tree.path(unit).map((u, i, all) => (
+            <li key={`${u.level}:${u.index}`}>
+              {i === all.length - 1 ? <span aria-current="page">{name(u)}</span>
+                : <button type="button" onClick={() => open(u)}>{name(u)}</button>}
+            </li>
+          ))}
+        </ol>
+      </nav>
+      <h3>{t('rules.scorecard.title', { unit: name(unit) })} <small>({t(`rules.scale.${unit.level}`)})</small></h3>
+      <p className={card.childFriendly ? 'cf-status cf-yes' : 'cf-status cf-no'} data-child-friendly={card.childFriendly}>
+        {card.childFriendly ? t('rules.scorecard.childFriendly') : t('rules.scorecard.notChildFriendly')}
+      </p>
+      <p className="rollup">
+        <span data-testid="failing-here">{t('rules.scorecard.failingHere', { count: card.failingHere })}</span>
+        {' · '}
+        <span data-testid="failing-below">{t('rules.scorecard.failingBelow', { count: card.failingBelow })}</span>
+      </p>
+      <table className="scorecard-rows">
+        <caption>{t('rulesUi.card.rows', { scale: t(`rules.scale.${unit.level}`) })}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('rulesUi.gaps.rule')}</th>
+            <th scope="col">{t('rulesUi.gaps.measuredTarget')}</th>
+            <th scope="col">{t('rulesUi.card.result')}</th>
+            <th scope="col">{t('rules.column.source')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {card.rows.map((r) => {
+            const sel = selectedGap?.ruleId === r.rule_id && selectedGap.level === r.scale && selectedGap.index === r.unit_index;
+            return (
+              <tr key={r.rule_id} data-rule-id={r.rule_id} className={sel ? 'selected' : r.passed ? 'pass' : 'fail'} tabIndex={0} aria-selected={sel}
+                onClick={() => selectGap(r)} onKeyDown={(e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); selectGap(r); } }}>
+                <td>{titles.get(r.rule_id) ?? r.rule_id}</td>
+                <td className="num">{formatValue(t, r, r.measured, lang)} / {recordTarget(t, r, lang)}</td>
+                <td className="verdict">{verdict(r)}</td>
+                <td className="source">{r.source} <span className="muted">{t(`rules.status.${sources.get(r.rule_id) ?? 'R'}`)}</span></td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      <UnitChildren tree={tree} unit={unit} open={open} name={name} />
+    </div>
+  );
+}
+
+function UnitChildren({ tree, unit, open, name }: {
+  readonly tree: ReturnType<typeof unitTree>; readonly unit: UnitRef; readonly open: (u: UnitRef) => void; readonly name: (u: UnitRef) => string;
+}) {
+  const { t } = useTranslation();
+  const kids = tree.children(unit);
+  if (kids.length === 0) return null;
+  const scale = t(`rules.scale.${kids[0]!.level}`);
+  return (
+    <section className="unit-children" aria-label={t('rulesUi.card.children', { scale, unit: name(unit) })}>
+      <h4>{t('rulesUi.card.children', { scale, unit: name(unit) })}</h4>
+      <ul>
+        {kids.map((k) => {
+          const c = tree.card(k)!;
+          return (
+            <li key={k.index} data-unit-id={c.unit_id} data-child-friendly={c.childFriendly}>
+              <button type="button" onClick={() => open(k)} aria-label={t('rulesUi.card.open', { unit: name(k) })}>{name(k)}</button>
+              <span className={c.childFriendly ? 'cf-badge cf-yes' : 'cf-badge cf-no'}>
+                {c.childFriendly ? t('rules.scorecard.childFriendly') : t('rules.scorecard.notChildFriendly')}
+              </span>
+              <span className="muted">{c.failingHere + c.failingBelow}</span>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}

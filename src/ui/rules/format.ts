@@ -1,0 +1,41 @@
+/** Words and numbers for rules: measured/target with units, issue reasons, rule and unit names. */
+import type { TFunction, i18n as I18n } from 'i18next';
+import { comparatorOf, isShareMetric, type GapRecord, type Rule, type RuleSetIssue, type Scorecard } from '../../core/rules';
+import type { Language } from '../../state';
+import { formatNumber } from '../format-number';
+
+type MetricRecord = Pick<GapRecord, 'metric'> & { readonly per1000?: boolean };
+
+/** A measured value or target in the metric's unit (%, m, count, m² per child); n/a for NaN. */
+export function formatValue(t: TFunction, r: MetricRecord, x: number, lang: Language): string {
+  const nf = (v: number, digits: number) => formatNumber(v, lang, digits);
+  if (Number.isNaN(x)) return t('rulesUi.measure.na');
+  if (x === Infinity) return t('rules.result.unreachable');
+  if (isShareMetric(r.metric)) return t('rules.unit.share', { value: nf(x * 100, 1) });
+  if (r.metric === 'worst_distance') return t('rules.unit.m', { value: nf(x, 0) });
+  if (r.metric === 'play_area_per_child') return t('rules.unit.m2PerChild', { value: nf(x, 2) });
+  if (r.per1000) return t('rulesUi.measure.per1000', { value: nf(x, 2) });
+  return t('rulesUi.measure.count', { value: nf(x, 2) });
+}
+
+export function ruleTarget(t: TFunction, rule: Rule, lang: Language): string {
+  const per1000 = rule.metric.kind === 'facility_count' && !!rule.metric.per_1000_children;
+  return `${t(`rules.comparator.${comparatorOf(rule)}`)} ${formatValue(t, { metric: rule.metric.kind, per1000 }, rule.target, lang)}`;
+}
+
+export const recordTarget = (t: TFunction, r: GapRecord, lang: Language): string =>
+  `${t(`rules.comparator.${r.comparator}`)} ${formatValue(t, r, r.target, lang)}`;
+
+export const unitName = (u: Pick<Scorecard, 'unit_name' | 'unit_name_zh' | 'unit_id'>, lang: Language): string =>
+  (lang === 'zh' && u.unit_name_zh) || u.unit_name || u.unit_id;
+
+/** One refusal reason: `rules.issue.<code>` with its params and the path it is about. */
+export function formatIssue(t: TFunction, i18n: I18n, issue: RuleSetIssue): string {
+  const exclusive = issue.code === 'too_small' && issue.params['inclusive'] === false ? '.exclusive' : '';
+  const key = `rules.issue.${issue.code}${exclusive}`;
+  const params = Object.fromEntries(Object.entries(issue.params).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : String(v)]));
+  const path = issue.path.join('.') || '—';
+  return i18n.exists(key) ? t(key, { ...params, path }) : `${path}: ${issue.code}`;
+}
+
+export const RULE_DISPLAY_CATEGORIES = (r: GapRecord): string[] => (r.category ? r.category.split('+') : []);

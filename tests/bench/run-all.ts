@@ -1,0 +1,53 @@
+/**
+ * npm run bench: runs every tests/bench/*.bench.ts that exports run(), prints what each returns, and
+ * rewrites its section of tests/bench/RESULTS.md when run() returns a BenchReport ({ section, markdown }).
+ * Sections of RESULTS.md that no benchmark wrote this time are kept as they are.
+ * `npm run bench -- pipeline` runs only the files whose name contains "pipeline".
+ */
+import { readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+export interface BenchReport {
+  /** Heading of the RESULTS.md section (without "## "). */
+  readonly section: string;
+  readonly markdown: string;
+}
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const resultsFile = path.join(here, 'RESULTS.md');
+const isReport = (x: unknown): x is BenchReport => typeof (x as BenchReport)?.section === 'string' && typeof (x as BenchReport)?.markdown === 'string';
+
+/** Replaces (or appends) "## section" up to the next "## " heading. */
+export function replaceSection(doc: string, section: string, markdown: string): string {
+  const body = `## ${section}\n\n${markdown.trim()}\n`;
+  const lines = doc.split('\n');
+  const start = lines.findIndex((l) => l.trim() === `## ${section}`);
+  if (start < 0) return `${doc.trimEnd()}\n\n${body}`;
+  let end = lines.findIndex((l, i) => i > start && l.startsWith('## '));
+  if (end < 0) end = lines.length;
+  return [...lines.slice(0, start), ...body.split('\n'), ...lines.slice(end)].join('\n').replace(/\n{3,}/g, '\n\n');
+}
+
+async function main(): Promise<void> {
+  const filter = process.argv[2];
+  const files = readdirSync(here).filter((f) => f.endsWith('.bench.ts') && (!filter || f.includes(filter))).sort();
+  let doc = existsSync(resultsFile) ? readFileSync(resultsFile, 'utf8') : '# Benchmark results\n';
+  for (const file of files) {
+    const source = readFileSync(path.join(here, file), 'utf8');
+    // Import only modules that export run(): importing runs top-level code.
+    if (!/export (async )?function run\(/.test(source)) continue;
+    console.log(`\n=== ${file}`);
+    const mod = (await import(pathToFileURL(path.join(here, file)).href)) as { run: () => unknown };
+    const out = await mod.run();
+    const reports = (Array.isArray(out) ? out : [out]).filter(isReport);
+    if (reports.length === 0) console.table(out);
+    for (const r of reports) {
+      console.log(`\n## ${r.section}\n\n${r.markdown}`);
+      doc = replaceSection(doc, r.section, r.markdown);
+    }
+    writeFileSync(resultsFile, doc);
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) await main();

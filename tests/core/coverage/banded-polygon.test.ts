@@ -1,0 +1,53 @@
+/**
+ * The banded point-in-polygon test (edges bucketed by latitude band) must answer exactly like the plain
+ * ray-crossing test over every edge, boundary included, on polygons with many vertices and holes, for
+ * points anywhere: random, on vertices, on edges, on band boundaries.
+ */
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { bandPolygon, flattenPolygon, pointInBandedPolygon, pointInFlatPolygon } from '../../../src/core/coverage';
+
+function mulberry32(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A star-shaped ring of n vertices around (cx, cy); coordinates snapped to a grid so that points fall exactly on edges. */
+function ring(rand: () => number, n: number, cx: number, cy: number, r: number): number[][] {
+  const pts = Array.from({ length: n }, (_, i) => {
+    const a = (2 * Math.PI * i) / n;
+    const rr = r * (0.4 + 0.6 * rand());
+    return [Math.round((cx + rr * Math.cos(a)) * 64) / 64, Math.round((cy + rr * Math.sin(a)) * 64) / 64];
+  });
+  return [...pts, pts[0]!];
+}
+
+describe('pointInBandedPolygon', () => {
+  it('equals pointInFlatPolygon on many-vertex polygons with holes', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 2 ** 31 - 1 }), (seed) => {
+        const rand = mulberry32(seed);
+        const n = 20 + Math.floor(rand() * 400);
+        const rings = [ring(rand, n, 5, 5, 5)];
+        if (rand() < 0.5) rings.push(ring(rand, 3 + Math.floor(rand() * 50), 5, 5, 1.5).reverse());
+        const flat = flattenPolygon(rings);
+        const banded = bandPolygon(flat);
+        const probes: number[][] = [];
+        for (let k = 0; k < 300; k++) probes.push([-1 + rand() * 12, -1 + rand() * 12]);
+        // Vertices, edge midpoints and grid points on band boundaries.
+        for (const r of rings) for (let i = 0; i + 1 < r.length; i++) {
+          probes.push(r[i]!, [(r[i]![0]! + r[i + 1]![0]!) / 2, (r[i]![1]! + r[i + 1]![1]!) / 2]);
+        }
+        for (let k = 0; k <= banded.bandCount; k++) probes.push([rand() * 10, banded.minY + k / banded.invBandH || banded.minY]);
+        for (const [x, y] of probes) expect(pointInBandedPolygon(banded, x!, y!)).toBe(pointInFlatPolygon(flat, x!, y!));
+      }),
+      { numRuns: 60 },
+    );
+  });
+});

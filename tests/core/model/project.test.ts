@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { emptyProject, loadProject, PROJECT_SCHEMA_VERSION, type Migration } from '../../../src/core/model';
+
+describe('project schema', () => {
+  it('round-trips an empty project through JSON', () => {
+    const p = emptyProject('Demo');
+    const r = loadProject(JSON.parse(JSON.stringify(p)));
+    expect(r).toEqual({ ok: true, project: p, migratedFrom: undefined });
+  });
+
+  it('fills defaults a minimal file leaves out', () => {
+    const r = loadProject({
+      schemaVersion: 1,
+      name: 'x',
+      layers: [{ id: 'a', name: 'A', role: 'homes', source: { kind: 'demo', file: 'homes.fgb' } }],
+      settings: {},
+      scenarios: [{ id: 'baseline', name: 'Baseline', kind: 'baseline' }],
+      activeScenarioId: 'baseline',
+    });
+    if (!r.ok) throw new Error(r.detail);
+    expect(r.project.settings.maxSnapM).toBe(150);
+    expect(r.project.settings.thresholdsM).toEqual([300, 500, 1000]);
+    expect(r.project.layers[0]).toMatchObject({ visible: true, opacity: 1 });
+    expect(r.project.scenarios[0]!.proposals).toEqual([]);
+  });
+
+  it.each([
+    [null, 'not-an-object'],
+    [[1, 2], 'not-an-object'],
+    [{ name: 'x' }, 'no-version'],
+    [{ schemaVersion: PROJECT_SCHEMA_VERSION + 1 }, 'too-new'],
+    [{ schemaVersion: 0 }, 'no-migration'],
+  ])('refuses %j with %s', (raw, code) => {
+    const r = loadProject(raw);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.code).toBe(code);
+  });
+
+  it('names the offending path of an invalid document', () => {
+    const p = { ...emptyProject(), layers: [{ id: 'a', name: 'A', role: 'volcano', source: { kind: 'demo', file: 'a.fgb' } }] };
+    const r = loadProject(p);
+    expect(r).toMatchObject({ ok: false, code: 'invalid' });
+    if (!r.ok) expect(r.detail).toMatch(/^layers\.0\.role/);
+  });
+
+  it('refuses a demo source that could escape the data folder', () => {
+    const p = { ...emptyProject(), layers: [{ id: 'a', name: 'A', role: 'homes', source: { kind: 'demo', file: '../../etc/passwd' } }] };
+    expect(loadProject(p).ok).toBe(false);
+  });
+
+  it('keeps child origin to age band and group: a name field is refused', () => {
+    const p = emptyProject();
+    const withName = {
+      ...p,
+      scenarios: [{ ...p.scenarios[0]!, proposals: [{ id: 'w1', kind: 'wish', geometry: null, properties: {}, origin: { ageBand: '7-12', name: 'Li Ming' } }] }],
+    };
+    expect(loadProject(withName)).toMatchObject({ ok: false, code: 'invalid' });
+  });
+});
+
+describe('migrations', () => {
+  // A stand-in history: v0 stored the snap distance under another name and had no scenarios.
+  const steps: Migration[] = [
+    {
+      from: 0,
+      description: 'rename maxSnap → settings.maxSnapM; add the baseline scenario',
+      up: ({ maxSnap, ...rest }) => ({
+        ...rest,
+        settings: { maxSnapM: maxSnap },
+        scenarios: [{ id: 'baseline', name: 'Baseline', kind: 'baseline' }],
+        activeScenarioId: 'baseline',
+      }),
+    },
+  ];
+
+  it('lifts an old document step by step, then validates it', () => {
+    const r = loadProject({ schemaVersion: 0, name: 'old', layers: [], maxSnap: 200 }, steps);
+    if (!r.ok) throw new Error(r.detail);
+    expect(r.migratedFrom).toBe(0);
+    expect(r.project.schemaVersion).toBe(1);
+    expect(r.project.settings.maxSnapM).toBe(200);
+    expect(r.project.scenarios.map((s) => s.id)).toEqual(['baseline']);
+  });
+
+  it('reports a migration whose output is invalid', () => {
+    const bad: Migration[] = [{ from: 0, description: 'broken', up: (d) => d }];
+    expect(loadProject({ schemaVersion: 0, name: 'old', layers: [] }, bad)).toMatchObject({ ok: false, code: 'invalid' });
+  });
+});

@@ -1,0 +1,7 @@
+import type { CfcTestHook } from '../../../src/app/test-hook';
+
+declare global {
+  interface Window {
+    __cfc?: CfcTestHook;
+  }
+}

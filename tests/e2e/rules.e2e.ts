@@ -1,0 +1,194 @@
+/**
+ * Rules panel on the demo city, clicked through in Chromium. Expected answers come from the CLI
+ * (`npm run analyze -- --demo --rules default`: the same core run in Node, not through the UI) and from
+ * the default pack's JSON; the site-suggestion check compares the worker's rerun with the proposal
+ * against the suggestion's own gain (two different code paths).
+ */
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { launch, openApp, shot, type AppPage } from './helpers/browser';
+
+const LONG = 150_000;
+
+/** RFC 4180 rows (quoted cells may hold commas). */
+function parseCsv(text: string): Record<string, string>[] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { cell += '"'; i++; } else if (c === '"') quoted = false; else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') { row.push(cell); cell = ''; } else if (c === '\n') { row.push(cell); rows.push(row); row = []; cell = ''; } else if (c !== '\r') cell += c;
+  }
+  if (cell || row.length) { row.push(cell); rows.push(row); }
+  const [head, ...body] = rows;
+  return body.map((r) => Object.fromEntries(head!.map((h, i) => [h, r[i] ?? ''])));
+}
+
+interface PackRule { id: string; scale: string; title: { en: string; zh: string } }
+const pack = JSON.parse(readFileSync('src/core/rules/packs/default.json', 'utf8')) as { title: { en: string }; rules: PackRule[] };
+
+describe('rules panel', () => {
+  let browser: Browser;
+  let app: AppPage;
+  let page: Page;
+  let gaps: Record<string, string>[];
+  let cards: Record<string, string>[];
+
+  before(async () => {
+    const out = mkdtempSync(join(tmpdir(), 'cfc-rules-'));
+    execFileSync('npx', ['tsx', 'src/cli/analyze.ts', '--demo', '--rules', 'default', '--isochrones', 'none', '--out', out], { stdio: 'ignore' });
+    gaps = parseCsv(readFileSync(join(out, 'gaps.csv'), 'utf8'));
+    cards = parseCsv(readFileSync(join(out, 'scorecards.csv'), 'utf8'));
+    browser = await launch();
+    app = await openApp(browser);
+    page = app.page;
+  });
+  after(async () => {
+    await browser?.close();
+  });
+
+  const view = (name: string) => page.getByRole('group', { name: 'Rules views' }).getByRole('button', { name, exact: true }).click();
+  const idle = () => page.locator('[data-testid="rules-job"]').waitFor({ state: 'detached', timeout: LONG });
+
+  test('check the default pack: failing records and child-friendly units equal the CLI', { timeout: LONG * 2 }, async () => {
+    await page.getByRole('tab', { name: 'Rules' }).click();
+    await page.getByLabel('Rule set', { exact: true }).selectOption('default');
+    await page.getByRole('button', { name: 'Check rules' }).click();
+    await page.locator('[data-testid="rules-job"]').waitFor({ timeout: 30_000 }).catch(() => undefined);
+    await page.locator('[data-testid="rules-summary"]').waitFor({ timeout: LONG });
+    await idle();
+
+    const failing = gaps.filter((g) => g.passed === 'false');
+    const friendly = (level: string) => new Set(cards.filter((c) => c.unit_level === level && c.child_friendly === 'true').map((c) => c.unit_id));
+    for (const level of ['community', 'street']) {
+      assert.equal(await page.locator(`.rules-summary li[data-level="${level}"]`).getAttribute('data-count'), String(friendly(level).size), level);
+    }
+    await view('Gaps');
+    assert.equal(await page.getByTestId('gap-count').getAttribute('data-count'), String(failing.length));
+    await page.waitForTimeout(1500);
+    await shot(page, 'rules-gap-table-map');
+
+    // Filters: street scale, major severity → the CSV's failing street/major records, unit by unit.
+    await page.getByLabel('Scale', { exact: true }).selectOption('street');
+    await page.getByLabel('Severity', { exact: true }).selectOption('major');
+    const want = failing.filter((g) => g.scale === 'street' && g.severity === 'major').map((g) => `${g.rule_id}@${g.unit_id}`).sort();
+    const rows = page.locator('.gap-table tbody tr');
+    assert.equal(await rows.count(), want.length);
+    const got = await rows.evaluateAll((trs) => trs.map((tr) => `${tr.getAttribute('data-rule-id')}@${tr.getAttribute('data-unit-id')}`));
+    assert.deepEqual(got.sort(), want);
+    await page.getByLabel('Scale', { exact: true }).selectOption('all');
+    await page.getByLabel('Severity', { exact: true }).selectOption('all');
+
+    // Child-friendly streets on the scorecard drill-down: city → district → street list statuses equal the CSV.
+    await view('Scorecard');
+    const card = page.getByTestId('scorecard');
+    assert.equal(await card.getAttribute('data-level'), 'city');
+    for (const d of ['d1', 'd2']) {
+      await card.getByRole('button', { name: new RegExp(`^Open the scorecard of`) }).first().waitFor();
+      const districtName = cards.find((c) => c.unit_id === d)!.unit_name;
+      await card.getByRole('button', { name: `Open the scorecard of ${districtName}` }).click();
+      const shown = await card.locator('.unit-children li').evaluateAll((lis) => lis.filter((li) => li.getAttribute('data-child-friendly') === 'true').map((li) => li.getAttribute('data-unit-id')));
+      assert.deepEqual(shown.sort(), [...friendly('street')].filter((s) => s.startsWith(d)).sort());
+      await card.locator('.breadcrumbs button').first().click(); // back to the city
+    }
+  });
+
+  test('drill down from the city to a community; its scorecard lists every community rule', { timeout: LONG }, async () => {
+    const card = page.getByTestId('scorecard');
+    const name = (id: string) => cards.find((c) => c.unit_id === id)!.unit_name;
+    for (const id of ['d1', 'd1s2', 'd1s2c1']) {
+      await card.getByRole('button', { name: `Open the scorecard of ${name(id)}` }).click();
+      await page.locator(`[data-testid="scorecard"][data-unit-id="${id}"]`).waitFor();
+    }
+    assert.equal(await card.getAttribute('data-level'), 'community');
+    const ruleIds = await card.locator('.scorecard-rows tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-rule-id')));
+    assert.deepEqual(ruleIds, pack.rules.filter((r) => r.scale === 'community').map((r) => r.id));
+    assert.deepEqual(await card.locator('.breadcrumbs li').allInnerTexts(), [name('city'), name('d1'), name('d1s2'), name('d1s2c1')]);
+    await page.waitForTimeout(1000);
+    await shot(page, 'rules-scorecard');
+  });
+
+  test('suggest kindergarten sites in an underserved community; a proposal improves by exactly the gain; undo restores', { timeout: LONG * 3 }, async () => {
+    const card = page.getByTestId('scorecard');
+    const rule = 'community.kindergarten-300m';
+    const before = gaps.find((g) => g.rule_id === rule && g.unit_id === 'd1s2c1')!;
+    assert.equal(before.passed, 'false');
+    await card.locator(`.scorecard-rows tr[data-rule-id="${rule}"]`).click();
+    const box = page.getByTestId('site-suggestions');
+    await box.getByRole('button', { name: 'Suggest sites' }).click();
+    await box.locator('.sites-list li').first().waitFor({ timeout: LONG });
+    await idle();
+    assert.equal(await box.locator('.sites-list li').count(), 3);
+    const gain = Number(await box.locator('.sites-list li').first().getAttribute('data-gain'));
+    assert.ok(gain > 0);
+    assert.equal(Number(await box.getByTestId('uncovered-before').getAttribute('data-value')), Number(before.children_affected));
+
+    await box.getByRole('button', { name: 'Add site 1 as a proposal' }).click();
+    const children = box.locator('[data-testid="before-after"] tr[data-row="children"]');
+    await page.waitForFunction(() => document.querySelector('[data-row="children"]')?.getAttribute('data-after') !== document.querySelector('[data-row="children"]')?.getAttribute('data-before'), null, { timeout: LONG });
+    await idle();
+    const b = Number(await children.getAttribute('data-before'));
+    const a = Number(await children.getAttribute('data-after'));
+    assert.equal(b, Number(before.children_affected));
+    assert.ok(Math.abs(b - a - gain) < 1e-6, `children affected ${b} → ${a}, gain ${gain}`);
+    await page.waitForTimeout(1500);
+    await shot(page, 'rules-suggestions-before-after');
+
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await page.waitForFunction(() => document.querySelector('[data-row="children"]')?.getAttribute('data-after') === document.querySelector('[data-row="children"]')?.getAttribute('data-before'), null, { timeout: LONG });
+    await idle();
+    assert.equal(Number(await children.getAttribute('data-after')), Number(before.children_affected));
+  });
+
+  test('an invalid edit is refused with its reason; export and re-import round-trip; bad import lists issues', { timeout: LONG }, async () => {
+    await view('Rules');
+    const item = page.locator('li.rule[data-rule-id="community.kindergarten-300m"]');
+    const targetBefore = await item.locator('.rule-target').innerText();
+    await item.getByLabel('Target (%)').fill('150');
+    await item.getByRole('button', { name: /^Apply/ }).click();
+    const refusal = item.getByTestId('refusal-edit');
+    await refusal.waitFor();
+    assert.equal(await refusal.locator('li').first().getAttribute('data-issue-code'), 'share-target-range');
+    assert.match(await refusal.innerText(), /share target is a fraction between 0 and 1/);
+    assert.equal(await item.locator('.rule-target').innerText(), targetBefore);
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export as JSON' }).click()]);
+    const exported = readFileSync(await download.path(), 'utf8');
+    const parsed = JSON.parse(exported) as { id: string; rules: PackRule[] };
+    assert.deepEqual(parsed.rules.map((r) => r.id), pack.rules.map((r) => r.id));
+    const dir = mkdtempSync(join(tmpdir(), 'cfc-rules-io-'));
+    const renamed = join(dir, 'mine.json');
+    writeFileSync(renamed, JSON.stringify({ ...parsed, id: 'my-rules' }));
+    await page.locator('.rules-picker input[type=file]').setInputFiles(renamed);
+    await page.waitForFunction(() => (document.querySelector('.rules-picker select') as HTMLSelectElement | null)?.value === 'my-rules');
+    const [again] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export as JSON' }).click()]);
+    assert.deepEqual(JSON.parse(readFileSync(await again.path(), 'utf8')), { ...parsed, id: 'my-rules' });
+
+    const bad = join(dir, 'bad.json');
+    writeFileSync(bad, JSON.stringify({ ...parsed, id: 'bad', rules: parsed.rules.map((r, i) => (i === 0 ? { ...r, severity: 'huge' } : r)) }));
+    await page.locator('.rules-picker input[type=file]').setInputFiles(bad);
+    const importRefusal = page.getByTestId('refusal-import');
+    await importRefusal.waitFor();
+    assert.match(await importRefusal.innerText(), /bad\.json/);
+    assert.match(await importRefusal.innerText(), /rules\.0\.severity/);
+    assert.equal(await page.locator('.rules-picker select').inputValue(), 'my-rules');
+    await page.getByLabel('Rule set', { exact: true }).selectOption('default');
+  });
+
+  test('Chinese rule titles after switching language', { timeout: LONG }, async () => {
+    await page.getByRole('button', { name: '中文' }).click();
+    const item = page.locator('li.rule[data-rule-id="community.kindergarten-300m"] .rule-title');
+    assert.equal(await item.innerText(), pack.rules.find((r) => r.id === 'community.kindergarten-300m')!.title.zh);
+    await shot(page, 'rules-zh');
+    assert.deepEqual(app.problems.filter((p) => !/favicon/.test(p)), []);
+  });
+});

@@ -1,0 +1,117 @@
+/**
+ * The analysis service through a real MessageChannel + Comlink, as the app's worker serves it: typed arrays
+ * arrive intact (equal to an in-process run) and are transferred (the service's buffers are detached).
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { expose, proxy, transfer, wrap } from 'comlink';
+import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import { createAnalysisService, runAccessAnalysis, type AccessAnalysisResult, type AnalysisInputs } from '../../src/core/analysis';
+import { transferablesOf, transferringApi, type AnalysisApi } from '../../src/protocol/analysis-api';
+import type { Progress } from '../../src/protocol/jobs';
+
+const f = (geometry: Geometry, properties: Record<string, unknown>): Feature => ({ type: 'Feature', geometry, properties });
+const fc = (...features: Feature[]): FeatureCollection => ({ type: 'FeatureCollection', features });
+
+// A 6×6 street grid, 0.001° apart, with homes between the streets and two facility categories.
+function grid(): AnalysisInputs {
+  const lines: Feature[] = [];
+  for (let i = 0; i < 6; i++) {
+    lines.push(f({ type: 'LineString', coordinates: Array.from({ length: 6 }, (_, j) => [i * 0.001, j * 0.001]) }, { highway: 'residential' }));
+    lines.push(f({ type: 'LineString', coordinates: Array.from({ length: 6 }, (_, j) => [j * 0.001, i * 0.001]) }, { highway: 'footway' }));
+  }
+  const homes: Feature[] = [];
+  for (let x = 0; x < 5; x++) for (let y = 0; y < 5; y++) homes.push(f({ type: 'Point', coordinates: [x * 0.001 + 0.0004, y * 0.001 + 0.0005] }, { id: `h${x}${y}`, children_4_6: x + y }));
+  const box = [[[-0.001, -0.001], [0.006, -0.001], [0.006, 0.006], [-0.001, 0.006], [-0.001, -0.001]]];
+  return {
+    streets: fc(...lines),
+    homes: fc(...homes),
+    facilities: [
+      { fc: fc(f({ type: 'Point', coordinates: [0.0001, 0.0001] }, { id: 'k1' })), category: 'kindergarten' },
+      { fc: fc(f({ type: 'Point', coordinates: [0.005, 0.0049] }, { id: 'p1' })), category: 'playground' },
+    ],
+    units: { city: fc(f({ type: 'Polygon', coordinates: box }, { id: 'c' })) },
+  };
+}
+const request = { categories: ['kindergarten', 'playground'], thresholds: [{ m: 300 }, { m: 600 }] };
+
+function connect(service: AnalysisApi): [AnalysisApi, () => void] {
+  const { port1, port2 } = new MessageChannel();
+  expose(service, port1 as unknown as Parameters<typeof expose>[1]);
+  const remote = wrap<AnalysisApi>(port2 as unknown as Parameters<typeof wrap>[0]);
+  return [remote as unknown as AnalysisApi, () => (port1.close(), port2.close())];
+}
+
+describe('AnalysisApi over MessageChannel + Comlink', () => {
+  const served: AccessAnalysisResult[] = [];
+  const inner = createAnalysisService();
+  // Sees the result the service hands to transfer, to check that its buffers leave the "worker".
+  const spy: AnalysisApi = { ...inner, run: async (...a) => {
+    const r = await inner.run(...a);
+    if (r.ok) served.push(r.value);
+    return r;
+  } };
+  const [api, close] = connect(transferringApi(spy, transfer));
+  afterAll(close);
+
+  it('returns the same typed arrays as an in-process run, transferred', async () => {
+    const expected = runAccessAnalysis(grid(), request).result;
+    await api.setInputs('d1', grid());
+    const stages: string[] = [];
+    const r = await api.run('job-1', 'd1', request, proxy((p: Progress) => void stages.push(p.stage)));
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const got = r.value;
+    expect(got.homeCount).toBe(25);
+    expect(got.categories[0].walkingM).toBeInstanceOf(Float64Array);
+    expect([...got.categories[0].walkingM]).toEqual([...expected.categories[0].walkingM]);
+    expect([...got.categories[1].nearestFacility]).toEqual([...expected.categories[1].nearestFacility]);
+    expect([...got.snapLegs]).toEqual([...expected.snapLegs]);
+    expect([...got.coverage[0].childrenWithin]).toEqual([...expected.coverage[0].childrenWithin]);
+    expect([...got.isochrones[1].pieceCoords]).toEqual([...expected.isochrones[1].pieceCoords]);
+    expect(stages).toContain('progress.paths');
+    // Transferred: every buffer of the served result is now detached (zero length) on the service side.
+    const sent = served.at(-1)!;
+    expect(transferablesOf(sent)).toHaveLength(0);
+    expect(sent.homeLng.byteLength).toBe(0);
+    expect(sent.categories[1].walkingM.byteLength).toBe(0);
+    expect(sent.coverage[0].childrenWithin.byteLength).toBe(0);
+    expect(sent.isochrones[1].pieceCoords.byteLength).toBe(0);
+  });
+
+  it('lists every typed array buffer of a result once', () => {
+    const { result } = runAccessAnalysis(grid(), request);
+    const views = Object.values(result).filter(ArrayBuffer.isView).length
+      + result.categories.length * 3 + result.isochrones.length * 2 + result.units.length * 3 + result.coverage.length * 7;
+    expect(transferablesOf(result)).toHaveLength(views);
+  });
+
+  it('still explains after the result went to the UI', async () => {
+    const path = await api.explain('d1', 24, 'kindergarten');
+    expect(path).not.toBeNull();
+    expect(path!.walkingM).toBeGreaterThan(0);
+    expect(await api.explain('nope', 0, 'kindergarten')).toBeNull();
+  });
+
+  it('answers with codes: unknown dataset, cancelled job', async () => {
+    const unknown = await api.run('job-2', 'missing', request);
+    expect(unknown).toEqual({ ok: false, error: { code: 'analysis.unknown-dataset', params: { datasetId: 'missing' } } });
+    const running = api.run('job-3', 'd1', { ...request, isochrones: 'segments' });
+    await api.cancel('job-3');
+    expect(await running).toEqual({ ok: false, error: { code: 'cancelled' } });
+  });
+
+  it('refuses rules before a run of the dataset', async () => {
+    await api.setInputs('d2', grid());
+    const r = await api.evaluateRules('job-4', 'd2', { id: 'x' } as never);
+    expect(r).toMatchObject({ ok: false, error: { code: 'analysis.no-run' } });
+  });
+});
+
+describe('AnalysisApi.homeIds', () => {
+  it('gives the ids in the order of the per-home arrays', async () => {
+    const service = createAnalysisService();
+    await service.setInputs('d', grid());
+    expect((await service.homeIds('d')).slice(0, 3)).toEqual(['h00', 'h01', 'h02']);
+    expect(await service.homeIds('none')).toEqual([]);
+  });
+});

@@ -1,0 +1,8 @@
+/// <reference lib="webworker" />
+// Entry point only: the analysis service from the core, exposed over Comlink with transferred results.
+import { expose, transfer } from 'comlink';
+import { createAnalysisService } from '../src/core/analysis/service';
+import { transferringApi, type AnalysisApi } from '../src/protocol/analysis-api';
+
+const api: AnalysisApi = transferringApi(createAnalysisService(), transfer);
+expose(api);
