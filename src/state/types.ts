@@ -1,6 +1,5 @@
 /** The store's shape: one zustand store built from slices (document, data, session, jobs). */
-import type { FeatureCollection } from 'geojson';
-import type { BBox, GeometryKind, LayerRole, LoadWarning, Project } from '../core/model';
+import type { BBox, LayerRole, LoadedLayer, Project } from '../core/model';
 import type { AnalysisApi } from '../protocol/analysis-api';
 import type { IoApi, LoadOptions, LoadSource } from '../protocol/io-api';
 import type { JobError, JobId } from '../protocol/jobs';
@@ -21,16 +20,8 @@ export interface Services {
 }
 
 /** A layer's features and what the loader learned; kept beside the document so history stays cheap. */
-export interface LayerData {
-  readonly fileName: string;
-  readonly data: FeatureCollection;
-  readonly geometryKind: GeometryKind;
-  readonly bbox: BBox | null;
-  readonly featureCount: number;
-  readonly fieldNames: readonly string[];
-  readonly warnings: readonly LoadWarning[];
-  /** What the loader guessed, shown beside the role select. */
-  readonly roleGuess: LayerRole;
+export interface LayerData
+  extends Pick<LoadedLayer, 'fileName' | 'data' | 'geometryKind' | 'bbox' | 'featureCount' | 'fieldNames' | 'warnings' | 'roleGuess'> {
   /** Names in both languages when the source gives them (the demo manifest). */
   readonly names?: LocalizedName;
 }

@@ -10,10 +10,11 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { importOsm } from '../../src/core/io/osm';
+import { sharedData } from '../shared-data';
 
-const DATA = path.resolve(fileURLToPath(new URL('../../', import.meta.url)), '../shared/data/osm');
+const DATA = sharedData('osm');
 const FILES = ['monaco.osm.gz', 'moscow.osm.gz', 'andorra.osm.pbf', 'limburg_an_der_lahn.osm.pbf', 'liechtenstein-2021-10-28.osm.pbf'];
 const MB = 1024 * 1024;
 const BUDGET_FACTOR = 10;

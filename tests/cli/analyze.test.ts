@@ -11,9 +11,9 @@ import { centerOfMass, distance, nearestPointOnLine, lineString } from '@turf/tu
 import type { FeatureCollection, LineString, Position } from 'geojson';
 import { analyze } from '../../src/cli/analyze';
 import { ACCESS_COLUMNS, COVERAGE_COLUMNS } from '../../src/cli/csv';
+import { sharedData } from '../shared-data';
 
-const repoRoot = path.resolve(__dirname, '../..');
-const D = path.resolve(repoRoot, '../shared/data/monaco');
+const D = sharedData('monaco');
 const load = (f: string): FeatureCollection => JSON.parse(readFileSync(path.join(D, f), 'utf8'));
 // turf's earth radius is the contract's 6,371,008.8 m.
 const hav = (a: Position, b: Position): number => distance(a, b, { units: 'meters' });

@@ -4,32 +4,24 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { expose, proxy, transfer, wrap } from 'comlink';
-import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { createAnalysisService, runAccessAnalysis, type AccessAnalysisResult, type AnalysisInputs } from '../../src/core/analysis';
 import { transferablesOf, transferringApi, type AnalysisApi } from '../../src/protocol/analysis-api';
 import type { Progress } from '../../src/protocol/jobs';
+import { collection, feature, gridBox, gridHomes, gridStreets } from '../fixtures/grid/grid-city';
 
-const f = (geometry: Geometry, properties: Record<string, unknown>): Feature => ({ type: 'Feature', geometry, properties });
-const fc = (...features: Feature[]): FeatureCollection => ({ type: 'FeatureCollection', features });
+const f = feature;
+const fc = collection;
 
-// A 6×6 street grid, 0.001° apart, with homes between the streets and two facility categories.
+// The grid city (tests/fixtures/grid) with footways east–west and two facility categories.
 function grid(): AnalysisInputs {
-  const lines: Feature[] = [];
-  for (let i = 0; i < 6; i++) {
-    lines.push(f({ type: 'LineString', coordinates: Array.from({ length: 6 }, (_, j) => [i * 0.001, j * 0.001]) }, { highway: 'residential' }));
-    lines.push(f({ type: 'LineString', coordinates: Array.from({ length: 6 }, (_, j) => [j * 0.001, i * 0.001]) }, { highway: 'footway' }));
-  }
-  const homes: Feature[] = [];
-  for (let x = 0; x < 5; x++) for (let y = 0; y < 5; y++) homes.push(f({ type: 'Point', coordinates: [x * 0.001 + 0.0004, y * 0.001 + 0.0005] }, { id: `h${x}${y}`, children_4_6: x + y }));
-  const box = [[[-0.001, -0.001], [0.006, -0.001], [0.006, 0.006], [-0.001, 0.006], [-0.001, -0.001]]];
   return {
-    streets: fc(...lines),
-    homes: fc(...homes),
+    streets: gridStreets('footway'),
+    homes: gridHomes((x, y) => x + y),
     facilities: [
       { fc: fc(f({ type: 'Point', coordinates: [0.0001, 0.0001] }, { id: 'k1' })), category: 'kindergarten' },
       { fc: fc(f({ type: 'Point', coordinates: [0.005, 0.0049] }, { id: 'p1' })), category: 'playground' },
     ],
-    units: { city: fc(f({ type: 'Polygon', coordinates: box }, { id: 'c' })) },
+    units: { city: fc(f(gridBox(), { id: 'c' })) },
   };
 }
 const request = { categories: ['kindergarten', 'playground'], thresholds: [{ m: 300 }, { m: 600 }] };

@@ -5,29 +5,21 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { expose, proxy, transfer, wrap } from 'comlink';
-import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { createAnalysisService, runAccessAnalysis, type AccessWithRules, type AnalysisInputs } from '../../src/core/analysis';
 import { BUILTIN_PACKS, evaluateRules, parseRuleSet, type RuleSet } from '../../src/core/rules';
 import { transferringApi, type AnalysisApi } from '../../src/protocol/analysis-api';
 import type { Progress } from '../../src/protocol/jobs';
+import { collection, feature, gridBox, gridHomes, gridStreets } from '../fixtures/grid/grid-city';
 
-const f = (geometry: Geometry, properties: Record<string, unknown>): Feature => ({ type: 'Feature', geometry, properties });
-const fc = (...features: Feature[]): FeatureCollection => ({ type: 'FeatureCollection', features });
+const f = feature;
+const fc = collection;
 
 function grid(): AnalysisInputs {
-  const lines: Feature[] = [];
-  for (let i = 0; i < 6; i++) {
-    lines.push(f({ type: 'LineString', coordinates: Array.from({ length: 6 }, (_, j) => [i * 0.001, j * 0.001]) }, { highway: 'residential' }));
-    lines.push(f({ type: 'LineString', coordinates: Array.from({ length: 6 }, (_, j) => [j * 0.001, i * 0.001]) }, { highway: 'residential' }));
-  }
-  const homes: Feature[] = [];
-  for (let x = 0; x < 5; x++) for (let y = 0; y < 5; y++) homes.push(f({ type: 'Point', coordinates: [x * 0.001 + 0.0004, y * 0.001 + 0.0005] }, { id: `h${x}${y}`, children_4_6: 1 + x }));
-  const box = (x0: number, x1: number) => [[[x0, -0.001], [x1, -0.001], [x1, 0.006], [x0, 0.006], [x0, -0.001]]];
   return {
-    streets: fc(...lines),
-    homes: fc(...homes),
+    streets: gridStreets(),
+    homes: gridHomes((x) => 1 + x),
     facilities: [{ fc: fc(f({ type: 'Point', coordinates: [0.0001, 0.0001] }, { id: 'k1', category: 'kindergarten' })) }],
-    units: { community: fc(f({ type: 'Polygon', coordinates: box(-0.001, 0.0025) }, { id: 'W', name_zh: '西社区' }), f({ type: 'Polygon', coordinates: box(0.0025, 0.006) }, { id: 'E' })) },
+    units: { community: fc(f(gridBox(-0.001, 0.0025), { id: 'W', name_zh: '西社区' }), f(gridBox(0.0025, 0.006), { id: 'E' })) },
   };
 }
 

@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { FeatureCollection } from 'geojson';
 import { locationOf } from '../../../src/core/network';
+import { SHARED_DATA } from '../../shared-data';
 
-export const SHARED_DATA = path.resolve(__dirname, '../../../../shared/data');
 
 export function loadLayer(city: string, layer: string): FeatureCollection {
   return JSON.parse(readFileSync(path.join(SHARED_DATA, city, `${layer}.geojson`), 'utf8')) as FeatureCollection;

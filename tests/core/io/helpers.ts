@@ -4,9 +4,10 @@ import type { JobResult } from '../../../src/core/jobs';
 import type { LoadedLayer } from '../../../src/core/model';
 import { readLayer } from '../../../src/core/io/read-layer';
 import type { ReadOptions } from '../../../src/core/io/read-options';
+import { SHARED_DATA } from '../../shared-data';
 
 export const FIXTURES = join(__dirname, '../../fixtures/io');
-export const SHARED = join(__dirname, '../../../../shared/data');
+export const SHARED = SHARED_DATA;
 export const hasShared = existsSync(SHARED);
 
 export const fixtureBytes = (name: string) => new Uint8Array(readFileSync(join(FIXTURES, name)));

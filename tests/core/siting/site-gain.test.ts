@@ -4,29 +4,21 @@
  * reported gain. On a hand-made grid every candidate is also tried alone, so the first pick is the best one.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { createAnalysisService, prepareDataset, runAccessAnalysis, type AnalysisInputs, type PreparedDataset, type ProposedFacility } from '../../../src/core/analysis';
 import { loadBuiltinPack } from '../../../src/core/rules';
 import { demoInputs } from '../analysis/demo-inputs';
+import { collection, feature, gridBox, gridHomes, gridStreets } from '../../fixtures/grid/grid-city';
 
-const f = (geometry: Geometry, properties: Record<string, unknown>): Feature => ({ type: 'Feature', geometry, properties });
-const fc = (...features: Feature[]): FeatureCollection => ({ type: 'FeatureCollection', features });
+const f = feature;
+const fc = collection;
 
-// 6×6 street grid 0.001° (≈111 m) apart near the equator; one kindergarten in the south-west corner.
+// The grid city (tests/fixtures/grid) with footways east–west; one kindergarten in the south-west corner.
 function grid(): AnalysisInputs {
-  const lines: Feature[] = [];
-  for (let i = 0; i < 6; i++) {
-    lines.push(f({ type: 'LineString', coordinates: Array.from({ length: 6 }, (_, j) => [i * 0.001, j * 0.001]) }, { highway: 'residential' }));
-    lines.push(f({ type: 'LineString', coordinates: Array.from({ length: 6 }, (_, j) => [j * 0.001, i * 0.001]) }, { highway: 'footway' }));
-  }
-  const homes: Feature[] = [];
-  for (let x = 0; x < 5; x++) for (let y = 0; y < 5; y++) homes.push(f({ type: 'Point', coordinates: [x * 0.001 + 0.0004, y * 0.001 + 0.0005] }, { id: `h${x}${y}`, children_4_6: 1 + ((x * 7 + y * 3) % 5) }));
-  const box = [[[-0.001, -0.001], [0.006, -0.001], [0.006, 0.006], [-0.001, 0.006], [-0.001, -0.001]]];
   return {
-    streets: fc(...lines),
-    homes: fc(...homes),
+    streets: gridStreets('footway'),
+    homes: gridHomes((x, y) => 1 + ((x * 7 + y * 3) % 5)),
     facilities: [{ fc: fc(f({ type: 'Point', coordinates: [0.0001, 0.0001] }, { id: 'k1' })), category: 'kindergarten' }],
-    units: { city: fc(f({ type: 'Polygon', coordinates: box }, { id: 'c' })) },
+    units: { city: fc(f(gridBox(), { id: 'c' })) },
   };
 }
 
