@@ -1,7 +1,8 @@
 /**
  * OpenStreetMap in the browser: the options step, the import through the io worker, the layer set with roles,
- * feature counts equal to osmium's (tests/fixtures/osm/expected-counts.json), estimates marked, and a cancelled
- * pbf import that leaves earlier layers as they were.
+ * feature counts equal to osmium's (tests/fixtures/osm/expected-counts.json) for every extract in shared/data/osm,
+ * estimates marked, monaco's layers alone through the access analysis, and a cancelled pbf import that leaves
+ * earlier layers as they were.
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -75,6 +76,27 @@ describe('OpenStreetMap import in the browser', () => {
     assert.deepEqual(problems, []);
   });
 
+  test('monaco.osm.gz alone through the access analysis: the summary counts every imported home', { timeout: 120_000 }, async () => {
+    // The panel takes the first homes layer and every streets layer: the demo city's layers go first.
+    for (const l of (await layers(page)).filter((x) => !x.name.startsWith('monaco.osm.gz'))) {
+      const item = page.getByRole('listitem', { name: l.name, exact: true });
+      await item.getByRole('button', { name: `Remove ${l.name}` }).click();
+      await item.waitFor({ state: 'detached', timeout: WAIT });
+    }
+    const homes = (await layers(page)).filter((l) => l.role === 'homes');
+    assert.deepEqual(homes.map((l) => l.name), ['monaco.osm.gz / homes']);
+    await page.getByRole('tab', { name: 'Access' }).click();
+    await page.getByRole('button', { name: 'Run analysis' }).click();
+    await page.getByRole('status').filter({ hasText: /Not run|Running|Done|Cancelled|Failed/ }).getByText('Done.').waitFor({ timeout: 90_000 });
+    const number = async (testId: string) => Number((await page.getByTestId(testId).innerText()).replace(/[^\d]/g, ''));
+    assert.equal(await number('analysis-homes'), homes[0]!.featureCount);
+    assert.ok(homes[0]!.featureCount > 0);
+    assert.ok((await number('analysis-nc-homes')) < homes[0]!.featureCount);
+    await shot(page, 'osm-analysis-monaco');
+    await page.getByRole('tab', { name: 'Layers' }).click();
+    assert.deepEqual(problems, []);
+  });
+
   test('andorra.osm.pbf: counts equal osmium', { timeout: 120_000 }, async () => {
     await importOsm('andorra.osm.pbf', async (dialog) => {
       await dialog.getByLabel('Automatic (the four finest levels in the file)').check();
@@ -105,4 +127,20 @@ describe('OpenStreetMap import in the browser', () => {
     assert.equal(await page.locator('.alert').count(), 0);
     assert.equal(await shown(page, 'monaco.osm.gz / streets'), want('monaco.osm.gz').streets);
   });
+
+  // After the cancel test, which needs no liechtenstein layer yet.
+  for (const file of ['moscow.osm.gz', 'limburg_an_der_lahn.osm.pbf', 'liechtenstein-2021-10-28.osm.pbf']) {
+    test(`${file}: full import, counts equal osmium`, { timeout: 120_000 }, async () => {
+      const t0 = Date.now();
+      await importOsm(file);
+      const w = want(file);
+      assert.equal(await shown(page, `${file} / streets`), w.streets);
+      assert.equal(await shown(page, `${file} / crossings`), w.crossings);
+      const roles = new Map((await layers(page)).filter((l) => l.name.startsWith(file)).map((l) => [l.name.split(' / ')[1], l.role]));
+      for (const r of ['streets', 'crossings', 'facilities', 'homes']) assert.equal(roles.get(r), r, file);
+      assert.equal(await page.locator('.alert').count(), 0);
+      assert.deepEqual(problems, []);
+      console.info(`${file}: imported in the browser in ${Date.now() - t0} ms`);
+    });
+  }
 });
