@@ -2,18 +2,20 @@
  * Which unit polygon contains a point: a uniform grid over the bounding boxes of every polygon part, then
  * an exact point-in-polygon test on the few candidates, each testing only the edges of the point's
  * latitude band (banded-polygon.ts). When several units contain the point (a shared
- * border, overlapping data) the smallest id wins (access-contract.md).
+ * border, overlapping data) the smallest id wins (access-contract.md). Large batches first read a grid of
+ * precomputed answers (cell-answers.ts) and locate only the points near an edge.
  */
 import type { Geometry } from 'geojson';
-import { flattenPolygon } from './point-in-polygon';
+import { flattenPolygon, type FlatPolygon } from './point-in-polygon';
 import { bandPolygon, pointInBandedPolygon, type BandedPolygon } from './banded-polygon';
 import { idRanks } from './id-order';
+import { answerAll, buildCellAnswers, type CellAnswers } from './cell-answers';
 
 export interface UnitLocator {
   readonly unitCount: number;
   /** Unit index containing (lng, lat), or -1 outside every unit. */
   locate(lng: number, lat: number): number;
-  /** locate() over many points; -1 where outside. */
+  /** locate() over many points, same answers; -1 where outside. */
   locateAll(lng: Float64Array, lat: Float64Array, out?: Int32Array): Int32Array;
 }
 
@@ -27,15 +29,19 @@ function polygonParts(g: Geometry | null | undefined): number[][][][] {
 
 /** Cells per side of the grid over the parts' boxes (about 2 per part per side, bounded). */
 const gridSide = (parts: number): number => Math.max(1, Math.min(256, 2 * Math.ceil(Math.sqrt(parts))));
+/** Below this many points a batch is located point by point (building the answer grid would not pay). */
+const CELL_GRID_MIN_POINTS = 2048;
 
 export function createUnitLocator(geometries: readonly (Geometry | null | undefined)[], ids: readonly string[]): UnitLocator {
   const rank = idRanks(ids);
+  const flats: FlatPolygon[] = [];
   const parts: BandedPolygon[] = [];
   const partUnit: number[] = [];
   geometries.forEach((g, unitIdx) => {
     for (const rings of polygonParts(g)) {
       if (!rings.length || rings[0].length < 3) continue;
-      parts.push(bandPolygon(flattenPolygon(rings)));
+      flats.push(flattenPolygon(rings));
+      parts.push(bandPolygon(flats[flats.length - 1]));
       partUnit.push(unitIdx);
     }
   });
@@ -94,10 +100,19 @@ export function createUnitLocator(geometries: readonly (Geometry | null | undefi
     return best;
   };
 
+  // Built on the first large batch, sized for it, and kept for later batches.
+  let cells: CellAnswers | undefined;
+  let cellsTried = false;
+
   return {
     unitCount: geometries.length,
     locate,
     locateAll(lng, lat, out = new Int32Array(lng.length)) {
+      if (!cellsTried && P > 0 && lng.length >= CELL_GRID_MIN_POINTS) {
+        cellsTried = true;
+        cells = buildCellAnswers(flats, { x0: gx0, y0: gy0, x1: gx1, y1: gy1 }, geometries.length, lng.length, locate);
+      }
+      if (cells) return answerAll(cells, lng, lat, out, locate);
       for (let i = 0; i < lng.length; i++) out[i] = locate(lng[i], lat[i]);
       return out;
     },
