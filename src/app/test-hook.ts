@@ -13,6 +13,8 @@ export interface LayerSummary {
   readonly role: string;
   readonly visible: boolean;
   readonly featureCount: number;
+  /** The lon/lat box the layer was cut to when it was loaded for the map view only. */
+  readonly extractBbox?: readonly [number, number, number, number];
   /** What the renderer shows: MapLibre layout visibility or deck.gl `visible`. */
   readonly drawn: { engine: 'maplibre' | 'deck'; visible: boolean } | null;
 }
@@ -27,7 +29,7 @@ export interface CfcTestHook {
   styleOrder(): string[];
   /** The MapLibre map itself, for measurements in tests. */
   map(): MapHandle['map'];
-  state(): { language: string; view: unknown; errors: number; jobs: number; selection: unknown };
+  state(): { language: string; view: unknown; viewBounds: readonly [number, number, number, number] | null; loadViewOnly: boolean; errors: number; jobs: number; selection: unknown };
 }
 
 declare global {
@@ -46,6 +48,7 @@ export function installTestHook(store: AppStore, getMap: () => MapHandle): CfcTe
         role: l.role,
         visible: l.visible,
         featureCount: store.getState().layerData[l.id]?.featureCount ?? 0,
+        ...(store.getState().layerData[l.id]?.extractBbox ? { extractBbox: store.getState().layerData[l.id]!.extractBbox } : {}),
         drawn: getMap().drawnState(l.id),
       })),
     featurePoint(layerId, featureIndex) {
@@ -63,7 +66,7 @@ export function installTestHook(store: AppStore, getMap: () => MapHandle): CfcTe
     map: () => getMap().map,
     state: () => {
       const s = store.getState();
-      return { language: s.language, view: s.view, errors: s.errors.length, jobs: Object.keys(s.jobs).length, selection: s.selection };
+      return { language: s.language, view: s.view, viewBounds: s.viewBounds, loadViewOnly: s.loadViewOnly, errors: s.errors.length, jobs: Object.keys(s.jobs).length, selection: s.selection };
     },
   };
   window.__cfc = hook;

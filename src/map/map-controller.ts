@@ -109,10 +109,16 @@ export function mountMap(container: HTMLElement, store: AppStore, opts: MapOptio
     }
   }
 
+  const bounds = (): [number, number, number, number] => {
+    const b = map.getBounds();
+    return [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()];
+  };
   map.once('load', () => {
     if (styleUrl) map.setFontFaces(fontFaces(opts.fontFiles, opts.baseUrl));
     overlay = new MapLibreOverlay({ interleaved: true, layers: [] });
     map.addControl(overlay);
+    // The first camera comes without a moveend: report what is visible (for view-only loads).
+    store.getState().setViewBounds(bounds());
     render(store.getState());
     camera(store.getState());
   });
@@ -123,7 +129,7 @@ export function mountMap(container: HTMLElement, store: AppStore, opts: MapOptio
   });
   map.on('moveend', () => {
     const c = map.getCenter();
-    store.getState().setView({ zoom: map.getZoom(), lat: c.lat, lng: c.lng });
+    store.getState().setView({ zoom: map.getZoom(), lat: c.lat, lng: c.lng }, bounds());
   });
   map.on('click', (e) => store.getState().select(pickAt(map, store.getState(), model, e.point.x, e.point.y)));
   map.on('error', (e) => console.warn('map error', e.error?.message ?? e));

@@ -6,9 +6,9 @@
  */
 import type { AdminLevelMapping } from '../core/io/osm/admin-levels';
 import { DEFAULT_CHILD_ESTIMATE, type ChildEstimateConfig } from '../core/io/osm/estimate-children';
-import { isOsmName } from '../core/io/sniff-format';
+import { isOsmName, lowerName } from '../core/io/sniff-format';
 import type { BBox, LoadedLayer } from '../core/model';
-import type { LayerFix, LoadSource } from '../protocol/io-api';
+import type { LayerFix, LoadOptions, LoadSource } from '../protocol/io-api';
 import { openProject, projectJson } from './project-io';
 import type { SliceCreator } from './slice';
 import type { LayerData, Services } from './types';
@@ -55,6 +55,17 @@ const union = (boxes: readonly (BBox | null)[]): BBox | undefined => {
 /** Only a box in degrees can be shown (a layer with swapped axes has latitudes beyond ±90). */
 const showable = (b: BBox | null): b is BBox => !!b && b[0] >= -180 && b[2] <= 180 && b[1] >= -90 && b[3] <= 90;
 
+/** Only FlatGeobuf has an index to read a box through; other formats ignore the view-only choice. */
+export const isFgbName = (name: string) => /\.fgb$/.test(lowerName(name));
+
+/** Reader options for one file: the reference area for coordinate checks, the view box for FlatGeobuf. */
+export function loadOptionsFor(fileName: string, referenceBbox: BBox | undefined, viewBox: BBox | null): LoadOptions {
+  return {
+    ...(referenceBbox ? { referenceBbox } : {}),
+    ...(viewBox && isFgbName(fileName) ? { bbox: viewBox } : {}),
+  };
+}
+
 const asLoaded = (name: string, d: LayerData): LoadedLayer => ({
   name, fileName: d.fileName, data: d.data, geometryKind: d.geometryKind, bbox: d.bbox, featureCount: d.featureCount,
   fieldNames: d.fieldNames, roleGuess: d.roleGuess, warnings: d.warnings,
@@ -79,7 +90,12 @@ export const createImportSlice = (services: Services): SliceCreator<ImportSlice>
       if (osm.length) set((s) => ({ pendingOsm: [...(s.pendingOsm ?? []), ...osm] }));
       if (!other.length) return [];
       const ref = referenceBbox();
-      const ids = await get().loadFiles(other.map((source) => ({ source, ...(ref ? { options: { referenceBbox: ref } } : {}) })));
+      const { loadViewOnly, viewBounds } = get();
+      const viewBox = loadViewOnly ? viewBounds : null;
+      const ids = await get().loadFiles(other.map((source) => {
+        const options = loadOptionsFor(source.fileName, ref, viewBox);
+        return { source, ...(Object.keys(options).length ? { options } : {}) };
+      }));
       if (ids.length) set((s) => ({ mappingQueue: [...s.mappingQueue, ...ids] }));
       return ids;
     },

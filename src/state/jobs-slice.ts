@@ -90,6 +90,7 @@ export const createJobsSlice = (services: Services, newId: IdFactory): SliceCrea
           warnings: layer.warnings,
           roleGuess: layer.roleGuess,
           ...(item.names ? { names: item.names } : {}),
+          ...(item.options?.bbox ? { extractBbox: item.options.bbox } : {}),
         };
       });
       // Data first: whoever renders the new document finds its features.

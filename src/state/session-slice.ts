@@ -1,3 +1,4 @@
+import type { BBox } from '../core/model';
 import type { SliceCreator } from './slice';
 import type { Language, SessionSlice, View } from './types';
 
@@ -15,7 +16,11 @@ export const createSessionSlice = (init: SessionInit = {}): SliceCreator<Session
     language: init.language ?? 'en',
     openPanel: 'layers',
     demo: null,
-    setView: (view) => set({ view }),
+    viewBounds: null,
+    loadViewOnly: false,
+    setView: (view, bounds) => set(bounds ? { view, viewBounds: lonLatBox(bounds) } : { view }),
+    setViewBounds: (bounds) => set({ viewBounds: lonLatBox(bounds) }),
+    setLoadViewOnly: (loadViewOnly) => set({ loadViewOnly }),
     zoomToLayer(layerId) {
       const bbox = get().layerData[layerId]?.bbox;
       if (bbox) set({ cameraRequest: { kind: 'bbox', bbox, seq: ++seq } });
@@ -28,3 +33,13 @@ export const createSessionSlice = (init: SessionInit = {}): SliceCreator<Session
     setDemo: (demo) => set({ demo }),
   });
 };
+
+/**
+ * A map's visible bounds as a box readers can use: longitudes are clamped to ±180 and latitudes to ±90.
+ * A view wider than the world becomes the whole world; of a view across the antimeridian only the part
+ * on this side of it remains.
+ */
+export function lonLatBox([w, s, e, n]: BBox): BBox {
+  if (e - w >= 360) return [-180, Math.max(-90, s), 180, Math.min(90, n)];
+  return [Math.max(-180, w), Math.max(-90, s), Math.min(180, e), Math.min(90, n)];
+}

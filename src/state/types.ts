@@ -24,6 +24,8 @@ export interface LayerData
   extends Pick<LoadedLayer, 'fileName' | 'data' | 'geometryKind' | 'bbox' | 'featureCount' | 'fieldNames' | 'warnings' | 'roleGuess'> {
   /** Names in both languages when the source gives them (the demo manifest). */
   readonly names?: LocalizedName;
+  /** The lon/lat box the features were cut to when the layer was loaded for the map view only. */
+  readonly extractBbox?: BBox;
 }
 
 export interface DocumentSlice {
@@ -65,13 +67,20 @@ export type PanelId = 'layers' | 'analysis' | 'rules' | 'sketch' | 'export';
 export interface SessionSlice {
   /** The camera as the map last reported it (moveend). */
   readonly view: View | null;
+  /** The visible area in lon/lat [west, south, east, north] as the map last reported it (load, moveend). */
+  readonly viewBounds: BBox | null;
+  /** Load indexed FlatGeobuf files for the visible area only (session choice, not in the document). */
+  readonly loadViewOnly: boolean;
   /** A camera move asked for by the UI; the map performs it once per seq. */
   readonly cameraRequest: CameraRequest | null;
   readonly selection: Selection | null;
   readonly language: Language;
   readonly openPanel: PanelId;
   readonly demo: DemoInfo | null;
-  setView(view: View): void;
+  /** The map reports its camera, and its visible bounds when it knows them. */
+  setView(view: View, bounds?: BBox): void;
+  setViewBounds(bounds: BBox): void;
+  setLoadViewOnly(on: boolean): void;
   zoomToLayer(layerId: string): void;
   requestView(view: View): void;
   requestBounds(bbox: BBox): void;

@@ -6,6 +6,9 @@ import { loadUserFiles } from './load-files';
 import { ProjectButtons } from './project/ProjectButtons';
 import { useAppState, useAppStore } from './store-context';
 
+/** Beside "Open files…", small so the header keeps one row of buttons (styles.css is shared; kept local). */
+const VIEW_ONLY_STYLE = { display: 'flex', alignItems: 'center', gap: 4, fontSize: 12, lineHeight: 1.2, maxWidth: 200 } as const;
+
 export function Toolbar() {
   const { t } = useTranslation();
   const store = useAppStore();
@@ -14,6 +17,8 @@ export function Toolbar() {
   const setLanguage = useAppState((s) => s.setLanguage);
   const undoable = useAppState(canUndo);
   const redoable = useAppState(canRedo);
+  const viewOnly = useAppState((s) => s.loadViewOnly);
+  const setViewOnly = useAppState((s) => s.setLoadViewOnly);
   return (
     <div className="toolbar" role="toolbar" aria-label={t('toolbar.label')}>
       <button type="button" onClick={() => input.current?.click()}>{t('toolbar.open')}</button>
@@ -23,6 +28,10 @@ export function Toolbar() {
           e.target.value = ''; // the same file can be picked again
           void loadUserFiles(store, files);
         }} />
+      <label className="view-only" title={t('toolbar.viewOnlyHint')} style={VIEW_ONLY_STYLE}>
+        <input type="checkbox" checked={viewOnly} onChange={(e) => setViewOnly(e.target.checked)} />
+        {t('toolbar.viewOnly')}
+      </label>
       <ProjectButtons />
       <button type="button" disabled={!undoable} onClick={() => store.getState().undo()}>{t('toolbar.undo')}</button>
       <button type="button" disabled={!redoable} onClick={() => store.getState().redo()}>{t('toolbar.redo')}</button>

@@ -37,7 +37,9 @@ export function LayerItem({ layer, data, isTop, isBottom }: Props) {
           onChange={(e) => commit(A.setLayerVisible, { id, visible: e.target.checked })}
           aria-label={t('layers.visible', { name })} />
         <label htmlFor={field('visible')} className="layer-name">{name}</label>
-        <span className="layer-count">{t('layers.features', { count: data?.featureCount ?? 0 })}</span>
+        <span className="layer-count" title={data?.extractBbox ? t('layers.extractTitle', { box: data.extractBbox.map((v) => v.toFixed(4)).join(', ') }) : undefined}>
+          {t(data?.extractBbox ? 'layers.featuresView' : 'layers.features', { count: data?.featureCount ?? 0 })}
+        </span>
       </div>
       <div className="layer-row">
         <label htmlFor={field('role')}>{t('layers.role')}</label>
