@@ -85,6 +85,8 @@ describe('OpenStreetMap import in the browser', () => {
     }
     const homes = (await layers(page)).filter((l) => l.role === 'homes');
     assert.deepEqual(homes.map((l) => l.name), ['monaco.osm.gz / homes']);
+    // With no demo layer left, the page no longer says the city is synthetic: Monaco is real.
+    assert.equal(await page.getByTestId('demo-notice').count(), 0);
     await page.getByRole('tab', { name: 'Access' }).click();
     await page.getByRole('button', { name: 'Run analysis' }).click();
     await page.getByRole('status').filter({ hasText: /Not run|Running|Done|Cancelled|Failed/ }).getByText('Done.').waitFor({ timeout: 90_000 });

@@ -1,3 +1,6 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { BUILTIN_CATEGORIES, LAYER_ROLES } from '../../src/core/model';
 import { createI18n } from '../../src/i18n';
@@ -39,5 +42,23 @@ describe('i18n', () => {
     expect(i18n.exists('error.generic')).toBe(true);
     i18n.changeLanguage('en');
     expect(i18n.t('layers.features', { count: 1 })).toBe('1 feature');
+  });
+});
+
+describe('every locale file', () => {
+  const dir = fileURLToPath(new URL('../../src/i18n/locales/', import.meta.url));
+  // A flat key like "a.b" and another like "a.b.c" cannot both be texts once merged: the first would
+  // become a group and t() would show "key … returned an object". Every text must come back as written.
+  it.each(['en', 'zh'] as const)('%s: every text of every file is what t() finds under its key', (lang) => {
+    const i18n = createI18n(lang);
+    const lost: string[] = [];
+    for (const file of readdirSync(join(dir, lang)).filter((f) => f.endsWith('.json')).sort()) {
+      const tree = JSON.parse(readFileSync(join(dir, lang, file), 'utf8')) as Tree;
+      for (const key of flatKeys(tree)) {
+        const want = key.split('.').reduce<string | Tree | undefined>((n, p) => (n && typeof n === 'object' ? n[p] : undefined), tree) ?? tree[key];
+        if (i18n.getResource(lang, 'translation', key) !== want) lost.push(`${file}: ${key}`);
+      }
+    }
+    expect(lost).toEqual([]);
   });
 });

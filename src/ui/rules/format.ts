@@ -31,7 +31,7 @@ export const unitName = (u: Pick<Scorecard, 'unit_name' | 'unit_name_zh' | 'unit
 
 /** One refusal reason: `rules.issue.<code>` with its params and the path it is about. */
 export function formatIssue(t: TFunction, i18n: I18n, issue: RuleSetIssue): string {
-  const exclusive = issue.code === 'too_small' && issue.params['inclusive'] === false ? '.exclusive' : '';
+  const exclusive = issue.code === 'too_small' && issue.params['inclusive'] === false ? '_exclusive' : '';
   const key = `rules.issue.${issue.code}${exclusive}`;
   const params = Object.fromEntries(Object.entries(issue.params).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : String(v)]));
   const path = issue.path.join('.') || '—';
