@@ -6,17 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { bandPolygon, flattenPolygon, pointInBandedPolygon, pointInFlatPolygon } from '../../../src/core/coverage';
-
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../../fixtures/seeded-random';
 
 /** A star-shaped ring of n vertices around (cx, cy); coordinates snapped to a grid so that points fall exactly on edges. */
 function ring(rand: () => number, n: number, cx: number, cy: number, r: number): number[][] {

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { Geometry } from 'geojson';
 import { createUnitLocator } from '../../../src/core/coverage';
+import { mulberry32 } from '../../fixtures/seeded-random';
 
 type Ring = number[][];
 type Part = Ring[];
@@ -19,17 +20,6 @@ const OX = 114;
 const OY = 22;
 const STEP = 1 / 16;
 const SPAN = 4;
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // ---- oracle ---------------------------------------------------------------------------------------
 

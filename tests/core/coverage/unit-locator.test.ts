@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { booleanPointInPolygon } from '@turf/turf';
 import type { Geometry, MultiPolygon, Polygon } from 'geojson';
 import { createUnitLocator, compareIds } from '../../../src/core/coverage';
+import { mulberry32 } from '../../fixtures/seeded-random';
 
 const box = (x0: number, y0: number, x1: number, y1: number): number[][] => [[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]];
 const poly = (...rings: number[][][]): Polygon => ({ type: 'Polygon', coordinates: rings });
@@ -68,17 +69,6 @@ function star(rand: () => number, cx: number, cy: number, r: number, hole: boole
   const rings = [ring(r, 5 + Math.floor(rand() * 12))];
   if (hole) rings.push(ring(r * 0.3, 4 + Math.floor(rand() * 4)));
   return rings;
-}
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 describe('createUnitLocator against a brute-force turf oracle', () => {
