@@ -10,8 +10,9 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { launch, layers, openApp, settle, shot, WAIT } from './helpers/browser';
+import { sharedData } from '../shared-data';
 
-const OSM = path.resolve(process.cwd(), '../shared/data/osm');
+const OSM = sharedData('osm');
 const expected = JSON.parse(readFileSync('tests/fixtures/osm/expected-counts.json', 'utf8')) as Record<string, Record<string, number>>;
 /** What the importer keeps, from osmium's counts (area=yes highways are not streets; crossing=no is no crossing). */
 const want = (file: string) => ({

@@ -43,5 +43,10 @@ export async function buildLayers(store: OsmStore, fileName: string, options: Os
   const { byLevel } = buildBoundaries(store, options.adminLevels ?? 'auto', bw);
   const boundaryWarnings = bw.list();
   for (const [level, features] of byLevel) add(`units_${level}`, { role: level, features, warnings: boundaryWarnings });
+  // No boundary assembled: its warnings would vanish with the unit layers never made, so the first layer
+  // carries them (an extract cut through its admin relations is common, and the user must learn why).
+  if (byLevel.size === 0 && boundaryWarnings.length && layers.length) {
+    layers[0] = { ...layers[0], warnings: [...layers[0].warnings, ...boundaryWarnings] };
+  }
   return layers;
 }

@@ -5,9 +5,10 @@ import { fileURLToPath } from 'node:url';
 import type { Feature } from 'geojson';
 import { importOsm, type OsmImportOptions } from '../../../../src/core/io/osm';
 import type { LoadedLayer } from '../../../../src/core/model';
+import { SHARED_DATA } from '../../../shared-data';
 
 export const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
-export const sharedData = path.resolve(repoRoot, '../shared/data');
+export const sharedData = SHARED_DATA;
 export const fixtures = path.resolve(repoRoot, 'tests/fixtures/osm');
 
 export const readBytes = (p: string) => new Uint8Array(readFileSync(p));
