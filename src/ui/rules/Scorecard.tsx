@@ -61,7 +61,6 @@ export function Scorecard() {
             <th scope="col">{t('rulesUi.gaps.rule')}</th>
             <th scope="col">{t('rulesUi.gaps.measuredTarget')}</th>
             <th scope="col">{t('rulesUi.card.result')}</th>
-            <th scope="col">{t('rules.column.source')}</th>
           </tr>
         </thead>
         <tbody>
@@ -70,10 +69,13 @@ export function Scorecard() {
             return (
               <tr key={r.rule_id} data-rule-id={r.rule_id} className={sel ? 'selected' : r.passed ? 'pass' : 'fail'} tabIndex={0} aria-selected={sel}
                 onClick={() => selectGap(r)} onKeyDown={(e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); selectGap(r); } }}>
-                <td>{titles.get(r.rule_id) ?? r.rule_id}</td>
+                {/* The source goes under the title: a fourth column is too narrow to read in the sidebar. */}
+                <td>
+                  {titles.get(r.rule_id) ?? r.rule_id}
+                  <div className="source" aria-label={t('rules.column.source')}>{r.source} <span className="muted">{t(`rules.status.${sources.get(r.rule_id) ?? 'R'}`)}</span></div>
+                </td>
                 <td className="num">{formatValue(t, r, r.measured, lang)} / {recordTarget(t, r, lang)}</td>
                 <td className="verdict">{verdict(r)}</td>
-                <td className="source">{r.source} <span className="muted">{t(`rules.status.${sources.get(r.rule_id) ?? 'R'}`)}</span></td>
               </tr>
             );
           })}
