@@ -137,6 +137,10 @@ describe('access analysis panel', () => {
     assert.ok(await panel.getByRole('button', { name: '运行分析' }).isVisible());
     assert.match(await panel.innerText(), /社区/);
     assert.match(await page.getByRole('status').filter({ hasText: '已完成' }).innerText(), /已完成/);
+    // Unit names in the table are the layer's name_zh: every demo community has one, all in Han characters.
+    const names = await page.getByTestId('coverage-table').locator('tbody th').allInnerTexts();
+    assert.ok(names.length > 0);
+    assert.deepEqual(names.filter((n) => !/^[\p{Script=Han}\d]+$/u.test(n.trim())), []);
     await shot(page, 'analysis-panel-zh');
     await page.getByRole('button', { name: 'English' }).click();
     assert.deepEqual(problems, []);

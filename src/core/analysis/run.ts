@@ -161,7 +161,7 @@ function* analysisSteps(
   const coverage = UNIT_LEVELS.flatMap((level) => {
     const u = units[level];
     if (!u) return [];
-    unitList.push({ level, ids: u.ids, names: u.names, parentIdx: u.parentIdx.slice(), homeUnit: u.homeUnit.slice(), facilityUnit: u.facilityUnit.slice() });
+    unitList.push({ level, ids: u.ids, names: u.names, namesZh: u.namesZh, parentIdx: u.parentIdx.slice(), homeUnit: u.homeUnit.slice(), facilityUnit: u.facilityUnit.slice() });
     return [computeLevelCoverage(homes, u, accesses, [...thresholdsM], cancel)];
   });
   timingsMs[STAGES[4][0]] = performance.now() - stageT0;

@@ -77,6 +77,8 @@ export interface UnitsSummary {
   readonly level: UnitLevel;
   readonly ids: readonly string[];
   readonly names: readonly string[];
+  /** Chinese names where the unit layer has them (name_zh), for the UI in Chinese. */
+  readonly namesZh: readonly (string | undefined)[];
   readonly parentIdx: Int32Array;
   /** Unit index of each home (-1 outside every unit). */
   readonly homeUnit: Int32Array;

@@ -9,6 +9,8 @@ export interface UnitShare {
   readonly unitIdx: number;
   readonly id: string;
   readonly name: string;
+  /** The unit's Chinese name (name_zh), when its layer has one. */
+  readonly nameZh?: string;
   readonly homes: number;
   readonly childrenTotal: number;
   readonly childrenWithin: number;
@@ -48,7 +50,7 @@ export function unitShares(
         estimated ||= cov.estimated[u * NB + b] === 1;
       }
       out.push({
-        unitIdx: u, id: units.ids[u], name: units.names[u], homes: cov.homes[u], childrenTotal: total, childrenWithin: within,
+        unitIdx: u, id: units.ids[u], name: units.names[u], ...(units.namesZh?.[u] ? { nameZh: units.namesZh[u] } : {}), homes: cov.homes[u], childrenTotal: total, childrenWithin: within,
         share: total > 0 ? within / total : NaN, homesUnreachable: cov.homesUnreachable[c * U + u], estimated,
       });
     }

@@ -35,14 +35,16 @@ const TableBody = memo(function TableBody({ r, d, speeds, busy }: {
 }) {
   const { t } = useTranslation();
   const store = useAppStore();
+  const lang = useAppState((s) => s.language);
   const [sort, setSort] = useState<SortKey>({ col: 'name', desc: false });
   if (!r || r.thresholdsM.length === 0) return null;
   const cats = r.categories.map((c) => c.category);
   const cols = cats.map((c) => unitShares(r, d.level, c, d.thresholdIdx, d.ageBand));
   const base = cols[0];
   if (!base) return null;
+  const nameOf = (s: UnitShare) => (lang === 'zh' && s.nameZh) || s.name;
   const value = (u: number): string | number => {
-    if (sort.col === 'name') return base[u].name;
+    if (sort.col === 'name') return nameOf(base[u]);
     if (sort.col === 'children') return base[u].childrenTotal;
     const s = cols[sort.col]?.[u].share ?? NaN;
     return Number.isNaN(s) ? -1 : s;
@@ -95,8 +97,8 @@ const TableBody = memo(function TableBody({ r, d, speeds, busy }: {
             {order.map((u) => (
               <tr key={base[u].id} data-unit-id={base[u].id} onClick={() => zoomTo(base[u])}>
                 <th scope="row">
-                  <button type="button" className="link" aria-label={t('analysis.zoomTo', { name: base[u].name })}
-                    onClick={(e) => { e.stopPropagation(); zoomTo(base[u]); }}>{base[u].name}</button>
+                  <button type="button" className="link" aria-label={t('analysis.zoomTo', { name: nameOf(base[u]) })}
+                    onClick={(e) => { e.stopPropagation(); zoomTo(base[u]); }}>{nameOf(base[u])}</button>
                 </th>
                 <td className="num">{formatNumber(Math.round(base[u].childrenTotal))}</td>
                 {cols.map((col, k) => {
