@@ -41,16 +41,21 @@ declare global {
 export function installTestHook(store: AppStore, getMap: () => MapHandle): CfcTestHook {
   const hook: CfcTestHook = {
     ready: false,
-    layers: () =>
-      store.getState().doc.layers.map((l) => ({
-        id: l.id,
-        name: l.name,
-        role: l.role,
-        visible: l.visible,
-        featureCount: store.getState().layerData[l.id]?.featureCount ?? 0,
-        ...(store.getState().layerData[l.id]?.extractBbox ? { extractBbox: store.getState().layerData[l.id]!.extractBbox } : {}),
-        drawn: getMap().drawnState(l.id),
-      })),
+    layers: () => {
+      const { doc, layerData } = store.getState();
+      return doc.layers.map((l) => {
+        const d = layerData[l.id];
+        return {
+          id: l.id,
+          name: l.name,
+          role: l.role,
+          visible: l.visible,
+          featureCount: d?.featureCount ?? 0,
+          ...(d?.extractBbox ? { extractBbox: d.extractBbox } : {}),
+          drawn: getMap().drawnState(l.id),
+        };
+      });
+    },
     featurePoint(layerId, featureIndex) {
       const f = store.getState().layerData[layerId]?.data.features[featureIndex];
       if (!f?.geometry) return null;

@@ -6,9 +6,6 @@ import { loadUserFiles } from './load-files';
 import { ProjectButtons } from './project/ProjectButtons';
 import { useAppState, useAppStore } from './store-context';
 
-/** Beside "Open files…", small so the header keeps one row of buttons (styles.css is shared; kept local). */
-const VIEW_ONLY_STYLE = { display: 'flex', alignItems: 'center', gap: 4, fontSize: 12, lineHeight: 1.2, maxWidth: 200 } as const;
-
 export function Toolbar() {
   const { t } = useTranslation();
   const store = useAppStore();
@@ -28,7 +25,7 @@ export function Toolbar() {
           e.target.value = ''; // the same file can be picked again
           void loadUserFiles(store, files);
         }} />
-      <label className="view-only" title={t('toolbar.viewOnlyHint')} style={VIEW_ONLY_STYLE}>
+      <label className="view-only" title={t('toolbar.viewOnlyHint')}>
         <input type="checkbox" checked={viewOnly} onChange={(e) => setViewOnly(e.target.checked)} />
         {t('toolbar.viewOnly')}
       </label>
