@@ -10,6 +10,11 @@ export interface FacilityCategory {
   readonly color: readonly [number, number, number];
   /** True for categories that count as play space (area per child metrics). */
   readonly playSpace: boolean;
+  /**
+   * Categories a facility of this one also counts as, for rules and access (a `school` whose level no tag
+   * tells counts as a primary and as a middle school). Facility tables expand it into one row per category.
+   */
+  readonly countsAs?: readonly string[];
 }
 
 export const BUILTIN_CATEGORIES: readonly FacilityCategory[] = [
@@ -18,6 +23,8 @@ export const BUILTIN_CATEGORIES: readonly FacilityCategory[] = [
   { id: 'kindergarten', labelKey: 'category.kindergarten', ageBands: ['4-6'], color: [220, 60, 120], playSpace: false },
   { id: 'primary_school', labelKey: 'category.primary_school', ageBands: ['7-12'], color: [60, 90, 200], playSpace: false },
   { id: 'middle_school', labelKey: 'category.middle_school', ageBands: ['13-18'], color: [30, 40, 130], playSpace: false },
+  // An OSM school no tag classifies (school-level.ts): it may serve either level, so both rules accept it.
+  { id: 'school', labelKey: 'category.school', ageBands: ['7-12', '13-18'], color: [90, 110, 170], playSpace: false, countsAs: ['primary_school', 'middle_school'] },
   { id: 'mother_baby_room', labelKey: 'category.mother_baby_room', ageBands: ['0-3'], color: [170, 80, 200], playSpace: false },
   { id: 'children_home', labelKey: 'category.children_home', ageBands: ['4-6', '7-12', '13-18'], color: [250, 200, 30], playSpace: false },
   { id: 'park', labelKey: 'category.park', ageBands: ['0-3', '4-6', '7-12', '13-18'], color: [60, 160, 70], playSpace: true },
@@ -42,3 +49,11 @@ export class CategoryRegistry {
 }
 
 export const BUILTIN_CATEGORY_IDS = BUILTIN_CATEGORIES.map((c) => c.id);
+
+const COUNTS_AS = new Map(BUILTIN_CATEGORIES.filter((c) => c.countsAs).map((c) => [c.id, c.countsAs!]));
+
+/** The categories a facility of `id` counts for: its `countsAs` list, else itself. */
+export const countedCategories = (id: string): readonly string[] => COUNTS_AS.get(id) ?? [id];
+
+/** The most rows one facility can take in a facility table. */
+export const MAX_COUNTED_CATEGORIES = Math.max(1, ...[...COUNTS_AS.values()].map((c) => c.length));

@@ -1,7 +1,7 @@
 /** FacilityTable from one or more facility layers; a layer's category applies where features name none. */
 import type { FeatureCollection } from 'geojson';
 import { area } from '@turf/turf';
-import { featureId, readFacility, type FacilityTable } from '../model';
+import { countedCategories, featureId, MAX_COUNTED_CATEGORIES, readFacility, type FacilityTable } from '../model';
 import { locationOf } from './location';
 
 export interface FacilityLayerInput {
@@ -21,7 +21,8 @@ export interface BuiltFacilityTable extends FacilityTable {
 }
 
 export function buildFacilityTable(layers: readonly FacilityLayerInput[]): BuiltFacilityTable {
-  const total = layers.reduce((s, l) => s + l.fc.features.length, 0);
+  // A category that counts as several (`school` → primary + middle) takes one row per category.
+  const total = layers.reduce((s, l) => s + l.fc.features.length, 0) * MAX_COUNTED_CATEGORIES;
   const ids: string[] = [];
   const category: string[] = [];
   const lng = new Float64Array(total);
@@ -47,15 +48,20 @@ export function buildFacilityTable(layers: readonly FacilityLayerInput[]): Built
         return;
       }
       const polygonal = f.geometry?.type === 'Polygon' || f.geometry?.type === 'MultiPolygon';
-      ids.push(featureId(f.properties, i, f.id));
-      category.push(cat);
-      lng[k] = loc[0];
-      lat[k] = loc[1];
-      areaM2[k] = attrs.areaM2 ?? (polygonal ? area(f) : NaN);
-      proposed[k] = attrs.status === 'proposed' ? 1 : 0;
-      layerIdx[k] = li;
-      featureIdx[k] = i;
-      k++;
+      const id = featureId(f.properties, i, f.id);
+      const counted = countedCategories(cat);
+      const a = attrs.areaM2 ?? (polygonal ? area(f) : NaN);
+      for (const c of counted) {
+        ids.push(counted.length > 1 ? `${id}/${c}` : id);
+        category.push(c);
+        lng[k] = loc[0];
+        lat[k] = loc[1];
+        areaM2[k] = a;
+        proposed[k] = attrs.status === 'proposed' ? 1 : 0;
+        layerIdx[k] = li;
+        featureIdx[k] = i;
+        k++;
+      }
     });
   });
   return {

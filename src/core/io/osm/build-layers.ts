@@ -2,9 +2,9 @@
 import type { LoadedLayer } from '../../model';
 import { buildBoundaries } from './boundaries';
 import { DEFAULT_OSM_CATEGORY_MAPPING } from './category-mapping';
-import { DEFAULT_CHILD_ESTIMATE, estimateHome } from './estimate-children';
 import { buildFacilities } from './facilities';
-import { buildHomes } from './homes';
+import { buildHomesLayer } from './homes-layer';
+import { facilityCounts } from './facility-counts';
 import { makeLayer } from './layer';
 import type { OsmImportOptions } from './options';
 import type { OsmStore } from './osm-store';
@@ -26,17 +26,12 @@ export async function buildLayers(store: OsmStore, fileName: string, options: Os
 
   await step('progress.osm.facilities', 0.25);
   const fw = new WarningBag();
-  add('facilities', { role: 'facilities', features: buildFacilities(store, options.categoryMapping ?? DEFAULT_OSM_CATEGORY_MAPPING, fw), warnings: fw.list() });
+  const facilities = buildFacilities(store, options.categoryMapping ?? DEFAULT_OSM_CATEGORY_MAPPING, fw);
+  add('facilities', { role: 'facilities', features: facilities, warnings: [...facilityCounts(facilities), ...fw.list()] });
 
   await step('progress.osm.homes', 0.45);
-  const hw = new WarningBag();
-  let homes = buildHomes(store, hw);
-  const est = options.estimateChildren ?? true;
-  if (est !== false) {
-    const cfg = { ...DEFAULT_CHILD_ESTIMATE, ...(est === true ? {} : est) };
-    homes = homes.map((f) => estimateHome(f, cfg));
-  }
-  add('homes', { role: 'homes', features: homes, warnings: hw.list() });
+  const homes = buildHomesLayer(store, options);
+  add('homes', { role: 'homes', features: homes.features, warnings: homes.warnings });
 
   await step('progress.osm.boundaries', 0.8);
   const bw = new WarningBag();

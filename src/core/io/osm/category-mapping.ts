@@ -14,7 +14,7 @@ export interface OsmCategoryRule {
   readonly category: string;
   /** Matches when any of these matches. */
   readonly anyOf: readonly TagMatch[];
-  /** A named refinement applied after the match ('school_level': primary vs middle school). */
+  /** A named refinement applied after the match ('school_level': primary / middle / both / `school`, school-level.ts). */
   readonly refine?: 'school_level';
 }
 
@@ -22,7 +22,7 @@ export const DEFAULT_OSM_CATEGORY_MAPPING: readonly OsmCategoryRule[] = [
   { category: 'playground', anyOf: [{ key: 'leisure', values: ['playground'] }] },
   { category: 'kindergarten', anyOf: [{ key: 'amenity', values: ['kindergarten'] }] },
   { category: 'nursery', anyOf: [{ key: 'amenity', values: ['childcare'] }] },
-  { category: 'primary_school', anyOf: [{ key: 'amenity', values: ['school'] }], refine: 'school_level' },
+  { category: 'school', anyOf: [{ key: 'amenity', values: ['school'] }], refine: 'school_level' },
   { category: 'paediatric', anyOf: [{ key: 'healthcare', values: ['paediatrics'] }, { key: 'healthcare:speciality', values: ['paediatrics'] }] },
   // amenity=baby_hatch is left out on purpose: it is a foundling wheel, not a room for mothers and babies.
   {

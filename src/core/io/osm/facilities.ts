@@ -28,7 +28,7 @@ export function buildFacilities(store: OsmStore, mapping: readonly OsmCategoryRu
     if (m.rule.refine === 'school_level') {
       const s = schoolLevels(t);
       s.levels.forEach((category, i) => {
-        const props: Record<string, string | number | boolean> = { ...base, category, category_rule: s.rule, category_uncertain: s.rule === 'default' };
+        const props: Record<string, string | number | boolean> = { ...base, category, category_rule: s.rule, category_uncertain: s.rule === 'none' };
         // A school teaching both levels (e.g. a nine-year school) serves both catchments: one feature each.
         if (i > 0) props['id'] = `${place.osmId}/${category}`;
         out.push({ type: 'Feature', geometry, properties: props });

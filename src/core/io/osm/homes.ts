@@ -1,27 +1,27 @@
 /**
- * Homes: buildings whose type is residential, or any other non-specific building whose centroid lies in
- * landuse=residential (Flatbush index over the land-use polygons, then an exact point-in-polygon test).
- * `residential_rule` says which rule admitted each home.
+ * Homes: the buildings the rule in home-rule.ts admits. Land use is tested at the building's centre of mass
+ * (Flatbush index over the landuse=residential polygons, then an exact point-in-polygon test); the footprint
+ * is the geodesic area of the outline. `residential_rule` says which rule admitted each home; the counts of
+ * buildings kept and left out, by reason, go into the import report.
  */
 import Flatbush from 'flatbush';
 import { area, bbox as turfBbox, booleanPointInPolygon, centerOfMass } from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { collectPlaces, type PlaceObject } from './area-features';
+import { classifyBuilding, MIN_HOME_FOOTPRINT_M2, taggedLevels } from './home-rule';
 import type { OsmStore } from './osm-store';
-import { parseNumberTag } from './tags';
 import type { WarningBag } from './warnings';
 
-export const RESIDENTIAL_BUILDINGS: readonly string[] = ['residential', 'apartments', 'house', 'detached', 'terrace', 'semidetached_house', 'dormitory'];
-
-/** Building values that say the building is something other than a home; never admitted by land use. */
-export const NON_RESIDENTIAL_BUILDINGS: readonly string[] = [
-  'commercial', 'industrial', 'retail', 'office', 'warehouse', 'supermarket', 'kiosk', 'hotel', 'church', 'chapel',
-  'cathedral', 'mosque', 'temple', 'synagogue', 'shrine', 'religious', 'school', 'kindergarten', 'university', 'college',
-  'hospital', 'civic', 'public', 'government', 'fire_station', 'train_station', 'transportation', 'garage', 'garages',
-  'carport', 'parking', 'shed', 'hut', 'cabin', 'roof', 'barn', 'cowshed', 'stable', 'farm_auxiliary', 'greenhouse',
-  'service', 'transformer_tower', 'water_tower', 'toilets', 'sports_hall', 'stadium', 'grandstand', 'pavilion',
-  'bunker', 'ruins', 'construction', 'bridge', 'tower', 'boathouse', 'no',
-];
+export interface HomeCounts {
+  buildings: number;
+  homes: number;
+  building_type: number;
+  building_use: number;
+  in_residential_landuse: number;
+  too_small: number;
+  non_residential: number;
+  outside_residential_landuse: number;
+}
 
 const isArea = (g: PlaceObject['geometry']): g is Polygon | MultiPolygon => g.type === 'Polygon' || g.type === 'MultiPolygon';
 
@@ -39,25 +39,41 @@ function residentialLanduseIndex(store: OsmStore, warnings: WarningBag) {
   return (pt: [number, number]) => index.search(pt[0], pt[1], pt[0], pt[1]).some((i) => booleanPointInPolygon(pt, polys[i]));
 }
 
-export function buildHomes(store: OsmStore, warnings: WarningBag): Feature[] {
-  const nonResidential = new Set(NON_RESIDENTIAL_BUILDINGS);
-  const residentialType = new Set(RESIDENTIAL_BUILDINGS);
+export function buildHomes(store: OsmStore, warnings: WarningBag): { homes: Feature[]; counts: HomeCounts } {
   const inResidential = residentialLanduseIndex(store, warnings);
+  const counts: HomeCounts = {
+    buildings: 0, homes: 0, building_type: 0, building_use: 0, in_residential_landuse: 0, too_small: 0, non_residential: 0, outside_residential_landuse: 0,
+  };
   const out: Feature[] = [];
-  const buildings = collectPlaces(store, (t) => t['building'] !== undefined && !nonResidential.has(t['building']), warnings, false);
+  const buildings = collectPlaces(store, (t) => t['building'] !== undefined && t['building'] !== 'no', warnings, false);
   for (const b of buildings) {
-    if (!isArea(b.geometry)) continue; // an open building outline is a mapping error, not a home
-    const type = b.tags['building'];
-    let rule: string;
-    if (residentialType.has(type)) rule = 'building_type';
+    if (!isArea(b.geometry)) continue; // an open building outline is a mapping error, not a building
+    counts.buildings++;
+    const verdict = classifyBuilding(b.tags);
+    if (verdict.home === false) {
+      counts.non_residential++;
+      continue;
+    }
+    const footprint = area(b.geometry);
+    let rule: 'building_type' | 'building_use' | 'in_residential_landuse';
+    if (verdict.home === true) rule = verdict.rule;
     else if (inResidential(centerOfMass(b.geometry).geometry.coordinates as [number, number])) rule = 'in_residential_landuse';
-    else continue;
-    const props: Record<string, string | number> = { osm_id: b.osmId, building: type, residential_rule: rule };
-    props['footprint_m2'] = Math.round(area(b.geometry) * 10) / 10;
-    const levels = parseNumberTag(b.tags['building:levels']);
-    if (levels !== undefined && levels > 0) props['levels'] = levels;
+    else {
+      counts.outside_residential_landuse++;
+      continue;
+    }
+    if (footprint < MIN_HOME_FOOTPRINT_M2) {
+      counts.too_small++;
+      continue;
+    }
+    counts[rule]++;
+    counts.homes++;
+    const props: Record<string, string | number> = { osm_id: b.osmId, building: b.tags['building'], residential_rule: rule };
+    props['footprint_m2'] = Math.round(footprint * 10) / 10;
+    const levels = taggedLevels(b.tags);
+    if (levels !== undefined) props['levels'] = levels;
     if (b.tags['name']) props['name'] = b.tags['name'];
     out.push({ type: 'Feature', geometry: b.geometry, properties: props });
   }
-  return out;
+  return { homes: out, counts };
 }

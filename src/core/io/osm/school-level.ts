@@ -1,59 +1,94 @@
 /**
- * amenity=school says nothing about the pupils' age. Tags that do, in order of trust: isced:level
- * (1 = primary, 2/3 = lower/upper secondary), school=*, then the name (小学 / 中学, Grundschule / Gymnasium).
- * A school with no hint stays primary_school with `category_uncertain`.
+ * amenity=school says nothing about the pupils' age. Clues that do, in order of trust:
+ *   1. isced:level — 1 = primary, 2/3 = lower/upper secondary (ranges "1;2", "1-3", "2A" all read);
+ *   2. school=* and school:<country>=* (e.g. school:de=Grundschule;Gymnasium), by value;
+ *   3. grades — 1–6 primary, 5–13 secondary by the first/last grade (ranges spanning both → both);
+ *   4. the name (Grundschule / Gymnasium, 小学 / 中学, école primaire / collège, primary / high school …).
+ * Sources: OSM wiki "Key:isced:level", "Key:school", "Key:grades"; UNESCO ISCED 2011 (level 1 = primary,
+ * 2 = lower secondary, 3 = upper secondary). A school no clue classifies keeps the category `school`, which
+ * counts for both primary and middle school (facility-categories.ts, `countsAs`).
  */
 import type { Tags } from './osm-store';
 
-export type SchoolLevel = 'primary_school' | 'middle_school';
+export type SchoolCategory = 'primary_school' | 'middle_school' | 'school';
+export type SchoolClue = 'isced' | 'school_tag' | 'grades' | 'name' | 'none';
 export interface SchoolLevels {
-  readonly levels: readonly SchoolLevel[];
-  readonly rule: 'isced' | 'school_tag' | 'name' | 'default';
+  readonly levels: readonly SchoolCategory[];
+  readonly rule: SchoolClue;
 }
 
-const SCHOOL_TAG: Readonly<Record<string, SchoolLevel>> = {
-  primary: 'primary_school',
-  elementary: 'primary_school',
-  secondary: 'middle_school',
-  middle: 'middle_school',
-  lower_secondary: 'middle_school',
-  upper_secondary: 'middle_school',
-  high: 'middle_school',
-  high_school: 'middle_school',
+const P = 'primary';
+const M = 'middle';
+/** school=* / school:xx=* values (lower case) → level. Values not listed (special, music, vocational…) say nothing. */
+const SCHOOL_VALUES: Readonly<Record<string, typeof P | typeof M>> = {
+  primary: P, elementary: P, grundschule: P, volksschule: P, primarschule: P, primaire: P, élémentaire: P, elementaire: P,
+  secondary: M, middle: M, lower_secondary: M, upper_secondary: M, high: M, high_school: M, junior_high: M, senior_high: M,
+  gymnasium: M, realschule: M, hauptschule: M, gesamtschule: M, oberschule: M, mittelschule: M, sekundarschule: M,
+  werkrealschule: M, berufsschule: M, collège: M, college: M, lycée: M, lycee: M, secundaria: M,
 };
 
-const PRIMARY_NAME = /小学|小學|grundschule|primary|elementary|école primaire|scuola primaria|escola primària|начальная/i;
-const MIDDLE_NAME = /中学|中學|初中|高中|gymnasium|realschule|gesamtschule|oberschule|secondary|high school|collège|lycée|liceo|institut/i;
+const PRIMARY_NAME = /小学|小學|grundschule|volksschule|primarschule|primary|elementary|école primaire|ecole primaire|école élémentaire|ecole elementaire|scuola primaria|escola primària|escuela primaria|начальная/i;
+const MIDDLE_NAME =
+  /中学|中學|初中|高中|gymnasium|realschule|gesamtschule|oberschule|mittelschule|hauptschule|sekundarschule|weiterführende|secondary|high school|middle school|collège|college|lycée|lycee|liceo|instituto|средняя/i;
 
-function iscedLevels(v: string): Set<number> {
+function fromFlags(primary: boolean, middle: boolean): SchoolCategory[] {
+  return [...(primary ? (['primary_school'] as const) : []), ...(middle ? (['middle_school'] as const) : [])];
+}
+
+/** ISCED levels in "1", "1;2A", "1-3", "2A;3A". */
+export function iscedLevels(v: string): Set<number> {
   const out = new Set<number>();
-  for (const part of v.split(';')) {
-    const range = /^\s*(\d)\s*-\s*(\d)\s*$/.exec(part);
+  for (const part of v.split(/[;,]/)) {
+    const range = /^\s*(\d)[A-C]?\s*-\s*(\d)[A-C]?\s*$/i.exec(part);
     if (range) for (let l = Number(range[1]); l <= Number(range[2]); l++) out.add(l);
-    else if (/^\s*\d\s*$/.test(part)) out.add(Number(part));
+    else {
+      const one = /^\s*(\d)[A-C]?\s*$/i.exec(part);
+      if (one) out.add(Number(one[1]));
+    }
   }
   return out;
 }
 
-function fromSet(primary: boolean, middle: boolean): SchoolLevel[] {
-  return [...(primary ? (['primary_school'] as const) : []), ...(middle ? (['middle_school'] as const) : [])];
+/** grades "1-4", "5-10", "1;2;3", "K-5" (K = 0): primary when a grade ≤ 6 is taught, secondary when one ≥ 7 is. */
+export function gradeLevels(v: string): SchoolCategory[] {
+  const grades: number[] = [];
+  for (const part of v.split(/[;,]/)) {
+    const m = /^\s*(K|PK|\d{1,2})\s*(?:-\s*(K|\d{1,2}))?\s*$/i.exec(part);
+    if (!m) continue;
+    const num = (s: string) => (/^p?k$/i.test(s) ? 0 : Number(s));
+    grades.push(num(m[1]), num(m[2] ?? m[1]));
+  }
+  if (!grades.length) return [];
+  return fromFlags(Math.min(...grades) <= 6, Math.max(...grades) >= 7);
+}
+
+function schoolTagLevels(t: Tags): SchoolCategory[] {
+  let primary = false;
+  let middle = false;
+  for (const [k, v] of Object.entries(t)) {
+    if (k !== 'school' && !/^school:[a-z]{2}$/i.test(k)) continue;
+    for (const part of v.split(';')) {
+      const level = SCHOOL_VALUES[part.trim().toLowerCase()];
+      if (level === P) primary = true;
+      if (level === M) middle = true;
+    }
+  }
+  return fromFlags(primary, middle);
 }
 
 export function schoolLevels(tags: Tags): SchoolLevels {
   const isced = tags['isced:level'];
   if (isced) {
     const l = iscedLevels(isced);
-    const levels = fromSet(l.has(1), l.has(2) || l.has(3));
+    const levels = fromFlags(l.has(1), l.has(2) || l.has(3));
     if (levels.length) return { levels, rule: 'isced' };
   }
-  const school = tags['school'];
-  if (school) {
-    const parts = school.split(';').map((s) => SCHOOL_TAG[s.trim()]);
-    const levels = fromSet(parts.includes('primary_school'), parts.includes('middle_school'));
-    if (levels.length) return { levels, rule: 'school_tag' };
-  }
-  const name = [tags['name'], tags['name:zh'], tags['name:en']].filter(Boolean).join(' ');
-  const levels = fromSet(PRIMARY_NAME.test(name), MIDDLE_NAME.test(name));
-  if (levels.length) return { levels, rule: 'name' };
-  return { levels: ['primary_school'], rule: 'default' };
+  const bySchool = schoolTagLevels(tags);
+  if (bySchool.length) return { levels: bySchool, rule: 'school_tag' };
+  const byGrades = tags['grades'] ? gradeLevels(tags['grades']) : [];
+  if (byGrades.length) return { levels: byGrades, rule: 'grades' };
+  const name = [tags['name'], tags['name:zh'], tags['name:en'], tags['official_name']].filter(Boolean).join(' ');
+  const byName = fromFlags(PRIMARY_NAME.test(name), MIDDLE_NAME.test(name));
+  if (byName.length) return { levels: byName, rule: 'name' };
+  return { levels: ['school'], rule: 'none' };
 }
