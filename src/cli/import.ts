@@ -1,5 +1,6 @@
 /**
  * npm run import -- FILE --out DIR [--admin-levels 8=street,10=community | --admin-preset CN] [--no-estimate]
+ *   [--population N] [--estimate-preset auto|CN|DE]
  * Imports an OpenStreetMap extract (.osm, .osm.gz, .osm.pbf) with the same core the browser uses and writes
  * each layer as FlatGeobuf plus a manifest.json, then prints the feature counts.
  */
@@ -14,7 +15,7 @@ import { inferGeometryType } from 'flatgeobuf/lib/mjs/generic/header.js';
 import { parseGeometry } from 'flatgeobuf/lib/mjs/geojson/geometry.js';
 import { ColumnType } from 'flatgeobuf/lib/mjs/flat-geobuf/column-type.js';
 import type { HeaderMeta } from 'flatgeobuf/lib/mjs/header-meta.js';
-import { ADMIN_LEVEL_PRESETS, importOsm, parseAdminLevelMapping, type OsmImportOptions } from '../core/io/osm';
+import { ADMIN_LEVEL_PRESETS, ESTIMATE_PRESETS, importOsm, parseAdminLevelMapping, type EstimatePreset, type OsmImportOptions } from '../core/io/osm';
 import type { LoadedLayer } from '../core/model';
 
 const NAMES: Readonly<Record<string, { en: string; zh: string }>> = {
@@ -30,26 +31,34 @@ const NAMES: Readonly<Record<string, { en: string; zh: string }>> = {
 
 function usage(msg?: string): never {
   if (msg) console.error(msg);
-  console.error('usage: npm run import -- FILE --out DIR [--admin-levels 8=street,10=community | --admin-preset CN|DE] [--no-estimate]');
+  console.error('usage: npm run import -- FILE --out DIR [--admin-levels 8=street,10=community | --admin-preset CN|DE] [--no-estimate] [--population N] [--estimate-preset auto|CN|DE]');
   process.exit(2);
 }
 
-function parseArgs(argv: string[]): { file: string; out: string; options: OsmImportOptions } {
+export function parseArgs(argv: string[]): { file: string; out: string; options: OsmImportOptions } {
   let file: string | undefined;
   let out: string | undefined;
   let adminLevels: OsmImportOptions['adminLevels'];
   let estimateChildren = true;
+  const estimate: { knownPopulation?: number; preset?: 'auto' | EstimatePreset } = {};
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--out') out = argv[++i];
     else if (a === '--admin-levels') adminLevels = parseAdminLevelMapping(argv[++i] ?? '') ?? usage(`bad --admin-levels: ${argv[i]}`);
     else if (a === '--admin-preset') adminLevels = ADMIN_LEVEL_PRESETS[argv[++i] ?? ''] ?? usage(`unknown preset: ${argv[i]}`);
     else if (a === '--no-estimate') estimateChildren = false;
+    else if (a === '--population') {
+      const n = Number(argv[++i]);
+      estimate.knownPopulation = Number.isFinite(n) && n > 0 ? n : usage(`bad --population: ${argv[i]} (a number of people > 0)`);
+    } else if (a === '--estimate-preset') {
+      const p = argv[++i] ?? '';
+      estimate.preset = p === 'auto' || p in ESTIMATE_PRESETS ? (p as 'auto' | EstimatePreset) : usage(`unknown estimate preset: ${p}`);
+    }
     else if (a.startsWith('--')) usage(`unknown option ${a}`);
     else file = a;
   }
   if (!file || !out) usage();
-  return { file, out, options: { adminLevels, estimateChildren } };
+  return { file, out, options: { adminLevels, estimateChildren: estimateChildren && Object.keys(estimate).length ? estimate : estimateChildren } };
 }
 
 /**
@@ -123,6 +132,10 @@ async function main(): Promise<void> {
   writeFileSync(path.join(out, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
   console.log(`${file}: ${result.value.length} layers in ${((performance.now() - t0) / 1000).toFixed(1)} s → ${out}`);
   for (const r of rows) console.log(`  ${r[0].padEnd(22)} ${r[1].padEnd(11)} ${r[2].padStart(7)}  ${r[3]}`);
+  // The report lines (what the home rule kept, the plausibility line, categories and school clues), as key=value.
+  for (const l of result.value) {
+    for (const w of l.warnings) if (w.code.startsWith('info.')) console.log(`  ${w.code}: ${Object.entries(w.params ?? {}).map(([k, v]) => `${k}=${v}`).join(' ')}`);
+  }
 }
 
 // Runs as a command; importing the module (tests) only brings in toFlatGeobuf.

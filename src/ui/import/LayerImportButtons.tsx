@@ -11,7 +11,8 @@ export function LayerImportButtons({ layerId, name, data }: { readonly layerId: 
   const openReport = useAppState((s) => s.openReport);
   const estimated = useMemo(() => (data ? estimatedCount(data.data.features) : 0), [data]);
   if (!data) return null;
-  const warnings = data.warnings.length;
+  // `info.` entries are report lines (what the import found), not problems.
+  const warnings = data.warnings.filter((w) => !w.code.startsWith('info.')).length;
   return (
     <div className="layer-import">
       <button type="button" onClick={() => openMapping(layerId)} aria-label={t('import.mapping.open', { name })}>{t('import.mapping.button')}</button>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DEFAULT_OSM_CATEGORY_MAPPING } from '../../core/io/osm/category-mapping';
+import { ESTIMATE_PRESETS } from '../../core/io/osm/estimate-children';
 import { AGE_BANDS, UNIT_LEVELS, type UnitLevel } from '../../core/model';
 import { ADMIN_LEVEL_PRESETS } from '../../core/io/osm/admin-levels';
 import type { OsmUiOptions } from '../../state';
@@ -10,6 +11,9 @@ import { Modal } from './Modal';
 const LEVELS = ['2', '3', '4', '5', '6', '7', '8', '9', '10', '11'];
 type Estimate = OsmUiOptions['estimate'];
 const NUMBERS = ['defaultLevels', 'floorAreaPerPersonM2', 'pointFootprintM2'] as const;
+const PRESETS = ['auto', ...Object.keys(ESTIMATE_PRESETS), 'custom'] as const;
+/** Numbers a preset sets: editing one of them switches to the user's own numbers. */
+const PRESET_NUMBERS: readonly string[] = ['defaultLevels', 'floorAreaPerPersonM2'];
 
 /** The options step before an OpenStreetMap import: admin levels, child estimate, the category tag mapping. */
 export function OsmOptionsDialog() {
@@ -66,7 +70,18 @@ export function OsmOptionsDialog() {
         <p className="hint">{t('import.osm.estimateHint')}</p>
         {o.estimateChildren && (
           <div className="estimate-params">
-            {NUMBERS.map((k) => (
+            <label>{t('import.osm.population')}
+              <input type="number" name="known-population" min={0} step={1} value={o.estimate.knownPopulation ?? ''}
+                onChange={(e) => setEstimate({ knownPopulation: Number(e.target.value) > 0 ? Math.round(Number(e.target.value)) : undefined })} />
+            </label>
+            <p className="hint">{t('import.osm.populationHint')}</p>
+            <label>{t('import.osm.presetLabel')}
+              <select name="estimate-preset" value={o.estimate.preset ?? 'custom'}
+                onChange={(e) => setEstimate(e.target.value === 'custom' ? { preset: undefined } : { preset: e.target.value as 'auto' | 'CN' | 'DE' })}>
+                {PRESETS.map((p) => <option key={p} value={p}>{t(`import.osm.preset_${p}`)}</option>)}
+              </select>
+            </label>
+            {NUMBERS.filter((k) => !o.estimate.preset || !PRESET_NUMBERS.includes(k)).map((k) => (
               <label key={k}>{t(`import.osm.param.${k}`)}
                 <input type="number" min={0} step="any" value={o.estimate[k]} onChange={(e) => setEstimate({ [k]: num(e.target.value, o.estimate[k]) })} />
               </label>
@@ -93,6 +108,7 @@ export function OsmOptionsDialog() {
             ))}
           </tbody>
         </table>
+        <p className="hint school-rule">{t('import.osm.schoolRule')}</p>
       </details>
       <div className="dialog-buttons">
         <button type="button" className="primary" onClick={() => {

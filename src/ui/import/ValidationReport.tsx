@@ -4,6 +4,7 @@ import { layerDisplayName } from '../../state';
 import { formatWarning } from '../format-error';
 import { useAppState } from '../store-context';
 import { Modal } from './Modal';
+import { ReportLines } from './ReportLines';
 
 const FIXES: readonly string[] = ['swap-axes', 'convert-gcj02', 'convert-bd09'];
 
@@ -21,16 +22,19 @@ export function ValidationReport() {
   const fixing = useAppState((s) => !!id && s.fixing.includes(id));
   if (!id || !layer || !data) return null;
   const close = () => open(null);
+  const lines = data.warnings.filter((w) => w.code.startsWith('info.'));
+  const problems = data.warnings.filter((w) => !w.code.startsWith('info.'));
   return (
     <Modal title={t('import.report.title', { name: layerDisplayName(layer, data, lang) })} onClose={close} className="validation-report">
       <p className="hint">{t('import.report.summary', { file: data.fileName, count: data.featureCount })}</p>
-      {data.warnings.length === 0 ? (
+      <ReportLines lines={lines} fileName={data.fileName} />
+      {problems.length === 0 ? (
         <p>{t('import.report.clean')}</p>
       ) : (
         <table className="report-table">
           <thead><tr><th scope="col">{t('import.report.problem')}</th><th scope="col">{t('import.report.count')}</th><th scope="col">{t('import.report.fix')}</th></tr></thead>
           <tbody>
-            {data.warnings.map((w) => {
+            {problems.map((w) => {
               const fix = typeof w.params?.fix === 'string' && FIXES.includes(w.params.fix) ? (w.params.fix as LayerFix) : null;
               return (
                 <tr key={w.code} data-code={w.code}>

@@ -17,7 +17,7 @@ import { buildLayers } from './build-layers';
 export type { OsmImportOptions } from './options';
 export { DEFAULT_OSM_CATEGORY_MAPPING, type OsmCategoryRule, type TagMatch } from './category-mapping';
 export { ADMIN_LEVEL_PRESETS, DEFAULT_ADMIN_LEVEL_MAPPING, autoAdminLevels, parseAdminLevelMapping, type AdminLevelMapping } from './admin-levels';
-export { DEFAULT_CHILD_ESTIMATE, estimateChildren, estimateHome, type ChildEstimateConfig } from './estimate-children';
+export { DEFAULT_CHILD_ESTIMATE, ESTIMATE_PRESETS, estimateChildren, estimateHome, type ChildEstimateConfig, type EstimatePreset } from './estimate-children';
 export { detectOsmFormat, type OsmFormat } from './detect';
 export type { OsmErrorCode } from './errors';
 export { parseMaxspeed } from './tags';
