@@ -2,7 +2,7 @@
  * amenity=school says nothing about the pupils' age. Clues that do, in order of trust:
  *   1. isced:level — 1 = primary, 2/3 = lower/upper secondary (ranges "1;2", "1-3", "2A" all read);
  *   2. school=* and school:<country>=* (e.g. school:de=Grundschule;Gymnasium), by value;
- *   3. grades — 1–6 primary, 5–13 secondary by the first/last grade (ranges spanning both → both);
+ *   3. grades — 1-4 / 1-6 primary, 5-10 / 7-9 secondary (ranges spanning both → both; see gradeLevels);
  *   4. the name (Grundschule / Gymnasium, 小学 / 中学, école primaire / collège, primary / high school …).
  * Sources: OSM wiki "Key:isced:level", "Key:school", "Key:grades"; UNESCO ISCED 2011 (level 1 = primary,
  * 2 = lower secondary, 3 = upper secondary). A school no clue classifies keeps the category `school`, which
@@ -49,7 +49,11 @@ export function iscedLevels(v: string): Set<number> {
   return out;
 }
 
-/** grades "1-4", "5-10", "1;2;3", "K-5" (K = 0): primary when a grade ≤ 6 is taught, secondary when one ≥ 7 is. */
+/**
+ * grades "1-4", "5-10", "1;2;3", "K-5" (K = 0). Primary when it teaches a grade ≤ 4 (every system's primary
+ * years); secondary when it teaches a grade ≥ 7, or starts at 5 or later (German/Austrian secondary starts
+ * at 5). So 1-4 and 1-6 (China) are primary, 5-10 and 7-9 secondary, K-8 and 1-12 both.
+ */
 export function gradeLevels(v: string): SchoolCategory[] {
   const grades: number[] = [];
   for (const part of v.split(/[;,]/)) {
@@ -59,7 +63,8 @@ export function gradeLevels(v: string): SchoolCategory[] {
     grades.push(num(m[1]), num(m[2] ?? m[1]));
   }
   if (!grades.length) return [];
-  return fromFlags(Math.min(...grades) <= 6, Math.max(...grades) >= 7);
+  const lo = Math.min(...grades);
+  return fromFlags(lo <= 4, Math.max(...grades) >= 7 || lo >= 5);
 }
 
 function schoolTagLevels(t: Tags): SchoolCategory[] {

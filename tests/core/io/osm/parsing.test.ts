@@ -53,7 +53,7 @@ describe('schoolLevels', () => {
     [{ school: 'secondary' }, ['middle_school'], 'school_tag'],
     [{ name: '深圳市福田区第一小学' }, ['primary_school'], 'name'],
     [{ name: '红岭中学' }, ['middle_school'], 'name'],
-    [{ name: 'Schule am Wald' }, ['primary_school'], 'default'],
+    [{ name: 'Schule am Wald' }, ['school'], 'none'],
   ])('%j', (tags, levels, rule) => expect(schoolLevels(tags as Record<string, string>)).toEqual({ levels, rule }));
 });
 

@@ -44,7 +44,7 @@ describe('tiny.osm facilities', () => {
   it('classifies schools by isced:level, school=*, and flags the unknown one', () => {
     const f = byOsmId(layer(layers, 'facilities'));
     expect(f.get('n50')!.map((x) => x.properties?.category)).toEqual(['middle_school']);
-    expect(f.get('n51')![0].properties).toMatchObject({ category: 'primary_school', category_uncertain: true });
+    expect(f.get('n51')![0].properties).toMatchObject({ category: 'school', category_uncertain: true, category_rule: 'none' });
     expect(f.get('n52')!.map((x) => x.properties?.category)).toEqual(['primary_school', 'middle_school']);
     expect(f.get('n53')![0].properties).toMatchObject({ category: 'primary_school', category_uncertain: false, category_rule: 'school_tag' });
   });
