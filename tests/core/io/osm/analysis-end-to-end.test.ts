@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import path from 'node:path';
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
 import { runAccessAnalysis, type AccessAnalysisResult, type AnalysisInputs } from '../../../../src/core/analysis';
-import type { LoadedLayer } from '../../../../src/core/model';
+import { countedCategories, type LoadedLayer } from '../../../../src/core/model';
 import { importOk, layer, readBytes, sharedData } from './helpers';
 
 const FILES = ['monaco.osm.gz', 'moscow.osm.gz', 'andorra.osm.pbf', 'limburg_an_der_lahn.osm.pbf', 'liechtenstein-2021-10-28.osm.pbf'];
@@ -82,9 +82,13 @@ describe.each(FILES)('%s: imported layers through the access analysis', (file) =
       const p = pointOf(f.geometry);
       const cat = f.properties?.category;
       if (!p || typeof cat !== 'string') continue;
-      facilityPts.set(cat, [...(facilityPts.get(cat) ?? []), p]);
-      const id = String(f.properties?.id ?? f.properties?.osm_id);
-      byId.set(id, [...(byId.get(id) ?? []), p]);
+      // A `school` of unknown level counts as primary and as middle school (facility-categories.ts countsAs).
+      const counted = countedCategories(cat);
+      for (const c of counted) {
+        facilityPts.set(c, [...(facilityPts.get(c) ?? []), p]);
+        const id = String(f.properties?.id ?? f.properties?.osm_id) + (counted.length > 1 ? `/${c}` : '');
+        byId.set(id, [...(byId.get(id) ?? []), p]);
+      }
     }
     categories = [...facilityPts.keys()].sort();
     const units: Record<string, FeatureCollection> = {};
