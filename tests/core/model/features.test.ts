@@ -50,7 +50,7 @@ describe('registries', () => {
     const r = new CategoryRegistry([{ id: 'library', labelKey: 'Library', ageBands: ['7-12'], color: [1, 2, 3], playSpace: false }]);
     expect(r.has('playground')).toBe(true);
     expect(r.get('library')?.color).toEqual([1, 2, 3]);
-    expect(r.all()).toHaveLength(11) // 10 built-ins (with `school`) + library;
+    expect(r.all()).toHaveLength(11); // 10 built-ins (with `school`) + library
   });
 
   it('knows each level’s parent', () => {
