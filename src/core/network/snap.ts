@@ -2,11 +2,15 @@
  * Snapping locations onto the network (access-contract.md, "Snapping"): the nearest point on a snappable
  * segment by true projection in a local equirectangular frame centred on the location; the snap leg is the
  * haversine distance to that point. Beyond the maximum snap distance a location is not connected.
+ * A snapped point that lies on several segments at once (lines that overlap or cross there) is attached to
+ * each of them (`also`): which one a floating-point tie picked must not decide the walking distance.
  */
 import { haversineM, METERS_PER_DEGREE } from './haversine';
 import type { PedestrianNetwork } from './types';
 
 export const DEFAULT_MAX_SNAP_M = 150;
+/** Two projections closer than this (metres) are the same point: well under the 1 cm vertex quantum. */
+export const SAME_POINT_M = 1e-3;
 
 export interface SnapOptions {
   readonly maxSnapM?: number;
@@ -21,6 +25,28 @@ export interface SnapResult {
   /** The snapped point; NaN when not connected. */
   readonly lng: Float64Array;
   readonly lat: Float64Array;
+  /** Further segments the snapped point lies on (rare), sorted by location; absent when there are none. */
+  readonly also?: SnapAlternates;
+}
+
+/** Extra attachments: location[k] also sits at t[k] on segment[k], with the same snap leg. */
+export interface SnapAlternates {
+  readonly location: Int32Array;
+  readonly segment: Int32Array;
+  readonly t: Float64Array;
+}
+
+/** The other segments location i is attached to, as indexes into `also` (empty for most locations). */
+export function alternatesOf(also: SnapAlternates | undefined): Map<number, number[]> {
+  const byLocation = new Map<number, number[]>();
+  if (!also) return byLocation;
+  for (let k = 0; k < also.location.length; k++) {
+    const i = also.location[k]!;
+    const list = byLocation.get(i);
+    if (list) list.push(k);
+    else byLocation.set(i, [k]);
+  }
+  return byLocation;
 }
 
 /**
@@ -61,6 +87,17 @@ export function snapPoints(net: PedestrianNetwork, lng: Float64Array, lat: Float
   let best = -1;
   let bestD2 = Number.POSITIVE_INFINITY;
   let bestT: number;
+  let bestPx = 0;
+  let bestPy = 0;
+  // Candidates within SAME_POINT_M of the best distance so far (x, y in local metres), for `also`.
+  let nearLimit = Number.POSITIVE_INFINITY;
+  const nearSeg: number[] = [];
+  const nearT: number[] = [];
+  const nearX: number[] = [];
+  const nearY: number[] = [];
+  const alsoLoc: number[] = [];
+  const alsoSeg: number[] = [];
+  const alsoT: number[] = [];
   const { segA, segB, nodeLng, nodeLat, snapIndexSegments } = net;
   // The projection of projectOntoSegment, inlined: this runs for every candidate of every location.
   const visit = (item: number): number => {
@@ -77,10 +114,20 @@ export function snapPoints(net: PedestrianNetwork, lng: Float64Array, lat: Float
     const px = (ax + tt * dx) * METERS_PER_DEGREE;
     const py = (ay + tt * dy) * METERS_PER_DEGREE;
     const d2 = px * px + py * py;
+    if (d2 <= nearLimit) {
+      nearSeg.push(s);
+      nearT.push(tt);
+      nearX.push(px);
+      nearY.push(py);
+    }
     if (d2 < bestD2 || (d2 === bestD2 && s < best)) {
       best = s;
       bestD2 = d2;
       bestT = tt;
+      bestPx = px;
+      bestPy = py;
+      const r = Math.sqrt(d2) + SAME_POINT_M;
+      nearLimit = r * r;
     }
     return bestD2;
   };
@@ -93,6 +140,8 @@ export function snapPoints(net: PedestrianNetwork, lng: Float64Array, lat: Float
     best = -1;
     bestD2 = Number.POSITIVE_INFINITY;
     bestT = 0;
+    nearLimit = Number.POSITIVE_INFINITY;
+    nearSeg.length = nearT.length = nearX.length = nearY.length = 0;
     // Every segment within lastRadius is visited, so the best is the nearest of all within it.
     index.visitNearest(x, y, cosLat * METERS_PER_DEGREE, METERS_PER_DEGREE, lastRadius, visit);
     if (best < 0) continue;
@@ -107,6 +156,16 @@ export function snapPoints(net: PedestrianNetwork, lng: Float64Array, lat: Float
     snapM[i] = leg;
     outLng[i] = px;
     outLat[i] = py;
+    for (let k = 0; k < nearSeg.length; k++) {
+      const s = nearSeg[k]!;
+      if (s === best || Math.hypot(nearX[k]! - bestPx, nearY[k]! - bestPy) > SAME_POINT_M) continue;
+      alsoLoc.push(i);
+      alsoSeg.push(s);
+      alsoT.push(nearT[k]!);
+    }
   }
-  return { segment, t, snapM, lng: outLng, lat: outLat };
+  const also = alsoLoc.length > 0
+    ? { location: Int32Array.from(alsoLoc), segment: Int32Array.from(alsoSeg), t: Float64Array.from(alsoT) }
+    : undefined;
+  return { segment, t, snapM, lng: outLng, lat: outLat, ...(also ? { also } : {}) };
 }
