@@ -9,6 +9,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tapSummary } from './tap-summary.mjs';
+import { vitestCounts } from './vitest-counts.mjs';
 
 const results = { passed: 0, failed: 0, cancelled: 0, skipped: 0, todo: 0 };
 const failedSteps = [];
@@ -99,16 +100,13 @@ if (!e2eOnly) {
   await timed('unit (vitest)', () => run(bin('vitest'), ['run', '--reporter=default', '--reporter=json', '--outputFile=.ci-unit.json']));
   if (existsSync('.ci-unit.json')) {
     const j = JSON.parse(readFileSync('.ci-unit.json', 'utf8'));
-    results.passed += j.numPassedTests;
-    results.failed += j.numFailedTests;
-    results.skipped += j.numPendingTests ?? 0;
-    results.todo += j.numTodoTests ?? 0;
-    // A suite that fails to load has no tests to count; count it so it cannot pass silently.
-    const broken = j.testResults.filter((f) => f.status === 'failed' && f.assertionResults.length === 0);
-    results.failed += broken.length;
-    for (const f of broken) failedSteps.push(`unit suite did not load: ${f.name}`);
-    console.log(`\nunit: ${j.numPassedTests} passed, ${j.numFailedTests} failed, ${j.numPendingTests ?? 0} skipped, `
-      + `${j.numTodoTests ?? 0} todo, ${broken.length} suites broken`);
+    const c = vitestCounts(j);
+    results.passed += c.passed;
+    results.failed += c.failed + c.broken.length;
+    results.skipped += c.skipped;
+    results.todo += c.todo;
+    for (const name of c.broken) failedSteps.push(`unit file failed outside its tests (load error or hook): ${name}`);
+    console.log(`\nunit: ${c.passed} passed, ${c.failed} failed, ${c.skipped} skipped, ${c.todo} todo, ${c.broken.length} files broken`);
     const slow = j.testResults.map((f) => [f.name.replace(`${process.cwd()}/`, ''), f.endTime - f.startTime]).sort((a, b) => b[1] - a[1]);
     console.log('slowest unit files:');
     for (const [name, ms] of slow.slice(0, 8)) console.log(`  ${(ms / 1000).toFixed(1).padStart(6)} s  ${name}`);

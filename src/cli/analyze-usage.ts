@@ -10,9 +10,10 @@ Files: GeoJSON, FlatGeobuf, Shapefile (.zip), GeoPackage, KML, GPX, CSV with coo
 Options:
   --streets FILE             street lines (OpenStreetMap highway tags). Required unless --demo.
   --residences FILE          homes (points or building polygons). Required unless --demo.
-  --facility CATEGORY=FILE   facilities of one category. Repeatable. When FILE's features carry a
-                             \`category\` attribute (a mixed file such as an import's facilities.fgb),
-                             only those whose category is CATEGORY are used; otherwise all of them.
+  --facility CATEGORY=FILE   facilities of one category. Repeatable. When FILE's features carry several
+                             \`category\` values (a mixed file such as an import's facilities.fgb), only
+                             those whose category is CATEGORY are used (none: an error listing them);
+                             otherwise all of them are CATEGORY.
   --facility FILE            a mixed facility file split by each feature's \`category\` (same as --facilities).
   --facilities FILE          the same: every category the file's features name.
                              At least one --facility or --facilities is required (--demo brings its own).

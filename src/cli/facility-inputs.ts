@@ -1,12 +1,13 @@
 /**
  * What a `--facility` argument takes from its file. A file whose features carry a `category` attribute is a
  * mixed facility file (such as an import's facilities.fgb):
- * - `--facility playground=F` keeps the features whose category is `playground` (and those naming none,
+ * - `--facility playground=F` on a file with several categories keeps the features whose category is `playground` (and those naming none,
  *   as the app's layer category applies there) and says how many of how many it kept; none matching is an
  *   error that names the file, the flag and the categories present;
  * - `--facility F` / `--facilities F` splits F by each feature's category (features without one are skipped
  *   and counted; a file with no category at all is an error, since nothing says what its features are).
- * A file without any `category` keeps the old meaning of `--facility CAT=F`: every feature is CAT.
+ * A file without any `category`, or with one category only (not mixed), keeps the old meaning of
+ * `--facility CAT=F`: every feature is CAT (a file of `school` features may be named `primary_school`).
  */
 import type { FeatureCollection } from 'geojson';
 import { ArgsError } from './analyze-args';
@@ -49,6 +50,11 @@ export function facilityInput(arg: { category?: string; file: string }, fc: Feat
     return { fc, forceCategory: false, note: `${arg.file}: split by category (${listCounts(counts)})${skipped ? `; ${skipped} features without a category skipped` : ''}` };
   }
   if (counts.size === 0) return { fc, category: arg.category, forceCategory: true };
+  // One category only: not a mixed file, and the flag names what its features are (school → primary_school).
+  if (counts.size === 1 && !counts.has(arg.category)) {
+    const [only] = counts.keys();
+    return { fc, category: arg.category, forceCategory: true, note: `${arg.file}: all ${total} features used as ${arg.category} (the file calls them ${only})` };
+  }
   const kept = fc.features.filter((f) => {
     const c = categoryOf(f.properties);
     return c === undefined || c === arg.category;

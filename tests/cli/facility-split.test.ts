@@ -61,4 +61,13 @@ describe('mixed facility files', () => {
     const err = await run(['--facility', bare], 'bare-split').then(() => null, (e: Error) => e);
     expect(err?.message).toMatch(/no `category` attribute/);
   }, 60_000);
+
+  it('a file of one category only is not mixed: the flag names its features (school → primary_school)', async () => {
+    const schools = JSON.parse(readFileSync(path.join(D, 'facilities_school.geojson'), 'utf8')) as FeatureCollection;
+    const cats = new Set(schools.features.map((f) => f.properties!['category']));
+    expect(cats.size).toBe(1);
+    expect(cats.has('primary_school')).toBe(false);
+    const { counts } = await run(['--facility', `primary_school=${path.join(D, 'facilities_school.fgb')}`], 'single');
+    expect(counts).toEqual({ primary_school: schools.features.length });
+  }, 60_000);
 });
