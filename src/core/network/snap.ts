@@ -87,14 +87,6 @@ export function snapPoints(net: PedestrianNetwork, lng: Float64Array, lat: Float
   let best = -1;
   let bestD2 = Number.POSITIVE_INFINITY;
   let bestT: number;
-  let bestPx = 0;
-  let bestPy = 0;
-  // Candidates within SAME_POINT_M of the best distance so far (x, y in local metres), for `also`.
-  let nearLimit = Number.POSITIVE_INFINITY;
-  const nearSeg: number[] = [];
-  const nearT: number[] = [];
-  const nearX: number[] = [];
-  const nearY: number[] = [];
   const alsoLoc: number[] = [];
   const alsoSeg: number[] = [];
   const alsoT: number[] = [];
@@ -114,22 +106,40 @@ export function snapPoints(net: PedestrianNetwork, lng: Float64Array, lat: Float
     const px = (ax + tt * dx) * METERS_PER_DEGREE;
     const py = (ay + tt * dy) * METERS_PER_DEGREE;
     const d2 = px * px + py * py;
-    if (d2 <= nearLimit) {
-      nearSeg.push(s);
-      nearT.push(tt);
-      nearX.push(px);
-      nearY.push(py);
-    }
     if (d2 < bestD2 || (d2 === bestD2 && s < best)) {
       best = s;
       bestD2 = d2;
       bestT = tt;
-      bestPx = px;
-      bestPy = py;
-      const r = Math.sqrt(d2) + SAME_POINT_M;
-      nearLimit = r * r;
     }
     return bestD2;
+  };
+
+  let alsoBest = -1;
+  let alsoPx = 0;
+  let alsoPy = 0;
+  let alsoNode = -1;
+  let alsoIdx = -1;
+  const visitAlso = (item: number): void => {
+    const s = snapIndexSegments[item]!;
+    if (s === alsoBest) return;
+    const a = segA[s]!;
+    const b = segB[s]!;
+    const ax = (nodeLng[a]! - x) * cosLat;
+    const ay = nodeLat[a]! - y;
+    const dx = (nodeLng[b]! - x) * cosLat - ax;
+    const dy = nodeLat[b]! - y - ay;
+    const len2 = dx * dx + dy * dy;
+    let tt = len2 > 0 ? -(ax * dx + ay * dy) / len2 : 0;
+    tt = tt < 0 ? 0 : tt > 1 ? 1 : tt;
+    // Its own nearest point must be the snapped point (within SAME_POINT_M), in local metres.
+    const ex = (ax + tt * dx - (alsoPx - x) * cosLat) * METERS_PER_DEGREE;
+    const ey = (ay + tt * dy - (alsoPy - y)) * METERS_PER_DEGREE;
+    if (ex * ex + ey * ey > SAME_POINT_M * SAME_POINT_M) return;
+    // The snapped point is a vertex when t is 0 or 1: other segments ending at that vertex add nothing.
+    if (alsoNode >= 0 && (tt === 0 ? a : tt === 1 ? b : -2) === alsoNode) return;
+    alsoLoc.push(alsoIdx);
+    alsoSeg.push(s);
+    alsoT.push(tt);
   };
 
   for (let i = 0; i < n; i++) {
@@ -140,8 +150,6 @@ export function snapPoints(net: PedestrianNetwork, lng: Float64Array, lat: Float
     best = -1;
     bestD2 = Number.POSITIVE_INFINITY;
     bestT = 0;
-    nearLimit = Number.POSITIVE_INFINITY;
-    nearSeg.length = nearT.length = nearX.length = nearY.length = 0;
     // Every segment within lastRadius is visited, so the best is the nearest of all within it.
     index.visitNearest(x, y, cosLat * METERS_PER_DEGREE, METERS_PER_DEGREE, lastRadius, visit);
     if (best < 0) continue;
@@ -156,13 +164,15 @@ export function snapPoints(net: PedestrianNetwork, lng: Float64Array, lat: Float
     snapM[i] = leg;
     outLng[i] = px;
     outLat[i] = py;
-    for (let k = 0; k < nearSeg.length; k++) {
-      const s = nearSeg[k]!;
-      if (s === best || Math.hypot(nearX[k]! - bestPx, nearY[k]! - bestPy) > SAME_POINT_M) continue;
-      alsoLoc.push(i);
-      alsoSeg.push(s);
-      alsoT.push(nearT[k]!);
-    }
+    // Other segments through the snapped point (rare): only those whose box holds it can, so a tiny box
+    // query finds them without slowing the nearest search above.
+    alsoBest = best;
+    alsoPx = px;
+    alsoPy = py;
+    alsoNode = bestT === 0 ? a : bestT === 1 ? b : -1;
+    alsoIdx = i;
+    const e = (SAME_POINT_M / METERS_PER_DEGREE) * 2;
+    index.visit(px - e / cosLat, py - e, px + e / cosLat, py + e, visitAlso);
   }
   const also = alsoLoc.length > 0
     ? { location: Int32Array.from(alsoLoc), segment: Int32Array.from(alsoSeg), t: Float64Array.from(alsoT) }
