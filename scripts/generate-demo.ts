@@ -9,17 +9,44 @@ import { performance } from 'node:perf_hooks';
 import { DEFAULT_PEOPLE, DEFAULT_SEED, encodeFgb, generateDemoCity } from '../src/core/demo';
 import { demoReadme } from './demo-readme';
 
-function arg(name: string, fallback: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 && i + 1 < process.argv.length ? process.argv[i + 1] : fallback;
+const USAGE = `Usage: npm run generate-demo -- [--seed N] [--people N] [--out DIR]
+
+Writes the synthetic demo city (streets, homes, facilities, units as FlatGeobuf, manifest.json, README.md).
+
+Options:
+  --seed N      random seed. Default: ${DEFAULT_SEED}.
+  --people N    population, at least 20000. Default: ${DEFAULT_PEOPLE}.
+  --out DIR     output directory (created). Default: data/demo (committed: regenerate it only on purpose).
+  --help, -h    show this help.
+
+Example (a benchmark city, never committed):
+  npm run generate-demo -- --people 1000000 --out /tmp/demo-1m
+
+Exit codes: 0 done, 2 bad arguments.`;
+
+const argv = process.argv.slice(2);
+if (argv.includes('--help') || argv.includes('-h')) {
+  console.log(USAGE);
+  process.exit(0);
 }
+function fail(msg: string): never {
+  console.error(`generate-demo: ${msg}\nRun \`npm run generate-demo -- --help\` for the options.`);
+  process.exit(2);
+}
+const given = new Map<string, string>();
+for (let i = 0; i < argv.length; i += 2) {
+  const flag = argv[i];
+  if (!['--seed', '--people', '--out'].includes(flag)) fail(`unknown option ${flag}`);
+  if (argv[i + 1] === undefined) fail(`${flag} needs a value`);
+  given.set(flag.slice(2), argv[i + 1]);
+}
+const arg = (name: string, fallback: string): string => given.get(name) ?? fallback;
 
 const seed = Number.parseInt(arg('seed', String(DEFAULT_SEED)), 10);
 const people = Number.parseInt(arg('people', String(DEFAULT_PEOPLE)), 10);
 const out = arg('out', 'data/demo');
 if (!Number.isFinite(seed) || !Number.isFinite(people) || people < 20_000) {
-  console.error('usage: generate-demo [--seed N] [--people N>=20000] [--out DIR]');
-  process.exit(2);
+  fail('--seed must be an integer and --people an integer of at least 20000');
 }
 
 const t0 = performance.now();

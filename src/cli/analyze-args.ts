@@ -1,4 +1,4 @@
-/** Command-line arguments of `npm run analyze` (see src/cli/analyze.ts for the usage line). */
+/** Command-line arguments of `npm run analyze` (analyze-usage.ts has the help text). */
 import { isUnitLevel, type UnitLevel } from '../core/model';
 import { demoLayers } from './analyze-demo';
 
@@ -19,6 +19,12 @@ export interface AnalyzeArgs {
 
 export class ArgsError extends Error {}
 
+const VALUE_FLAGS = new Set(['--streets', '--residences', '--facility', '--facilities', '--units', '--max-snap', '--thresholds',
+  '--cutoff', '--isochrones', '--out', '--rules']);
+
+/** `--help` or `-h` anywhere: print the usage instead of running. */
+export const wantsHelp = (argv: readonly string[]): boolean => argv.includes('--help') || argv.includes('-h');
+
 export function parseAnalyzeArgs(argv: readonly string[]): AnalyzeArgs {
   const single = new Map<string, string>();
   const facilities: { category?: string; file: string }[] = [];
@@ -30,8 +36,10 @@ export function parseAnalyzeArgs(argv: readonly string[]): AnalyzeArgs {
       demo = true;
       continue;
     }
+    if (!flag.startsWith('--')) throw new ArgsError(`unexpected argument ${flag} (every value follows its --option)`);
+    if (!VALUE_FLAGS.has(flag)) throw new ArgsError(`unknown option ${flag}`);
     const value = argv[i + 1];
-    if (!flag.startsWith('--') || value === undefined) throw new ArgsError(`expected --flag value at ${flag}`);
+    if (value === undefined || value.startsWith('--')) throw new ArgsError(`${flag} needs a value`);
     i++;
     const pair = (): [string, string] => {
       const eq = value.indexOf('=');
@@ -39,8 +47,12 @@ export function parseAnalyzeArgs(argv: readonly string[]): AnalyzeArgs {
       return [value.slice(0, eq), value.slice(eq + 1)];
     };
     if (flag === '--facility') {
-      const [category, file] = pair();
-      facilities.push({ category, file });
+      // FILE alone: a mixed file, split by each feature's category (facility-inputs.ts).
+      if (value.indexOf('=') <= 0) facilities.push({ file: value });
+      else {
+        const [category, file] = pair();
+        facilities.push({ category, file });
+      }
     } else if (flag === '--facilities') {
       facilities.push({ file: value });
     } else if (flag === '--units') {

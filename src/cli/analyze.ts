@@ -1,8 +1,6 @@
 /**
- * npm run analyze -- --streets FILE --residences FILE (--facility CAT=FILE ... | --facilities FILE)
- *   [--units city|district|street|community=FILE ...] [--rules FILE|default|international]
- *   [--max-snap 150] [--thresholds 300,500,1000] [--cutoff M] [--isochrones areas|segments|none] --out DIR
- * npm run analyze -- --demo [--rules default] --out DIR     (the embedded demo city, data/demo)
+ * npm run analyze -- --streets FILE --residences FILE (--facility CAT=FILE ... | --facility FILE) ... --out DIR
+ * (every option: analyze-usage.ts, `npm run analyze -- --help`).
  * Runs the same pipeline as the app (src/core/analysis) and writes access.csv, coverage.csv,
  * isochrones_<category>.geojson and summary.json into DIR; with --rules also gaps.csv (every rule × unit
  * record, data-schema columns), gaps.geojson (the records on their unit polygons) and scorecards.csv.
@@ -18,10 +16,14 @@ import { coverageRows } from '../core/coverage';
 import { readFacility } from '../core/model';
 import { accessRequirements, evaluateRules, gapsToCsv, gapsToGeoJSON, scorecardsToCsv, type UnitGeometries } from '../core/rules';
 import type { UnitLayers } from '../core/tables';
-import { ArgsError, parseAnalyzeArgs, type AnalyzeArgs } from './analyze-args';
+import { ArgsError, parseAnalyzeArgs, wantsHelp, type AnalyzeArgs } from './analyze-args';
 import { loadRuleSetArg } from './analyze-rules';
+import { ANALYZE_USAGE } from './analyze-usage';
 import { accessCsv, coverageCsv } from './csv';
-import { readLayerFile } from './read-layer-file';
+import { facilityInput } from './facility-inputs';
+import { formatCode } from './messages';
+import { progressPrinter } from './progress-lines';
+import { LayerReadError, readLayerFile } from './read-layer-file';
 
 export async function analyze(args: AnalyzeArgs, log: (line: string) => void = () => {}): Promise<AccessAnalysisResult> {
   // Refuse a bad rule file before reading any layer.
@@ -32,7 +34,8 @@ export async function analyze(args: AnalyzeArgs, log: (line: string) => void = (
     ...args.facilities.map((f) => readLayerFile(f.file)),
     ...args.units.map((u) => readLayerFile(u.file)),
   ]);
-  const facilities = args.facilities.map((f, i) => ({ fc: rest[i], category: f.category, forceCategory: f.category !== undefined }));
+  const facilities = args.facilities.map((f, i) => facilityInput(f, rest[i]));
+  for (const f of facilities) if (f.note) log(f.note);
   const units: UnitLayers = Object.fromEntries(args.units.map((u, i) => [u.level, rest[args.facilities.length + i]]));
   const need = ruleSet ? accessRequirements(ruleSet) : undefined;
   const multi = facilities.filter((f) => f.category === undefined);
@@ -45,7 +48,7 @@ export async function analyze(args: AnalyzeArgs, log: (line: string) => void = (
   const { result, tables } = runAccessAnalysis(
     { streets, homes, facilities, units },
     { categories, thresholds: args.thresholdsM.map((m) => ({ m })), maxSnapM: args.maxSnapM, cutoffM, isochrones: args.isochrones },
-    (p) => log(`${p.stage} ${Math.round((p.fraction ?? 0) * 100)}%`),
+    progressPrinter(log),
   );
   await mkdir(args.out, { recursive: true });
   const unitsByLevel = new Map(result.units.map((u) => [u.level, u]));
@@ -85,13 +88,36 @@ export async function analyze(args: AnalyzeArgs, log: (line: string) => void = (
   return result;
 }
 
+/** The closing lines: what was analysed, what could not be, and where the files are. */
+export function summaryLines(r: AccessAnalysisResult, out: string, seconds: number): string[] {
+  const cats = r.categories.map((c) => `${c.category} (${c.facilityCount} facilities, ${c.unreachableHomes} homes unreachable)`);
+  return [
+    `Done in ${seconds.toFixed(1)} s: ${r.homeCount} homes (${r.notConnectedHomes} not connected to a street), `
+      + `${r.facilityCount} facilities (${r.notConnectedFacilities} not connected), ${r.categories.length} ${r.categories.length === 1 ? 'category' : 'categories'} → ${out}`,
+    ...cats.map((c) => `  ${c}`),
+  ];
+}
+
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const argv = process.argv.slice(2);
+  if (wantsHelp(argv)) {
+    console.log(ANALYZE_USAGE);
+    process.exit(0);
+  }
   try {
-    const args = parseAnalyzeArgs(process.argv.slice(2));
+    const args = parseAnalyzeArgs(argv);
+    const t0 = performance.now();
     const r = await analyze(args, (l) => process.stderr.write(l + '\n'));
-    console.log(`${r.homeCount} homes × ${r.categories.length} categories → ${args.out}`);
+    for (const line of summaryLines(r, args.out, (performance.now() - t0) / 1000)) console.log(line);
   } catch (e) {
-    console.error(e instanceof ArgsError ? `analyze: ${e.message}` : e);
-    process.exit(e instanceof ArgsError ? 2 : 1);
+    if (e instanceof ArgsError) {
+      console.error(`analyze: ${e.message}\nRun \`npm run analyze -- --help\` for every option.`);
+      process.exit(2);
+    }
+    const err = e as NodeJS.ErrnoException;
+    if (e instanceof LayerReadError) console.error(`analyze: ${formatCode('error', e.code, e.params ?? {})}`);
+    else if (typeof err.path === 'string' && err.code) console.error(`analyze: cannot read ${err.path} (${err.message})`);
+    else console.error(e);
+    process.exit(1);
   }
 }

@@ -1,6 +1,7 @@
 /**
  * npm run import -- FILE --out DIR [--admin-levels 8=street,10=community | --admin-preset CN] [--no-estimate]
  *   [--population N] [--estimate-preset auto|CN|DE]
+ * (every option: IMPORT_USAGE below, `npm run import -- --help`).
  * Imports an OpenStreetMap extract (.osm, .osm.gz, .osm.pbf) with the same core the browser uses and writes
  * each layer as FlatGeobuf plus a manifest.json, then prints the feature counts.
  */
@@ -17,6 +18,8 @@ import { ColumnType } from 'flatgeobuf/lib/mjs/flat-geobuf/column-type.js';
 import type { HeaderMeta } from 'flatgeobuf/lib/mjs/header-meta.js';
 import { ADMIN_LEVEL_PRESETS, ESTIMATE_PRESETS, importOsm, parseAdminLevelMapping, type EstimatePreset, type OsmImportOptions } from '../core/io/osm';
 import type { LoadedLayer } from '../core/model';
+import { formatCode } from './messages';
+import { progressPrinter } from './progress-lines';
 
 const NAMES: Readonly<Record<string, { en: string; zh: string }>> = {
   streets: { en: 'Streets', zh: '道路' },
@@ -29,9 +32,33 @@ const NAMES: Readonly<Record<string, { en: string; zh: string }>> = {
   community: { en: 'Communities', zh: '社区' },
 };
 
-function usage(msg?: string): never {
-  if (msg) console.error(msg);
-  console.error('usage: npm run import -- FILE --out DIR [--admin-levels 8=street,10=community | --admin-preset CN|DE] [--no-estimate] [--population N] [--estimate-preset auto|CN|DE]');
+export const IMPORT_USAGE = `Usage: npm run import -- FILE --out DIR [options]
+
+Imports an OpenStreetMap extract (.osm, .osm.gz, .osm.pbf) with the same core as the app and writes each
+layer as FlatGeobuf (streets, crossings, facilities, homes, units_<level>) plus manifest.json into DIR.
+
+Options:
+  FILE                       the OpenStreetMap extract. Required.
+  --out DIR                  output directory (created). Required.
+  --admin-levels MAPPING     which admin_level becomes which unit, e.g. 8=street,10=community.
+                             Default: chosen from the data.
+  --admin-preset NAME        a named mapping instead: ${Object.keys(ADMIN_LEVEL_PRESETS).join(', ')}.
+  --no-estimate              do not estimate children per home. Default: estimate.
+  --population N             the extract's known population: estimates are scaled to it.
+                             Default: admin boundaries' population tags where present.
+  --estimate-preset NAME     floor area and storey defaults: auto, ${Object.keys(ESTIMATE_PRESETS).join(', ')}.
+                             Default: auto (CN inside China, DE elsewhere).
+  --help, -h                 show this help.
+
+Example:
+  npm run import -- ../shared/data/osm/monaco.osm.gz --out /tmp/monaco
+  npm run analyze -- --streets /tmp/monaco/streets.fgb --residences /tmp/monaco/homes.fgb \\
+      --facility /tmp/monaco/facilities.fgb --out /tmp/monaco-out
+
+Exit codes: 0 done, 1 import failed, 2 bad arguments.`;
+
+function usage(msg: string): never {
+  console.error(`import: ${msg}\nRun \`npm run import -- --help\` for every option.`);
   process.exit(2);
 }
 
@@ -41,6 +68,10 @@ export function parseArgs(argv: string[]): { file: string; out: string; options:
   let adminLevels: OsmImportOptions['adminLevels'];
   let estimateChildren = true;
   const estimate: { knownPopulation?: number; preset?: 'auto' | EstimatePreset } = {};
+  if (argv.includes('--help') || argv.includes('-h')) {
+    console.log(IMPORT_USAGE);
+    process.exit(0);
+  }
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--out') out = argv[++i];
@@ -54,10 +85,12 @@ export function parseArgs(argv: string[]): { file: string; out: string; options:
       const p = argv[++i] ?? '';
       estimate.preset = p === 'auto' || p in ESTIMATE_PRESETS ? (p as 'auto' | EstimatePreset) : usage(`unknown estimate preset: ${p}`);
     }
-    else if (a.startsWith('--')) usage(`unknown option ${a}`);
+    else if (a.startsWith('-')) usage(`unknown option ${a}`);
+    else if (file !== undefined) usage(`one FILE only (got ${file} and ${a})`);
     else file = a;
   }
-  if (!file || !out) usage();
+  if (!file) usage('FILE (the OpenStreetMap extract) is required');
+  if (!out) usage('--out DIR is required');
   return { file, out, options: { adminLevels, estimateChildren: estimateChildren && Object.keys(estimate).length ? estimate : estimateChildren } };
 }
 
@@ -110,14 +143,17 @@ const fileFor = (l: LoadedLayer) => (['streets', 'crossings', 'facilities', 'hom
 
 async function main(): Promise<void> {
   const { file, out, options } = parseArgs(process.argv.slice(2));
-  const bytes = new Uint8Array(readFileSync(file));
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(readFileSync(file));
+  } catch (e) {
+    console.error(`import: cannot read ${file} (${(e as Error).message})`);
+    process.exit(1);
+  }
   const t0 = performance.now();
-  let lastStage = '';
-  const result = await importOsm(bytes, path.basename(file), (p) => {
-    if (p.stage !== lastStage) process.stderr.write(`${(lastStage = p.stage)}\n`);
-  }, undefined, options);
+  const result = await importOsm(bytes, path.basename(file), progressPrinter((l) => process.stderr.write(`${l}\n`)), undefined, options);
   if (!result.ok) {
-    console.error(`import failed: ${result.error.code} ${JSON.stringify(result.error.params ?? {})}`);
+    console.error(`import failed: ${formatCode('error', result.error.code, { file, ...(result.error.params ?? {}) })}`);
     process.exit(1);
   }
   mkdirSync(out, { recursive: true });
@@ -127,7 +163,7 @@ async function main(): Promise<void> {
     const name = fileFor(l);
     writeFileSync(path.join(out, name), toFlatGeobuf(l.data));
     manifest.layers.push({ file: name, role: l.roleGuess, name: NAMES[l.roleGuess] ?? { en: l.roleGuess, zh: l.roleGuess }, featureCount: l.featureCount, warnings: l.warnings });
-    rows.push([name, l.roleGuess, String(l.featureCount), l.warnings.map((w) => `${w.code}×${w.count}`).join(' ')]);
+    rows.push([name, l.roleGuess, String(l.featureCount), l.warnings.map((w) => formatCode('warning', w.code, { file: name, count: w.count, ...(w.params ?? {}) })).join(' ')]);
   }
   writeFileSync(path.join(out, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
   console.log(`${file}: ${result.value.length} layers in ${((performance.now() - t0) / 1000).toFixed(1)} s → ${out}`);

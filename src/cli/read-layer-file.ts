@@ -14,7 +14,7 @@ export class LayerReadError extends Error {
 export async function readLayerFile(path: string): Promise<FeatureCollection> {
   const bytes = new Uint8Array(await readFile(path));
   const r = await readLayer({ fileName: basename(path), bytes }, { maxFeatures: 5_000_000 });
-  if (!r.ok) throw new LayerReadError(r.error.code, r.error.params);
+  if (!r.ok) throw new LayerReadError(r.error.code, { file: path, ...r.error.params });
   if (r.value.length === 0) throw new LayerReadError('error.io.no-layers', { file: path });
   return r.value[0].data;
 }

@@ -29,9 +29,34 @@ export function replaceSection(doc: string, section: string, markdown: string): 
   return [...lines.slice(0, start), ...body.split('\n'), ...lines.slice(end)].join('\n').replace(/\n{3,}/g, '\n\n');
 }
 
+const benchFiles = (): string[] => readdirSync(here).filter((f) => f.endsWith('.bench.ts')).sort();
+
+const usage = (): string => `Usage: npm run bench [-- NAME]
+
+Runs every tests/bench/*.bench.ts that exports run() and rewrites its section of tests/bench/RESULTS.md.
+Timings depend on the machine's load: run on an idle machine before quoting them.
+
+Options:
+  NAME         run only the benchmarks whose file name contains NAME. Default: all of them
+               (${benchFiles().map((f) => f.replace('.bench.ts', '')).join(', ')}).
+  --help, -h   show this help.
+
+Example:
+  npm run bench -- pipeline`;
+
 async function main(): Promise<void> {
-  const filter = process.argv[2];
-  const files = readdirSync(here).filter((f) => f.endsWith('.bench.ts') && (!filter || f.includes(filter))).sort();
+  const argv = process.argv.slice(2);
+  if (argv.includes('--help') || argv.includes('-h')) {
+    console.log(usage());
+    return;
+  }
+  const bad = argv.find((a) => a.startsWith('-'));
+  if (bad || argv.length > 1) {
+    console.error(`bench: ${bad ? `unknown option ${bad}` : 'one NAME only'}\nRun \`npm run bench -- --help\` for the options.`);
+    process.exit(2);
+  }
+  const filter = argv[0];
+  const files = benchFiles().filter((f) => !filter || f.includes(filter));
   let doc = existsSync(resultsFile) ? readFileSync(resultsFile, 'utf8') : '# Benchmark results\n';
   for (const file of files) {
     const source = readFileSync(path.join(here, file), 'utf8');

@@ -21,7 +21,8 @@ const hav = (a: Position, b: Position): number => distance(a, b, { units: 'meter
 const WALKABLE = new Set(['footway', 'path', 'pedestrian', 'steps', 'living_street', 'residential', 'service', 'unclassified', 'tertiary', 'secondary', 'primary', 'cycleway', 'track', 'road', 'primary_link', 'secondary_link', 'tertiary_link']);
 function walkable(p: Record<string, unknown>): boolean {
   const hw = String(p.highway ?? '');
-  if (['motorway', 'motorway_link', 'trunk', 'trunk_link'].includes(hw)) return false;
+  if (['motorway', 'motorway_link', 'trunk', 'trunk_link', 'construction', 'proposed', 'planned', 'abandoned', 'disused', 'razed',
+    'raceway', 'bus_guideway', 'no'].includes(hw)) return false; // access contract 1.1
   if (!WALKABLE.has(hw) && hw !== '') return WALKABLE.has('road');
   if (p.foot === 'no') return false;
   if ((p.access === 'private' || p.access === 'no') && !['yes', 'designated', 'permissive'].includes(String(p.foot))) return false;

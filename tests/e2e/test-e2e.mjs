@@ -1,5 +1,6 @@
-// Entry for `tsx --test tests/e2e/` (scripts/test-all.mjs): Node 20's runner only discovers .js/.mjs
-// files by name, so this file imports every *.e2e.ts here; each file is one describe() with its own browser.
+// Entry for running every browser test in one runner: `E2E_BASE_URL=... tsx --test tests/e2e/test-e2e.mjs`.
+// Node 20's runner only discovers .js/.mjs files by name, so this file imports every *.e2e.ts here.
+// scripts/test-all.mjs does not use it: it runs each *.e2e.ts in its own runner, with its own timeout.
 import { readdirSync } from 'node:fs';
 
 const here = new URL('./', import.meta.url);

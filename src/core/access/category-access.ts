@@ -4,7 +4,7 @@
  */
 import type { CancelToken } from '../jobs';
 import type { CategoryAccess } from '../model';
-import type { PedestrianNetwork, SnapResult } from '../network';
+import { alternatesOf, type PedestrianNetwork, type SnapResult } from '../network';
 import { multiSourceDistances, type NetworkSource } from './multi-source';
 
 export interface CategoryAccessOptions {
@@ -32,11 +32,17 @@ export interface CategoryAccessResult extends CategoryAccess {
 export function facilitySources(facilitySnap: SnapResult, facilityIndexes: Int32Array): { sources: NetworkSource[]; sourceFacility: Int32Array } {
   const sources: NetworkSource[] = [];
   const facility: number[] = [];
+  const alternates = alternatesOf(facilitySnap.also);
   for (const f of facilityIndexes) {
     const segment = facilitySnap.segment[f]!;
     if (segment < 0) continue;
     sources.push({ segment, t: facilitySnap.t[f]!, offsetM: facilitySnap.snapM[f]! });
     facility.push(f);
+    // A facility whose snapped point lies on several segments is a source on each of them.
+    for (const k of alternates.get(f) ?? []) {
+      sources.push({ segment: facilitySnap.also!.segment[k]!, t: facilitySnap.also!.t[k]!, offsetM: facilitySnap.snapM[f]! });
+      facility.push(f);
+    }
   }
   return { sources, sourceFacility: Int32Array.from(facility) };
 }
@@ -120,6 +126,7 @@ export function computeCategoryAccess(
   const { segA, segB, segLengthM } = net;
   const homeSeg = homeSnap.segment;
   const homeT = homeSnap.t;
+  const homeAlternates = alternatesOf(homeSnap.also);
   for (let h = 0; h < homeCount; h++) {
     if ((h & 0xffff) === 0) cancel?.check();
     const s = homeSeg[h]!;
@@ -143,6 +150,16 @@ export function computeCategoryAccess(
         if (direct < best || (direct === best && j < bestSource)) {
           best = direct;
           bestSource = j;
+        }
+      }
+    }
+    // A home whose snapped point lies on several segments walks along whichever is shorter.
+    if (homeAlternates.size > 0) {
+      for (const k of homeAlternates.get(h) ?? []) {
+        const r = nearestFromSnap(net, dist, source, sources, bySegment, homeSnap.also!.segment[k]!, homeSnap.also!.t[k]!);
+        if (r.sourceIdx >= 0 && (r.distM < best || (r.distM === best && r.sourceIdx < bestSource))) {
+          best = r.distM;
+          bestSource = r.sourceIdx;
         }
       }
     }

@@ -3,7 +3,7 @@
  * → the facility, rebuilt from the predecessor segments the multi-source search kept.
  */
 import type { LngLat } from '../model';
-import type { PedestrianNetwork, SnapResult } from '../network';
+import { alternatesOf, type PedestrianNetwork, type SnapResult } from '../network';
 import { nearestFromSnap, sourcesBySegment, type CategoryAccessResult } from './category-access';
 
 export interface ExplainedPath {
@@ -31,10 +31,20 @@ export function explainPath(
   homes: Locations,
   facilities: Locations,
 ): ExplainedPath | null {
-  const s = homeSnap.segment[homeIdx]!;
+  let s = homeSnap.segment[homeIdx]!;
   if (s < 0 || !Number.isFinite(access.walkingM[homeIdx]!)) return null;
   const { sources, sourceFacility } = access;
-  const reach = nearestFromSnap(net, access.nodeDistM, access.nodeSourceIdx, sources, sourcesBySegment(sources), s, homeSnap.t[homeIdx]!);
+  const bySegment = sourcesBySegment(sources);
+  let reach = nearestFromSnap(net, access.nodeDistM, access.nodeSourceIdx, sources, bySegment, s, homeSnap.t[homeIdx]!);
+  // The snapped point may lie on further segments (overlapping lines): the path leaves by the shortest.
+  for (const k of alternatesOf(homeSnap.also).get(homeIdx) ?? []) {
+    const seg = homeSnap.also!.segment[k]!;
+    const r = nearestFromSnap(net, access.nodeDistM, access.nodeSourceIdx, sources, bySegment, seg, homeSnap.also!.t[k]!);
+    if (r.sourceIdx >= 0 && (reach.sourceIdx < 0 || r.distM < reach.distM)) {
+      reach = r;
+      s = seg;
+    }
+  }
   if (reach.sourceIdx < 0) return null;
   const src = sources[reach.sourceIdx]!;
   const facilityIdx = sourceFacility[reach.sourceIdx]!;

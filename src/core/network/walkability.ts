@@ -23,7 +23,11 @@ export const DEFAULT_WALKABILITY: WalkabilityTable = {
     'footway', 'path', 'pedestrian', 'steps', 'living_street', 'residential', 'service', 'unclassified', 'tertiary',
     'secondary', 'primary', 'cycleway', 'track', 'road', 'primary_link', 'secondary_link', 'tertiary_link',
   ],
-  neverWalkable: ['motorway', 'motorway_link', 'trunk', 'trunk_link'],
+  // access-contract 1.1: ways that do not exist (yet, any more) or cannot be walked on.
+  neverWalkable: [
+    'motorway', 'motorway_link', 'trunk', 'trunk_link', 'construction', 'proposed', 'planned', 'abandoned', 'disused',
+    'razed', 'raceway', 'bus_guideway', 'no',
+  ],
   footForbidden: ['no'],
   accessForbidden: ['private', 'no'],
   footAllows: ['yes', 'designated', 'permissive'],

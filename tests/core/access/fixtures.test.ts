@@ -29,6 +29,17 @@ const EXPECTED: Record<string, Record<string, [walkingM: number | null, nearest:
   island: { h1: [(1.2 + 2 + 0.1) * U, 'f1'] },
   // h1 and f1 on one segment: 0.1 + 2 + 0.1; h2 is 1.5 U = 167 m away (> 150): not connected.
   'same-segment-and-max-snap': { h1: [2.2 * U, 'f1'], h2: [null, null], h3: [(0.1 + 0.4 + 0.1) * U, 'f1'] },
+  // Issue 12: the way runs 1→3 and folds back 3→0; the point at x=2 lies on both segments. Along the last
+  // segment from x=0.1 to x=2 it is 0.1 + 1.9 + 0.1; attached to the first only, 0.1 + 1 + 2.9 + 0.1.
+  'issue-12-folded-way-facility': { h1: [2.1 * U, 'f1'] },
+  'issue-12-folded-way-home': { h1: [2.1 * U, 'f1'] },
+  // Contract 1.1: the construction way along the bottom (foot=yes), the raceway and the proposed spur are not
+  // walkable; bridleway, platform and corridor walk as road. h1 snaps to the corner (0,0), goes up, along the
+  // top and down (1 + 3 + 1); f1 snaps to the corner (3,0). h2 snaps 0.9 south to the top, walks 1.4 + 1.
+  'access-1.1-unknown-and-dead-ways': {
+    h1: [hav([0.1, -0.1], [0, 0]) + 5 * U + hav([2.9, -0.1], [3, 0]), 'f1'],
+    h2: [(0.9 + 1.4 + 1) * U + hav([2.9, -0.1], [3, 0]), 'f1'],
+  },
 };
 
 const ROOT = path.resolve(__dirname, '../../fixtures/access');

@@ -17,7 +17,8 @@ export function oracleHaversine(p: readonly number[], q: readonly number[]): num
 
 const WALKABLE = new Set(['footway', 'path', 'pedestrian', 'steps', 'living_street', 'residential', 'service', 'unclassified',
   'tertiary', 'secondary', 'primary', 'cycleway', 'track', 'road', 'primary_link', 'secondary_link', 'tertiary_link']);
-const NEVER = new Set(['motorway', 'motorway_link', 'trunk', 'trunk_link']);
+const NEVER = new Set(['motorway', 'motorway_link', 'trunk', 'trunk_link', // contract 1.1 adds the rest
+  'construction', 'proposed', 'planned', 'abandoned', 'disused', 'razed', 'raceway', 'bus_guideway', 'no']);
 
 function walkable(p: Record<string, unknown>): boolean {
   const raw = typeof p['highway'] === 'string' ? p['highway'] : 'road';
@@ -31,7 +32,8 @@ function walkable(p: Record<string, unknown>): boolean {
 }
 
 export interface OracleSegment { a: number; b: number; len: number; tunnel: boolean }
-export interface OracleSnap { seg: number; t: number; leg: number; point: [number, number] }
+/** `also`: further segments the snapped point lies on (within 1 mm), each walked as well (never crossed). */
+export interface OracleSnap { seg: number; t: number; leg: number; point: [number, number]; also: Array<{ seg: number; t: number }> }
 export interface OracleResult {
   snaps: (OracleSnap | null)[];
   facilitySnaps: (OracleSnap | null)[];
@@ -88,6 +90,7 @@ type Net = ReturnType<typeof oracleNetwork>;
 export function oracleSnap(net: Net, p: readonly number[], maxSnapM = 150): OracleSnap | null {
   const c = Math.cos(p[1]! * RAD);
   let best: { seg: number; t: number; d: number } | null = null;
+  const all: Array<{ seg: number; t: number; x: number; y: number }> = [];
   net.segs.forEach((s, i) => {
     if (!net.snappable[i]) return;
     const A = net.coords[s.a]!;
@@ -97,6 +100,7 @@ export function oracleSnap(net: Net, p: readonly number[], maxSnapM = 150): Orac
     const dx = bx - ax, dy = by - ay;
     const t = Math.min(1, Math.max(0, -(ax * dx + ay * dy) / (dx * dx + dy * dy)));
     const d = (ax + t * dx) ** 2 + (ay + t * dy) ** 2;
+    all.push({ seg: i, t, x: (ax + t * dx) * 111_195, y: (ay + t * dy) * 111_195 });
     if (!best || d < best.d) best = { seg: i, t, d };
   });
   if (!best) return null;
@@ -105,23 +109,29 @@ export function oracleSnap(net: Net, p: readonly number[], maxSnapM = 150): Orac
   const B = net.coords[net.segs[seg]!.b]!;
   const point: [number, number] = [A[0]! + t * (B[0]! - A[0]!), A[1]! + t * (B[1]! - A[1]!)];
   const leg = oracleHaversine(p, point);
-  return leg <= maxSnapM ? { seg, t, leg, point } : null;
+  const me = all.find((c) => c.seg === seg)!;
+  const also = all.filter((c) => c.seg !== seg && Math.hypot(c.x - me.x, c.y - me.y) <= 1e-3).map((c) => ({ seg: c.seg, t: c.t }));
+  return leg <= maxSnapM ? { seg, t, leg, point, also } : null;
 }
 
 export function oracleAccess(streets: FeatureCollection, homes: number[][], facilities: number[][], opts: { maxSnapM?: number; islandM?: number } = {}): OracleResult {
   const net = oracleNetwork(streets, opts.islandM ?? 300);
   const snaps = homes.map((h) => oracleSnap(net, h, opts.maxSnapM));
   const facilitySnaps = facilities.map((f) => oracleSnap(net, f, opts.maxSnapM));
-  // Graph: network vertices, then one node per snapped home and facility, splitting their segments.
-  const n0 = net.coords.length;
-  const nodeOf = (kind: 'h' | 'f', i: number): number => n0 + (kind === 'h' ? i : homes.length + i);
-  const V = n0 + homes.length + facilities.length;
+  // Graph: network vertices, then one node per attachment of a snapped home or facility, splitting its
+  // segment. A point on several segments gets one node on each (not one node joining them: lines that
+  // overlap or cross without a shared vertex stay apart), and walks from whichever is nearer.
+  let V = net.coords.length;
+  const attach = (snap: OracleSnap | null): number[] => (snap ? [snap, ...snap.also].map(() => V++) : []);
+  const homeNodes = snaps.map(attach);
+  const facilityNodes = facilitySnaps.map(attach);
+  const onSeg = new Map<number, Array<[number, number]>>();
+  const put = (snap: OracleSnap | null, nodes: number[]) => snap && [snap, ...snap.also].forEach((a, k) =>
+    onSeg.set(a.seg, [...(onSeg.get(a.seg) ?? []), [a.t, nodes[k]!]]));
+  snaps.forEach((s, i) => put(s, homeNodes[i]!));
+  facilitySnaps.forEach((s, i) => put(s, facilityNodes[i]!));
   const adj: Array<Array<[number, number]>> = Array.from({ length: V }, () => []);
   const link = (u: number, v: number, w: number) => (adj[u]!.push([v, w]), adj[v]!.push([u, w]));
-  const onSeg = new Map<number, Array<[number, number]>>();
-  const put = (snap: OracleSnap | null, node: number) => snap && onSeg.set(snap.seg, [...(onSeg.get(snap.seg) ?? []), [snap.t, node]]);
-  snaps.forEach((s, i) => put(s, nodeOf('h', i)));
-  facilitySnaps.forEach((s, i) => put(s, nodeOf('f', i)));
   net.segs.forEach((s, i) => {
     const stops: Array<[number, number]> = [[0, s.a], ...(onSeg.get(i) ?? []).sort((x, y) => x[0] - y[0]), [1, s.b]];
     for (let k = 0; k + 1 < stops.length; k++) link(stops[k]![1], stops[k + 1]![1], (stops[k + 1]![0] - stops[k]![0]) * s.len);
@@ -130,7 +140,7 @@ export function oracleAccess(streets: FeatureCollection, homes: number[][], faci
     if (!fs) return homes.map(() => Infinity);
     const dist = new Array<number>(V).fill(Infinity);
     const done = new Array<boolean>(V).fill(false);
-    dist[nodeOf('f', f)] = fs.leg;
+    for (const n of facilityNodes[f]!) dist[n] = fs.leg;
     for (;;) {
       let u = -1;
       for (let v = 0; v < V; v++) if (!done[v] && dist[v]! < Infinity && (u < 0 || dist[v]! < dist[u]!)) u = v;
@@ -138,7 +148,7 @@ export function oracleAccess(streets: FeatureCollection, homes: number[][], faci
       done[u] = true;
       for (const [v, w] of adj[u]!) if (dist[u]! + w < dist[v]!) dist[v] = dist[u]! + w;
     }
-    return homes.map((_, h) => (snaps[h] ? snaps[h]!.leg + dist[nodeOf('h', h)]! : Infinity));
+    return homes.map((_, h) => (snaps[h] ? snaps[h]!.leg + Math.min(...homeNodes[h]!.map((n) => dist[n]!)) : Infinity));
   });
   const walking = homes.map((_, h) => Math.min(Infinity, ...perFacility.map((d) => d[h]!)));
   return { snaps, facilitySnaps, perFacility, walking };

@@ -11,6 +11,16 @@ describe('walkability (access contract table)', () => {
     [{ highway: 'bridleway' }, true], [{}, true],
   ])('%j → %s', (props, expected) => expect(isWalkable(props)).toBe(expected));
 
+  // access-contract 1.1: unknown values walk as `road`; ways that do not exist or cannot be walked never do.
+  it.each(['bridleway', 'platform', 'corridor', 'via_ferrata_unknown'])('unknown highway=%s walks as road', (highway) =>
+    expect(isWalkable({ highway })).toBe(true));
+  it.each(['construction', 'proposed', 'planned', 'abandoned', 'disused', 'razed', 'raceway', 'bus_guideway', 'no'])(
+    'highway=%s is never walkable, not even with foot=yes', (highway) => {
+      expect(isWalkable({ highway })).toBe(false);
+      expect(isWalkable({ highway, foot: 'yes' })).toBe(false);
+      expect(isWalkable({ highway, foot: 'designated', access: 'yes' })).toBe(false);
+    });
+
   it('is data the user can edit', () => {
     const table = { ...DEFAULT_WALKABILITY, walkable: DEFAULT_WALKABILITY.walkable.filter((h) => h !== 'steps') };
     expect(isWalkable({ highway: 'steps' }, table)).toBe(false);

@@ -6,7 +6,15 @@
 import { mkdirSync } from 'node:fs';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 
-export const BASE_URL = process.env.E2E_BASE_URL ?? 'http://127.0.0.1:4173/';
+/**
+ * The server under test. No default port: whatever happened to hold 4173 was tested before. scripts/test-all.mjs
+ * starts its own preview on a free port and checks it serves this build before setting this.
+ */
+export const BASE_URL = (() => {
+  const url = process.env.E2E_BASE_URL;
+  if (!url) throw new Error('E2E_BASE_URL is not set: run `npm run test:e2e`, or serve a build yourself and set E2E_BASE_URL=http://127.0.0.1:<port>/');
+  return url;
+})();
 export const WAIT = 60_000;
 const SHOTS = 'test-results/screenshots';
 

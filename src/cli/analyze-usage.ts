@@ -1,0 +1,40 @@
+/** `npm run analyze -- --help`: every option, its meaning and default, and examples. */
+export const ANALYZE_USAGE = `Usage: npm run analyze -- --streets FILE --residences FILE --facility CATEGORY=FILE [options] --out DIR
+       npm run analyze -- --demo [--rules default] --out DIR
+
+Walking access from every home to the nearest facility of each category, computed by the same core as the
+app (docs/access-contract.md). Writes access.csv, coverage.csv, isochrones_<category>.geojson and
+summary.json into DIR; with --rules also gaps.csv, gaps.geojson and scorecards.csv.
+Files: GeoJSON, FlatGeobuf, Shapefile (.zip), GeoPackage, KML, GPX, CSV with coordinates.
+
+Options:
+  --streets FILE             street lines (OpenStreetMap highway tags). Required unless --demo.
+  --residences FILE          homes (points or building polygons). Required unless --demo.
+  --facility CATEGORY=FILE   facilities of one category. Repeatable. When FILE's features carry several
+                             \`category\` values (a mixed file such as an import's facilities.fgb), only
+                             those whose category is CATEGORY are used (none: an error listing them);
+                             otherwise all of them are CATEGORY.
+  --facility FILE            a mixed facility file split by each feature's \`category\` (same as --facilities).
+  --facilities FILE          the same: every category the file's features name.
+                             At least one --facility or --facilities is required (--demo brings its own).
+  --units LEVEL=FILE         unit polygons; LEVEL is city, district, street or community. Repeatable.
+                             Default: none (coverage is then reported for no unit).
+  --rules PACK|FILE          check planning rules: a built-in pack (default, international) or a rule-set
+                             JSON file. Default: no rules.
+  --max-snap M               maximum snap distance in metres; farther homes are not connected. Default: 150.
+  --thresholds M,M,...       coverage thresholds in metres. Default: 300,500,1000.
+  --cutoff M                 stop searching beyond M metres (faster; farther homes count as unreachable).
+                             Default: no cutoff (raised to the rules' largest distance when --rules is set).
+  --isochrones KIND          areas, segments or none. Default: segments.
+  --out DIR                  output directory (created). Required.
+  --demo                     use the embedded demo city in data/demo for any layer not given.
+  --help, -h                 show this help.
+
+Examples:
+  npm run analyze -- --demo --rules default --out /tmp/demo-out
+  npm run analyze -- --streets streets.fgb --residences homes.fgb \\
+      --facility playground=facilities.fgb --facility primary_school=facilities.fgb \\
+      --units community=units_community.fgb --out /tmp/out
+  npm run analyze -- --streets streets.fgb --residences homes.fgb --facility facilities.fgb --out /tmp/out
+
+Exit codes: 0 done, 1 failed (unreadable file, analysis error), 2 bad arguments.`;
