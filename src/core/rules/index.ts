@@ -12,6 +12,8 @@ export { bandsOf, bandLabel } from './bands';
 export { accessRequirements, type AccessRequirements } from './requirements';
 export { addRule, updateRule, removeRule, type RuleDraft } from './edits';
 export { citation, type GapRecord } from './gap-record';
+export { WHOLE_AREA_UNIT_ID } from './levels';
+export { CHILD_SHARE_0_18, homePeople, scaleTarget } from './population';
 export { evaluateRules, RuleInputError, SKIP_CODES, type RuleInputs, type Evaluation, type EvaluationSummary, type SkippedRule, type SkipCode } from './evaluate';
 export type { Scorecard } from './scorecards';
 export {
