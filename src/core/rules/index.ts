@@ -20,3 +20,5 @@ export {
   gapsToCsv, scorecardsToCsv, gapsToGeoJSON, GAP_CSV_COLUMNS, SCORECARD_CSV_COLUMNS, type UnitGeometries,
 } from './export';
 export { BUILTIN_PACKS, BUILTIN_PACK_IDS, loadBuiltinPack, type BuiltinPackId } from './packs';
+export { suggestRulePack, suggestRulePackForLayers, countryOfLayers, type RulePackSuggestion, type LayerLike } from './suggest';
+export type { CountryGuess, CountrySource } from '../io/osm/country';
