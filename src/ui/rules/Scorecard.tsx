@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { GapRecord } from '../../core/rules';
 import { unitFeatureOf, type UnitRef } from '../../state';
 import { useAppState, useAppStore } from '../store-context';
-import { formatValue, recordTarget, unitLabel } from './format';
+import { formatValue, recordTarget, scaledTargetNote, unitLabel } from './format';
 import { unitTree } from './unit-tree';
 
 /** One unit's scorecard: every rule of its scale, roll-ups, breadcrumbs up, and its sub-units to drill into. */
@@ -74,7 +74,10 @@ export function Scorecard() {
                   {titles.get(r.rule_id) ?? r.rule_id}
                   <div className="source" aria-label={t('rules.column.source')}>{r.source} <span className="muted">{t(`rules.status.${sources.get(r.rule_id) ?? 'R'}`)}</span></div>
                 </td>
-                <td className="num">{formatValue(t, r, r.measured, lang)} / {recordTarget(t, r, lang)}</td>
+                <td className="num">
+                  {formatValue(t, r, r.measured, lang)} / {recordTarget(t, r, lang)}
+                  {r.population_base !== undefined && <div className="scaled-target muted">{scaledTargetNote(t, r, lang)}</div>}
+                </td>
                 <td className="verdict">{verdict(r)}</td>
               </tr>
             );

@@ -31,12 +31,14 @@ function compactPeople(n: number, lang: Language): string {
   return f.format(n);
 }
 
-/** "≥ 2" — or, for a target scaled by population, "≥ 2 (800 for 17.6M people, scaled to 36,000)". */
-export function recordTarget(t: TFunction, r: GapRecord, lang: Language): string {
-  const target = `${t(`rules.comparator.${r.comparator}`)} ${formatValue(t, r, r.target, lang)}`;
-  if (r.population_base === undefined || r.target_original === undefined) return target;
+export const recordTarget = (t: TFunction, r: GapRecord, lang: Language): string =>
+  `${t(`rules.comparator.${r.comparator}`)} ${formatValue(t, r, r.target, lang)}`;
+
+/** For a target scaled by population: "(800 for 17.6M people, scaled to 36,000)"; '' otherwise. */
+export function scaledTargetNote(t: TFunction, r: GapRecord, lang: Language): string {
+  if (r.population_base === undefined || r.target_original === undefined) return '';
   return t('rulesUi.measure.scaled', {
-    target, original: formatValue(t, r, r.target_original, lang), base: compactPeople(r.population_base, lang),
+    original: formatValue(t, r, r.target_original, lang), base: compactPeople(r.population_base, lang),
     population: formatNumber(Math.round(r.population ?? 0), lang),
   });
 }

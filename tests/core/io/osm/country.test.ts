@@ -80,7 +80,7 @@ describe('rule-pack suggestion', () => {
     expect(suggestRulePack(undefined)).toBeUndefined();
   });
   it('reads the country the import stamped on boundaries, else the layers\' box', () => {
-    const fc = (props: Record<string, unknown>[]) => ({ type: 'FeatureCollection' as const, features: props.map((p) => ({ type: 'Feature' as const, geometry: null, properties: p })) });
+    const fc = (props: Record<string, unknown>[]) => ({ type: 'FeatureCollection' as const, features: props.map((p) => ({ type: 'Feature' as const, geometry: { type: 'Point' as const, coordinates: [0, 0] }, properties: p })) });
     expect(countryOfLayers([{ data: fc([{ country: 'LI', country_source: 'tags' }]), bbox: [8.8, 46.9, 9.7, 47.5] }])).toEqual({ code: 'LI', source: 'tags' });
     expect(countryOfLayers([{ data: fc([{}]), bbox: [114.0, 22.5, 114.1, 22.6] }])).toEqual({ code: 'CN', source: 'bbox' });
   });
