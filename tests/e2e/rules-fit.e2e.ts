@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import path, { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { launch, openApp, shot, WAIT } from './helpers/browser';
+import { BASE_URL, launch, shot, WAIT } from './helpers/browser';
 import { sharedData } from '../shared-data';
 
 const LONG = 150_000;
@@ -48,7 +48,13 @@ describe('rules that fit the city', () => {
     execFileSync('npx', ['tsx', 'src/cli/analyze.ts', '--demo', '--rules', 'default', '--isochrones', 'none', '--out', out], { stdio: 'ignore' });
     row = parseCsv(readFileSync(join(out, 'gaps.csv'), 'utf8')).find((r) => r['rule_id'] === ROOMS)!;
     browser = await launch();
-    ({ page, problems } = await openApp(browser));
+    // openApp's 60 s readiness wait, but longer: this machine is shared and the demo's first load can take more.
+    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    problems = [];
+    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+    page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+    await page.goto(`${BASE_URL}?e2e=1&lang=en`);
+    await page.waitForFunction(() => window.__cfc?.ready === true, null, { timeout: LONG });
   });
   after(async () => {
     await browser?.close();
@@ -102,6 +108,7 @@ describe('rules that fit the city', () => {
     const dialog = page.getByRole('dialog', { name: 'Import OpenStreetMap data' });
     await dialog.waitFor({ timeout: LONG });
     await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+    await page.getByRole('tab', { name: 'Layers' }).click();
     await page.getByRole('listitem', { name: 'monaco.osm.gz / streets', exact: true }).waitFor({ timeout: LONG });
     await page.getByRole('tab', { name: 'Rules' }).click();
     await page.locator('[data-testid="rule-pack-suggestion"][data-country="MC"]').waitFor({ timeout: WAIT });
