@@ -92,31 +92,31 @@ describe('rules that fit the city', () => {
     assert.match(en, new RegExp(`^\\d+ / ≥ ${scaled}\\s`));
     assert.ok(en.includes(`(800 for 17.6M people, scaled to ${people.toLocaleString('en')})`), en);
     await cell.scrollIntoViewIfNeeded();
-    await shot(page, 'rulesfit-scorecard-en');
+    await shot(page, 'rulesfit-scorecard-en').catch(() => undefined); // evidence, not an assertion (slow on a busy machine)
     // Switching language re-renders the whole page (slow on a loaded machine): wait for this cell's words.
     await page.getByRole('button', { name: '中文' }).click();
     await card.locator('td.num', { hasText: '原目标' }).waitFor({ timeout: LONG });
     const zh = await cell.innerText();
     assert.ok(zh.includes(`原目标 800，对应 1756万 人口；按 ${people.toLocaleString('zh-CN')} 人折算`), zh);
-    await shot(page, 'rulesfit-scorecard-zh');
+    await shot(page, 'rulesfit-scorecard-zh').catch(() => undefined); // evidence, not an assertion (slow on a busy machine)
     await page.getByRole('button', { name: 'English' }).click();
     await card.locator('td.num', { hasText: 'scaled to' }).waitFor({ timeout: LONG });
   });
 
-  test('adding Monaco (its boundaries say MC, among France\'s) suggests the international pack for Monaco', { timeout: LONG * 2 }, async () => {
+  test('adding Monaco (its boundaries say MC, among France\'s) suggests the international pack for Monaco', { timeout: LONG * 3 }, async () => {
     await page.getByTestId('file-input').setInputFiles(path.join(sharedData('osm'), 'monaco.osm.gz'));
     const dialog = page.getByRole('dialog', { name: 'Import OpenStreetMap data' });
     await dialog.waitFor({ timeout: LONG });
     await dialog.getByRole('button', { name: 'Import', exact: true }).click();
     await page.getByRole('tab', { name: 'Layers' }).click();
-    await page.getByRole('listitem', { name: 'monaco.osm.gz / streets', exact: true }).waitFor({ timeout: LONG });
+    await page.getByRole('listitem', { name: 'monaco.osm.gz / streets', exact: true }).waitFor({ timeout: LONG * 2 });
     await page.getByRole('tab', { name: 'Rules' }).click();
     await page.locator('[data-testid="rule-pack-suggestion"][data-country="MC"]').waitFor({ timeout: WAIT });
     assert.equal(await suggestion().getAttribute('data-pack'), 'international');
     assert.match(await suggestion().innerText(), /Monaco.*OpenStreetMap boundaries/);
     await suggestion().getByRole('button', { name: 'Use it' }).click();
     assert.equal(await page.getByLabel('Rule set', { exact: true }).inputValue(), 'international');
-    await shot(page, 'rulesfit-suggest-mc');
+    await shot(page, 'rulesfit-suggest-mc').catch(() => undefined); // evidence, not an assertion (slow on a busy machine)
     assert.deepEqual(problems, []);
   });
 });
