@@ -48,8 +48,14 @@ describe('analyze --demo --rules default', () => {
   }, 60_000);
 
   it('writes gaps.csv with exactly the data-schema columns, gaps.geojson on unit polygons, and scorecards.csv', () => {
-    expect(gaps[0]).toEqual(['rule_id', 'scale', 'unit_id', 'unit_name', 'category', 'age_band', 'metric', 'measured', 'target', 'passed', 'severity', 'children_affected', 'source']);
+    expect(gaps[0]).toEqual(['rule_id', 'scale', 'unit_id', 'unit_name', 'category', 'age_band', 'metric', 'measured', 'target', 'passed', 'severity', 'children_affected', 'source',
+      'target_original', 'population_base', 'population']);
     const rows = objects(gaps);
+    // The 800 rooms are scaled to the demo's people (issue 12); every other rule has empty scaling cells.
+    const rooms = rows.find((r) => r.rule_id === 'city.mother-baby-rooms-800')!;
+    expect([rooms.target_original, rooms.population_base]).toEqual(['800', '17560061']);
+    expect(Number(rooms.target)).toBe(Math.ceil((800 * Number(rooms.population)) / 17_560_061));
+    expect(rows.filter((r) => r.population_base !== '').map((r) => r.rule_id)).toEqual(['city.mother-baby-rooms-800']);
     // 7 community rules × 63 + 5 street rules × 12 + 2 district rules × 3 + 1 city rule.
     expect(rows.length).toBe(7 * 63 + 5 * 12 + 2 * 3 + 1);
     for (const scale of ['community', 'street', 'district']) {

@@ -14,6 +14,8 @@ export interface HomeTable {
   readonly children: Readonly<Record<AgeBand, Float64Array>>;
   /** 1 where the counts are estimates. */
   readonly estimated: Uint8Array;
+  /** People living in each home (the `population` attribute); NaN where unknown. Absent: unknown for all. */
+  readonly population?: Float64Array;
 }
 
 export interface FacilityTable {

@@ -11,6 +11,7 @@ import { createWeightCache } from './bands';
 import { citation, ruleAgeBand, ruleCategory, type GapRecord } from './gap-record';
 import { buildLevels } from './levels';
 import { measureRule, type MeasureInputs, type SubunitView } from './measure';
+import { homePeople, scaleTarget, unitPopulation } from './population';
 import { buildScorecards, type Scorecard } from './scorecards';
 import { compare, comparatorOf, SEVERITIES, type RuleSet, type Severity } from './schema';
 
@@ -78,6 +79,7 @@ export function evaluateRules(ruleSet: RuleSet, inputs: RuleInputs, cancel?: Can
   const skipped: SkippedRule[] = [];
   const friendly: Partial<Record<UnitLevel, Uint8Array>> = {};
   const evaluated = new Set<string>();
+  let people: Float64Array | undefined;
 
   for (const level of [...UNIT_LEVELS].reverse()) {
     const rules = ruleSet.rules.filter((r) => r.enabled && r.scale === level);
@@ -107,14 +109,19 @@ export function evaluateRules(ruleSet: RuleSet, inputs: RuleInputs, cancel?: Can
       const source = citation(rule.source);
       const category = ruleCategory(rule, minp.playSpaceCategories);
       const ageBand = ruleAgeBand(rule);
+      const base = rule.populationBase;
+      const pop = base === undefined ? undefined : unitPopulation(view, (people ??= homePeople(homes)));
       for (let u = 0; u < view.nUnits; u++) {
-        const applicable = m.applicable[u] === 1;
-        const passed = !applicable || compare(m.measured[u], cmp, rule.target);
+        // A unit without people has no scaled target: the rule does not apply there.
+        const applicable = m.applicable[u] === 1 && !(pop && !(pop[u] > 0));
+        const target = pop && base ? scaleTarget(rule.target, pop[u], base) : rule.target;
+        const passed = !applicable || compare(m.measured[u], cmp, target);
         if (applicable) { applied[u]++; if (!passed) failed[u]++; }
         records.push({
           rule_id: rule.id, scale: level, unit_index: u, unit_id: view.table.ids[u], unit_name: view.table.names[u] ?? '', unit_name_zh: view.table.namesZh[u],
           category, age_band: ageBand, metric: rule.metric.kind, measured: applicable ? m.measured[u] : NaN,
-          target: rule.target, comparator: cmp, passed, applicable, severity: rule.severity,
+          target, ...(pop && base ? { target_original: rule.target, population_base: base, population: pop[u] } : {}),
+          comparator: cmp, passed, applicable, severity: rule.severity,
           children_affected: m.affected[u], source, estimated: view.estimated[u] === 1, uncovered_homes: m.uncovered[u],
         });
       }

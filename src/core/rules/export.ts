@@ -6,13 +6,13 @@ import type { Scorecard } from './scorecards';
 
 export const GAP_CSV_COLUMNS = [
   'rule_id', 'scale', 'unit_id', 'unit_name', 'category', 'age_band', 'metric', 'measured', 'target', 'passed',
-  'severity', 'children_affected', 'source',
+  'severity', 'children_affected', 'source', 'target_original', 'population_base', 'population',
 ] as const;
 
 export const SCORECARD_CSV_COLUMNS = [
   'unit_level', 'unit_id', 'unit_name', 'child_friendly', 'failing_here', 'failing_below', 'rule_id', 'metric',
   'category', 'age_band', 'measured', 'comparator', 'target', 'passed', 'applicable', 'severity', 'children_affected',
-  'estimated', 'source',
+  'estimated', 'source', 'target_original', 'population_base', 'population',
 ] as const;
 
 /** RFC 4180: quote cells holding a comma, quote or line break; double inner quotes. */
@@ -30,9 +30,13 @@ export function formatNumber(x: number): string {
 
 const line = (cells: readonly (string | number | boolean)[]): string => cells.map(csvCell).join(',');
 
+/** Empty cells for a target that is not scaled by population; people rounded to whole persons. */
+const scalingCells = (r: GapRecord): (string | number)[] =>
+  r.population_base === undefined ? ['', '', ''] : [r.target_original ?? '', r.population_base, Math.round(r.population ?? NaN)];
+
 function gapCells(r: GapRecord): (string | number | boolean)[] {
   return [r.rule_id, r.scale, r.unit_id, r.unit_name, r.category, r.age_band, r.metric, r.measured, r.target, r.passed,
-    r.severity, r.children_affected, r.source];
+    r.severity, r.children_affected, r.source, ...scalingCells(r)];
 }
 
 export function gapsToCsv(records: readonly GapRecord[]): string {
@@ -45,7 +49,7 @@ export function scorecardsToCsv(cards: readonly Scorecard[]): string {
     for (const r of c.rows) {
       out.push(line([c.level, c.unit_id, c.unit_name, c.childFriendly, c.failingHere, c.failingBelow, r.rule_id, r.metric,
         r.category, r.age_band, r.measured, r.comparator, r.target, r.passed, r.applicable, r.severity, r.children_affected,
-        r.estimated, r.source]));
+        r.estimated, r.source, ...scalingCells(r)]));
     }
   }
   return out.join('\n') + '\n';
@@ -67,7 +71,8 @@ export function gapsToGeoJSON(records: readonly GapRecord[], unitGeometries: Uni
     properties: {
       rule_id: r.rule_id, scale: r.scale, unit_id: r.unit_id, unit_name: r.unit_name, unit_name_zh: r.unit_name_zh ?? null, category: r.category,
       age_band: r.age_band, metric: r.metric, measured: num(r.measured), unreachable: r.measured === Infinity,
-      target: r.target, comparator: r.comparator, passed: r.passed, applicable: r.applicable, severity: r.severity,
+      target: r.target, target_original: r.target_original ?? null, population_base: r.population_base ?? null,
+      population: r.population === undefined ? null : Math.round(r.population), comparator: r.comparator, passed: r.passed, applicable: r.applicable, severity: r.severity,
       children_affected: num(r.children_affected), source: r.source, estimated: r.estimated,
       uncovered_homes: r.uncovered_homes.length,
     },

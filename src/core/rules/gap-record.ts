@@ -20,7 +20,12 @@ export interface GapRecord {
   readonly metric: MetricKind;
   /** NaN when not applicable (no children of the band in the unit); Infinity for an unreachable worst home. */
   readonly measured: number;
+  /** The target the unit is held to: the rule's, or scaled to the unit's people when it has a population base. */
   readonly target: number;
+  /** Only for targets scaled by population: the rule's own target, its population base, the unit's people. */
+  readonly target_original?: number;
+  readonly population_base?: number;
+  readonly population?: number;
   readonly comparator: Comparator;
   /** True when the comparison holds, and (vacuously) when the rule does not apply. */
   readonly passed: boolean;

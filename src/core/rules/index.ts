@@ -12,9 +12,13 @@ export { bandsOf, bandLabel } from './bands';
 export { accessRequirements, type AccessRequirements } from './requirements';
 export { addRule, updateRule, removeRule, type RuleDraft } from './edits';
 export { citation, type GapRecord } from './gap-record';
+export { WHOLE_AREA_UNIT_ID } from './levels';
+export { CHILD_SHARE_0_18, homePeople, scaleTarget } from './population';
 export { evaluateRules, RuleInputError, SKIP_CODES, type RuleInputs, type Evaluation, type EvaluationSummary, type SkippedRule, type SkipCode } from './evaluate';
 export type { Scorecard } from './scorecards';
 export {
   gapsToCsv, scorecardsToCsv, gapsToGeoJSON, GAP_CSV_COLUMNS, SCORECARD_CSV_COLUMNS, type UnitGeometries,
 } from './export';
 export { BUILTIN_PACKS, BUILTIN_PACK_IDS, loadBuiltinPack, type BuiltinPackId } from './packs';
+export { suggestRulePack, suggestRulePackForLayers, countryOfLayers, type RulePackSuggestion, type LayerLike } from './suggest';
+export type { CountryGuess, CountrySource } from '../io/osm/country';

@@ -16,10 +16,16 @@ export interface LevelView {
   readonly estimated: Uint8Array;
 }
 
+/**
+ * Id of the synthetic city that stands for the whole study area when no city boundary is loaded. It has no
+ * name in data (names ['']): the UI words it ("Whole extract" / "整个数据范围"), never a hard-coded word.
+ */
+export const WHOLE_AREA_UNIT_ID = 'whole_extract';
+
 /** A single city holding every home and facility (the study area). */
 export function wholeAreaCity(homes: HomeTable, facilities: FacilityTable): UnitTable {
   return {
-    level: 'city', ids: ['city'], names: [''], namesZh: [undefined], parentIdx: new Int32Array([-1]),
+    level: 'city', ids: [WHOLE_AREA_UNIT_ID], names: [''], namesZh: [undefined], parentIdx: new Int32Array([-1]),
     homeUnit: new Int32Array(homes.ids.length), facilityUnit: new Int32Array(facilities.ids.length),
   };
 }

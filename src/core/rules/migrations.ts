@@ -11,8 +11,33 @@ export interface RuleSetMigration {
   readonly up: (doc: Record<string, unknown>) => Record<string, unknown>;
 }
 
-/** Version 1 is the first released schema, so no step exists yet. */
-export const RULE_SET_MIGRATIONS: readonly RuleSetMigration[] = [];
+/** Shenzhen's resident population at the 7th national census (1 Nov 2020), the target year of the 800 rooms. */
+export const SHENZHEN_POPULATION_2020 = 17_560_061;
+
+/**
+ * 1 → 2: rules may carry `populationBase`. A v1 document is a valid v2 one; only the one rule whose target is
+ * known to be Shenzhen's (≥ 800 mother-and-baby rooms, as the v1 default pack shipped it, unedited) gets its
+ * base, so a saved copy of the default pack scales like the shipped one. Edited or other rules stay as written.
+ */
+const v1AddPopulationBase: RuleSetMigration = {
+  from: 1,
+  description: 'populationBase for the Shenzhen mother-and-baby-room count',
+  up: (doc) => {
+    const rules = doc['rules'];
+    if (!Array.isArray(rules)) return doc;
+    return { ...doc, rules: rules.map((r: unknown) => (isShenzhenRoomsRule(r) ? { ...r, populationBase: SHENZHEN_POPULATION_2020 } : r)) };
+  },
+};
+
+function isShenzhenRoomsRule(r: unknown): r is Record<string, unknown> {
+  if (typeof r !== 'object' || r === null) return false;
+  const rule = r as Record<string, unknown>;
+  const m = rule['metric'] as Record<string, unknown> | undefined;
+  return rule['id'] === 'city.mother-baby-rooms-800' && rule['target'] === 800 && rule['populationBase'] === undefined
+    && m?.['kind'] === 'facility_count' && m['category'] === 'mother_baby_room' && m['per_1000_children'] === undefined;
+}
+
+export const RULE_SET_MIGRATIONS: readonly RuleSetMigration[] = [v1AddPopulationBase];
 
 export type MigrateResult =
   | { ok: true; doc: Record<string, unknown>; migratedFrom?: number }

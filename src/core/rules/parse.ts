@@ -20,7 +20,7 @@ export interface RuleSetIssue {
 /** Our own refusal codes (besides zod's): each has a `rules.issue.<code>` string in rules.json. */
 export const RULE_SET_ISSUE_CODES = [
   'not-an-object', 'no-version', 'too-new', 'no-migration', 'duplicate-id', 'unknown-category', 'share-target-range',
-  'no-subunit-level', 'no-subunit-rules', 'no-such-rule',
+  'no-subunit-level', 'no-subunit-rules', 'no-such-rule', 'population-base-metric',
 ] as const;
 
 export type ParseRuleSetResult =
@@ -91,6 +91,10 @@ function crossCheck(set: RuleSet, categories: readonly string[]): RuleSetIssue[]
     }
     if (isShareMetric(rule.metric.kind) && rule.target > 1) {
       issues.push({ path: ['rules', i, 'target'], code: 'share-target-range', params: { target: rule.target } });
+    }
+    // Scaling by population means something only for an absolute count (not per 1,000 children, not a share).
+    if (rule.populationBase !== undefined && !(rule.metric.kind === 'facility_count' && !rule.metric.per_1000_children)) {
+      issues.push({ path: ['rules', i, 'populationBase'], code: 'population-base-metric', params: { kind: rule.metric.kind } });
     }
     if (rule.metric.kind === 'child_friendly_subunits') {
       const below = levelBelow(rule.scale);

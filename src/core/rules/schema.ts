@@ -6,7 +6,8 @@
 import { z } from 'zod';
 import { AGE_BANDS, UNIT_LEVELS } from '../model';
 
-export const RULE_SET_SCHEMA_VERSION = 1;
+/** 2: rules may carry `populationBase` (count targets scaled to the unit's population). */
+export const RULE_SET_SCHEMA_VERSION = 2;
 
 export const SEVERITIES = ['info', 'minor', 'major', 'critical'] as const;
 export type Severity = (typeof SEVERITIES)[number];
@@ -86,6 +87,11 @@ export const ruleSchema = z.object({
   /** Absent: the metric's natural direction (≥ for shares, counts and areas; ≤ for distances). */
   comparator: z.enum(COMPARATORS).optional(),
   target: z.number().finite().min(0),
+  /**
+   * The population the target was set for (Shenzhen's 800 rooms: its census population). When present, an
+   * absolute facility count is scaled to each unit's people: ceil(target × population / populationBase).
+   */
+  populationBase: z.number().int().positive().max(2_000_000_000).optional(),
   severity: z.enum(SEVERITIES),
   source: sourceSchema,
   enabled: z.boolean().default(true),

@@ -33,6 +33,7 @@ export function buildHomeTable(fc: FeatureCollection, fieldMapping?: HomeFieldMa
   const lat = new Float64Array(n);
   const children = Object.fromEntries(AGE_BANDS.map((b) => [b, new Float64Array(n)])) as Record<AgeBand, Float64Array>;
   const estimated = new Uint8Array(n);
+  const population = new Float64Array(n);
   const featureIdx = new Uint32Array(n);
   const fields = AGE_BANDS.map((b) => AGE_BAND_FIELD[b]);
   let k = 0;
@@ -46,6 +47,7 @@ export function buildHomeTable(fc: FeatureCollection, fieldMapping?: HomeFieldMa
     lat[k] = loc[1];
     for (let j = 0; j < AGE_BANDS.length; j++) children[AGE_BANDS[j]][k] = Math.max(0, numberProp(props, fields[j]) ?? 0);
     estimated[k] = boolProp(props, 'children_estimated') ? 1 : 0;
+    population[k] = numberProp(props, 'population') ?? NaN;
     featureIdx[k] = i;
     k++;
   });
@@ -55,6 +57,7 @@ export function buildHomeTable(fc: FeatureCollection, fieldMapping?: HomeFieldMa
     lat: lat.slice(0, k),
     children: Object.fromEntries(AGE_BANDS.map((b) => [b, children[b].slice(0, k)])) as Record<AgeBand, Float64Array>,
     estimated: estimated.slice(0, k),
+    population: population.slice(0, k),
     featureIdx: featureIdx.slice(0, k),
     skippedNoGeometry: n - k,
   };

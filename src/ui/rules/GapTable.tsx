@@ -5,7 +5,7 @@ import { UNIT_LEVELS } from '../../core/model';
 import { SEVERITIES, type GapRecord } from '../../core/rules';
 import { unitFeatureOf, type GapSortKey } from '../../state';
 import { useAppState, useAppStore } from '../store-context';
-import { formatValue, recordTarget, unitName } from './format';
+import { formatValue, recordTarget, scaledTargetNote, unitLabel } from './format';
 import { gapCategories, gapRows } from './gap-rows';
 import { formatNumber } from '../format-number';
 
@@ -89,10 +89,11 @@ export function GapTable() {
               <tr key={`${r.rule_id}@${r.scale}:${r.unit_index}`} tabIndex={0} aria-selected={isSel} className={isSel ? 'selected' : r.passed ? 'pass' : 'fail'}
                 data-unit-id={r.unit_id} data-rule-id={r.rule_id} data-scale={r.scale} data-severity={r.severity}
                 onClick={() => pick(r)} onKeyDown={(e) => onKey(e, r)}>
-                <td>{unitName(r, lang)}</td>
+                <td>{unitLabel(t, r, lang)}</td>
                 <td>{t(`rules.scale.${r.scale}`)}</td>
                 <td>{titles.get(r.rule_id) ?? r.rule_id}</td>
-                <td className="num"><span className="measured">{formatValue(t, r, r.measured, lang)}</span> / {recordTarget(t, r, lang)}</td>
+                <td className="num"><span className="measured">{formatValue(t, r, r.measured, lang)}</span> / {recordTarget(t, r, lang)}
+                  {r.population_base !== undefined && <div className="scaled-target muted">{scaledTargetNote(t, r, lang)}</div>}</td>
                 <td><span className={`severity severity-${r.severity}`}>{t(`rules.severity.${r.severity}`)}</span></td>
                 <td className="num children">{formatNumber(Math.round(r.children_affected), lang)}</td>
               </tr>

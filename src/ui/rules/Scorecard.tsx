@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { GapRecord } from '../../core/rules';
 import { unitFeatureOf, type UnitRef } from '../../state';
 import { useAppState, useAppStore } from '../store-context';
-import { formatValue, recordTarget, unitName } from './format';
+import { formatValue, recordTarget, scaledTargetNote, unitLabel } from './format';
 import { unitTree } from './unit-tree';
 
 /** One unit's scorecard: every rule of its scale, roll-ups, breadcrumbs up, and its sub-units to drill into. */
@@ -23,7 +23,7 @@ export function Scorecard() {
   if (!unit || !card) return <p className="muted">{t('rulesUi.card.pick')}</p>;
   const titles = new Map(result.ruleSet.rules.map((r) => [r.id, r.title[lang]]));
   const sources = new Map(result.ruleSet.rules.map((r) => [r.id, r.source.confirmed]));
-  const name = (u: UnitRef) => { const c = tree.card(u); return c ? unitName(c, lang) || t('rulesUi.card.city') : ''; };
+  const name = (u: UnitRef) => { const c = tree.card(u); return c ? unitLabel(t, c, lang) : ''; };
 
   function open(u: UnitRef) {
     selectUnit(u);
@@ -74,7 +74,10 @@ export function Scorecard() {
                   {titles.get(r.rule_id) ?? r.rule_id}
                   <div className="source" aria-label={t('rules.column.source')}>{r.source} <span className="muted">{t(`rules.status.${sources.get(r.rule_id) ?? 'R'}`)}</span></div>
                 </td>
-                <td className="num">{formatValue(t, r, r.measured, lang)} / {recordTarget(t, r, lang)}</td>
+                <td className="num">
+                  {formatValue(t, r, r.measured, lang)} / {recordTarget(t, r, lang)}
+                  {r.population_base !== undefined && <div className="scaled-target muted">{scaledTargetNote(t, r, lang)}</div>}
+                </td>
                 <td className="verdict">{verdict(r)}</td>
               </tr>
             );

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GapRecord } from '../../core/rules';
 import { useAppState } from '../store-context';
-import { formatValue, unitName } from './format';
+import { formatValue, unitLabel } from './format';
 import { formatNumber } from '../format-number';
 
 const SITED = new Set(['share_within', 'worst_distance']);
@@ -27,7 +27,7 @@ export function SiteSuggestions() {
   return (
     <section className="site-suggestions" aria-labelledby="sites-title" data-testid="site-suggestions">
       <h3 id="sites-title">{t('rulesUi.sites.title')}</h3>
-      <p>{t('rulesUi.sites.for', { rule: title(gap.rule_id), unit: unitName(gap, lang) })}</p>
+      <p>{t('rulesUi.sites.for', { rule: title(gap.rule_id), unit: unitLabel(t, gap, lang) })}</p>
       {!SITED.has(gap.metric) ? <p className="muted">{t('rulesUi.sites.onlyAccess')}</p> : (
         <div className="sites-form">
           <label>{t('rulesUi.sites.k')}

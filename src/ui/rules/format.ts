@@ -1,6 +1,6 @@
 /** Words and numbers for rules: measured/target with units, issue reasons, rule and unit names. */
 import type { TFunction, i18n as I18n } from 'i18next';
-import { comparatorOf, isShareMetric, type GapRecord, type Rule, type RuleSetIssue, type Scorecard } from '../../core/rules';
+import { comparatorOf, isShareMetric, WHOLE_AREA_UNIT_ID, type GapRecord, type Rule, type RuleSetIssue, type Scorecard } from '../../core/rules';
 import type { Language } from '../../state';
 import { formatNumber } from '../format-number';
 
@@ -23,11 +23,36 @@ export function ruleTarget(t: TFunction, rule: Rule, lang: Language): string {
   return `${t(`rules.comparator.${comparatorOf(rule)}`)} ${formatValue(t, { metric: rule.metric.kind, per1000 }, rule.target, lang)}`;
 }
 
+const compactFormats = new Map<string, Intl.NumberFormat>();
+/** 17,560,061 → "17.6M" / "1756万". */
+function compactPeople(n: number, lang: Language): string {
+  let f = compactFormats.get(lang);
+  if (!f) compactFormats.set(lang, (f = new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en', { notation: 'compact', maximumFractionDigits: 1 })));
+  return f.format(n);
+}
+
 export const recordTarget = (t: TFunction, r: GapRecord, lang: Language): string =>
   `${t(`rules.comparator.${r.comparator}`)} ${formatValue(t, r, r.target, lang)}`;
 
+/** For a target scaled by population: "(800 for 17.6M people, scaled to 36,000)"; '' otherwise. */
+export function scaledTargetNote(t: TFunction, r: GapRecord, lang: Language): string {
+  if (r.population_base === undefined || r.target_original === undefined) return '';
+  return t('rulesUi.measure.scaled', {
+    original: formatValue(t, r, r.target_original, lang), base: compactPeople(r.population_base, lang),
+    population: formatNumber(Math.round(r.population ?? 0), lang),
+  });
+}
+
+/** The synthetic whole-study-area city (no city boundary loaded) has no name in data: words come from i18n. */
+export const WHOLE_AREA_LABEL_KEY = 'rulesUi.wholeExtract';
+
+/** The unit's name in the page's language; '' for the unnamed whole-area unit (use WHOLE_AREA_LABEL_KEY). */
 export const unitName = (u: Pick<Scorecard, 'unit_name' | 'unit_name_zh' | 'unit_id'>, lang: Language): string =>
-  (lang === 'zh' && u.unit_name_zh) || u.unit_name || u.unit_id;
+  (lang === 'zh' && u.unit_name_zh) || u.unit_name || (u.unit_id === WHOLE_AREA_UNIT_ID ? '' : u.unit_id);
+
+/** unitName, with the translated label for the whole-area unit. */
+export const unitLabel = (t: TFunction, u: Pick<Scorecard, 'unit_name' | 'unit_name_zh' | 'unit_id'>, lang: Language): string =>
+  unitName(u, lang) || t(WHOLE_AREA_LABEL_KEY);
 
 /** One refusal reason: `rules.issue.<code>` with its params and the path it is about. */
 export function formatIssue(t: TFunction, i18n: I18n, issue: RuleSetIssue): string {

@@ -21,6 +21,7 @@ const STREET_RULES = ['primary-500m', 'middle-1000m', 'park-15min', 'play-site',
 
 let out: AccessWithRules;
 let children46: Float64Array;
+let demoPeople = 0;
 let band: (key: string) => Float64Array;
 let communityOf: Int32Array;
 let communityIds: readonly string[];
@@ -40,6 +41,7 @@ beforeAll(async () => {
   const idx = out.access.homeFeatureIdx;
   band = (key) => Float64Array.from(idx, (i) => Number(homes[i].properties?.[key] ?? 0));
   children46 = band('children_4_6');
+  demoPeople = homes.reduce((sum, h) => sum + Number(h.properties?.['population'] ?? 0), 0);
   const community = out.access.units.find((u) => u.level === 'community')!;
   communityOf = community.homeUnit;
   communityIds = community.ids;
@@ -88,6 +90,17 @@ describe('default pack on the demo city', () => {
   it('district scale: d1 and d2 have a child-friendly street and a children\'s hospital, the lagging d3 has neither', () => {
     for (const d of ['d1', 'd2']) for (const r of ['child-friendly-street', 'paediatric']) expect(rec(`district.${r}`, d).passed).toBe(true);
     for (const r of ['child-friendly-street', 'paediatric']) expect(rec(`district.${r}`, 'd3').passed).toBe(false);
+  });
+
+  it('city scale: the 800 Shenzhen rooms are scaled to the demo\'s own people (its homes\' population), not held at 800', () => {
+    // The demo is a 300,000-person city: holding it to Shenzhen's 800 rooms (for 17,560,061 people) would be a
+    // false critical gap, so it is scaled like any real city: ceil(800 × people / 17,560,061).
+    const r = out.evaluation.records.find((x) => x.rule_id === 'city.mother-baby-rooms-800')!;
+    expect(demoPeople).toBeGreaterThan(250_000);
+    expect(r.population).toBeCloseTo(demoPeople, 3);
+    expect(r.target).toBe(Math.ceil((800 * demoPeople) / 17_560_061));
+    expect(r.target_original).toBe(800);
+    expect(r.passed).toBe(r.measured >= r.target);
   });
 
   it('finds child-friendly and failing units at community, street and district scale', () => {

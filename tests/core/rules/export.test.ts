@@ -18,11 +18,12 @@ describe('gapsToCsv', () => {
   it('writes the data-schema.md columns in order', () => {
     // data-schema.md: "gaps.csv — rule_id, scale, unit_id, unit_name, category, age_band, metric, measured, target,
     // passed, severity, children_affected, source."
-    expect(lines[0]).toBe('rule_id,scale,unit_id,unit_name,category,age_band,metric,measured,target,passed,severity,children_affected,source');
+    // Issue 12 adds target_original, population_base, population at the end (docs/data-schema.md).
+    expect(lines[0]).toBe('rule_id,scale,unit_id,unit_name,category,age_band,metric,measured,target,passed,severity,children_affected,source,target_original,population_base,population');
     expect(lines).toHaveLength(1 + 12);
   });
   it('writes values, an unreachable worst home as Infinity and a not-applicable measure as empty', () => {
-    expect(lines[1]).toBe('k,community,K1,K1 name,kindergarten,4-6,share_within,0.5,0.8,false,major,10,"Test source (2020), §1 [C]"');
+    expect(lines[1]).toBe('k,community,K1,K1 name,kindergarten,4-6,share_within,0.5,0.8,false,major,10,"Test source (2020), §1 [C]",,,');
     expect(lines[8].split(',').slice(0, 10)).toEqual(['w', 'community', 'K4', 'K4 name', 'kindergarten', '4-6', 'worst_distance', 'Infinity', '300', 'false']);
     expect(lines[9].split(',')[7]).toBe('');
   });

@@ -3,7 +3,7 @@
  * worked out by hand from the fixture's table in the comments next to them.
  */
 import { describe, expect, it } from 'vitest';
-import { evaluateRules, type GapRecord } from '../../../src/core/rules';
+import { evaluateRules, WHOLE_AREA_UNIT_ID, type GapRecord } from '../../../src/core/rules';
 import { tinyInputs, tinyUnits } from '../../fixtures/rules/tiny-city';
 import { rule, ruleSet } from '../../fixtures/rules/rule-builders';
 
@@ -52,7 +52,7 @@ describe('share_within at every scale', () => {
   it('without a city table the whole study area is the city: (42 + 100)/160, h8 included', () => {
     const { city: _c, ...rest } = tinyUnits();
     const r = evaluateRules(set, tinyInputs(rest)).records;
-    expectRows(rows(r, 'x'), [['city', 142 / 160, true, 18, [1, 5, 7]]]);
+    expectRows(rows(r, 'x'), [[WHOLE_AREA_UNIT_ID, 142 / 160, true, 18, [1, 5, 7]]]);
   });
   it('marks records whose children include estimates (h6 in K4, S3, D2, C)', () => {
     const est = records.filter((r) => r.estimated).map((r) => r.unit_id);

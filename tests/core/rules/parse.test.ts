@@ -1,7 +1,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- the edits write deliberately invalid, untyped JSON */
 /** Rule-set validation: valid files load; invalid edits are refused with the right code and path. */
 import { describe, expect, it } from 'vitest';
-import { parseRuleSet, type RuleSetMigration } from '../../../src/core/rules';
+import { parseRuleSet, RULE_SET_MIGRATIONS, RULE_SET_SCHEMA_VERSION, type RuleSetMigration } from '../../../src/core/rules';
 import { rule, ruleSetDoc, SOURCE } from '../../fixtures/rules/rule-builders';
 
 const share = { kind: 'share_within', category: 'kindergarten', age_band: '4-6', threshold_m: 300 } as const;
@@ -42,7 +42,7 @@ describe('parseRuleSet refuses', () => {
     ['an unknown category', (d: any) => { d.rules[0].metric.category = 'zoo'; }, 'rules.0.metric', 'unknown-category'],
     ['child-friendly communities counted below communities', (d: any) => { d.rules[1].scale = 'community'; }, 'rules.1.scale', 'no-subunit-level'],
     ['a sub-unit count with no rules one level down', (d: any) => { d.rules[0].enabled = false; }, 'rules.1.metric', 'no-subunit-rules'],
-    ['a newer schema', (d: any) => { d.schemaVersion = 2; }, 'schemaVersion', 'too-new'],
+    ['a newer schema', (d: any) => { d.schemaVersion = RULE_SET_SCHEMA_VERSION + 1; }, 'schemaVersion', 'too-new'],
     ['a missing schema version', (d: any) => { delete d.schemaVersion; }, 'schemaVersion', 'no-version'],
   ])('%s', (_name, edit, path, code) => {
     const issues = refuse(edit);
@@ -70,7 +70,7 @@ describe('migrations', () => {
   const step: RuleSetMigration = { from: 0, description: 'checks → rules', up: ({ checks, ...rest }) => ({ ...rest, rules: checks }) };
 
   it('runs the steps in order and reports where it started', () => {
-    const r = parseRuleSet(v0, { migrations: [step] });
+    const r = parseRuleSet(v0, { migrations: [step, ...RULE_SET_MIGRATIONS] });
     expect(r.ok && r.migratedFrom).toBe(0);
     expect(r.ok && r.ruleSet.rules.map((x) => x.id)).toEqual(['k']);
   });

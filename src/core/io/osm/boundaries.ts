@@ -1,11 +1,13 @@
 /**
  * boundary=administrative relations assembled into (multi)polygons and grouped into one layer per unit level.
  * Relations that cannot be assembled (members cut off by the extract, rings that do not close) are skipped
- * with a warning carrying their ids.
+ * with a warning carrying their ids. The country (country.ts) is detected on the way: it picks the
+ * admin-level preset when the mapping is 'auto', and every boundary feature carries it as `country`.
  */
-import type { Feature } from 'geojson';
+import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { UnitLevel } from '../../model';
-import { autoAdminLevels, type AdminLevelMapping } from './admin-levels';
+import { adminLevelsFor, resolveAdminLevels, type AdminLevelMapping } from './admin-levels';
+import { countryCodeOfTags, detectCountry, type CountryGuess } from './country';
 import type { OsmStore } from './osm-store';
 import { assembleRelation } from './rings';
 import { nameZh } from './tags';
@@ -13,17 +15,26 @@ import type { WarningBag } from './warnings';
 
 export interface BoundaryResult {
   readonly byLevel: ReadonlyMap<UnitLevel, Feature[]>;
-  /** The mapping actually applied (the auto one when none was given). */
+  /** The mapping actually applied (the country's preset or the structural one when none was given). */
   readonly mapping: AdminLevelMapping;
+  /** The country the data lies in, when it can be told (for the rule-pack suggestion). */
+  readonly country?: CountryGuess;
 }
 
 const REASON_CODE = { missing_member: 'osm.boundary_incomplete', unclosed_ring: 'osm.boundary_unclosed', no_outer: 'osm.boundary_no_outer' } as const;
 
+/** At most this many nodes are sampled to tell which country holds the data. */
+const COUNTRY_SAMPLES = 2000;
+
 export function buildBoundaries(store: OsmStore, mapping: AdminLevelMapping | 'auto', warnings: WarningBag): BoundaryResult {
   const assembled: { level: number; feature: Feature }[] = [];
+  const tagged: string[] = [];
+  const polygons = new Map<string, Polygon | MultiPolygon>();
   for (const r of store.relations) {
     const t = r.tags;
     if (t['boundary'] !== 'administrative') continue;
+    const code = countryCodeOfTags(t);
+    if (code) tagged.push(code);
     const level = Number.parseInt(t['admin_level'] ?? '', 10);
     if (!Number.isFinite(level)) {
       warnings.add('osm.boundary_no_level', `r${r.id}`);
@@ -34,23 +45,36 @@ export function buildBoundaries(store: OsmStore, mapping: AdminLevelMapping | 'a
       warnings.add(REASON_CODE[res.reason], `r${r.id}`);
       continue;
     }
+    if (level === 2 && code) polygons.set(code, res.geometry);
     if (res.orphanHoles) warnings.add('osm.multipolygon_orphan_inner', `r${r.id}`);
     const props: Record<string, string | number> = { id: `r${r.id}`, osm_id: `r${r.id}`, admin_level: level };
     if (t['name']) props['name'] = t['name'];
     const nz = nameZh(t);
     if (nz) props['name_zh'] = nz;
-    const code = t['ref:admin_code'] ?? t['de:amtlicher_gemeindeschluessel'] ?? t['ref'];
-    if (code) props['admin_code'] = code;
+    const adminCode = t['ref:admin_code'] ?? t['de:amtlicher_gemeindeschluessel'] ?? t['ref'];
+    if (adminCode) props['admin_code'] = adminCode;
     assembled.push({ level, feature: { type: 'Feature', geometry: res.geometry, properties: props } });
   }
-  const applied = mapping === 'auto' ? autoAdminLevels(assembled.map((a) => a.level)) : mapping;
+  const country = detectCountry({ tagged, polygons, points: samplePoints(store) });
+  const present = assembled.map((a) => a.level);
+  const applied = mapping === 'auto' ? adminLevelsFor(country?.code, present) : resolveAdminLevels(mapping, present);
   const byLevel = new Map<UnitLevel, Feature[]>();
   for (const a of assembled) {
     const unit = applied[String(a.level)];
     if (!unit) continue;
+    if (country) Object.assign(a.feature.properties as object, { country: country.code, country_source: country.source });
     const list = byLevel.get(unit) ?? [];
     list.push(a.feature);
     byLevel.set(unit, list);
   }
-  return { byLevel, mapping: applied };
+  return { byLevel, mapping: applied, ...(country ? { country } : {}) };
+}
+
+/** Evenly spaced nodes of the file, [lng, lat]. */
+function samplePoints(store: OsmStore): [number, number][] {
+  const n = store.nodes.count;
+  const step = Math.max(1, Math.floor(n / COUNTRY_SAMPLES));
+  const out: [number, number][] = [];
+  for (let i = 0; i < n; i += step) out.push(store.lngLat(i));
+  return out;
 }

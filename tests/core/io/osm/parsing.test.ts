@@ -35,9 +35,11 @@ describe('joinRings', () => {
 });
 
 describe('admin levels', () => {
-  it('auto: the finest four levels, finest = community', () => {
+  it('auto: the finest single-unit wrapper is the city, the levels below it finest = community', () => {
+    // 2, 4, 6 hold one unit each, 8 holds two: city = 6; below it 10, 9, 8 → community, street, district.
     expect(autoAdminLevels([2, 4, 6, 8, 9, 10, 8])).toEqual({ '10': 'community', '9': 'street', '8': 'district', '6': 'city' });
-    expect(autoAdminLevels([2, 8, 10])).toEqual({ '10': 'community', '8': 'street', '2': 'district' });
+    // Every level one unit: the finest stays a sub-level, the one above it is the city (not a "street").
+    expect(autoAdminLevels([2, 8, 10])).toEqual({ '10': 'community', '8': 'city' });
   });
   it('parses the CLI form and rejects unknown unit names', () => {
     expect(parseAdminLevelMapping('8=street, 10=community')).toEqual({ '8': 'street', '10': 'community' });

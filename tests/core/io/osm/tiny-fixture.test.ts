@@ -79,9 +79,9 @@ describe('tiny.osm homes', () => {
 describe('tiny.osm boundaries', () => {
   it('assembles the outer ring from two ways (one reversed) and puts the hole inside it', () => {
     const units = layers.filter((l) => ['city', 'district', 'street', 'community'].includes(l.roleGuess));
-    // Assembled levels are 8 and 10: the finest (10) → community, 8 → street.
-    expect(units.map((l) => l.roleGuess).sort()).toEqual(['community', 'street']);
-    const town = layer(layers, 'street')!.data.features[0];
+    // Assembled levels are 8 (the town, one unit) and 10: the town is the city, never a "street"; 10 → community.
+    expect(units.map((l) => l.roleGuess).sort()).toEqual(['city', 'community']);
+    const town = layer(layers, 'city')!.data.features[0];
     expect(town.properties).toMatchObject({ id: 'r1', name: 'Testtown', name_zh: '测试镇', admin_level: 8 });
     const g = town.geometry as Polygon;
     expect(g.type).toBe('Polygon');
