@@ -101,6 +101,8 @@ export async function openProject(
   // The demo notice describes the demo city; an opened project without demo layers is not it.
   if (!project.layers.some((l) => l.source.kind === 'demo')) get().setDemo(null);
   get().commit(openProjectAction, { project: { ...project, layers } });
+  get().clearResults();
+  get().markSaved();
   // Only boxes in degrees: a layer saved with swapped axes must not throw the camera off the globe.
   const boxes = Object.values(data).map((d) => d.bbox).filter((b): b is NonNullable<typeof b> => !!b && b[1] >= -90 && b[3] <= 90 && b[0] >= -180 && b[2] <= 180);
   if (boxes.length) {
