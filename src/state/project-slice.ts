@@ -55,7 +55,7 @@ export const createProjectSlice = (): SliceCreator<ProjectSlice> => (set, get) =
   },
   clearResults() {
     get().clearAnalysis();
-    if (get().rules.job) get().cancelRulesJob();
+    if (get().rules.job) get().rules.cancelRulesJob();
     const ids = new Set(get().doc.layers.map((l) => l.id));
     set((s) => ({
       rules: { ...s.rules, result: null, selectedGap: null, selectedUnit: null, suggestions: null, error: null },
