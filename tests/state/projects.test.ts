@@ -116,7 +116,7 @@ describe('the demo-mix guard', () => {
         { id: 'c', name: 'City', role: 'city', visible: true, opacity: 1, source: { kind: 'demo', file: 'units_city.fgb' } },
         { id: 'c2', name: 'City 2', role: 'city', visible: true, opacity: 1, source: { kind: 'demo', file: 'other.fgb' } },
         { id: 'k', name: 'Communities', role: 'community', visible: true, opacity: 1, source: { kind: 'demo', file: 'units_community.fgb' } },
-        { id: 'x', name: 'Orphan', role: 'homes', visible: true, opacity: 1, source: { kind: 'inline', data: fc([]) } },
+        { id: 'x', name: 'Orphan', role: 'homes', visible: true, opacity: 1, source: { kind: 'inline', data: { type: 'FeatureCollection', features: [] } } },
       ],
     };
     const data = Object.fromEntries(['c', 'c2', 'k'].map((id) => [id, { fileName: id, data: fc([]), geometryKind: 'polygon' as const, bbox: null, featureCount: 0, fieldNames: [], warnings: [], roleGuess: 'other' as const }]));
