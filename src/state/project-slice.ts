@@ -3,7 +3,7 @@
  * the default, or add to it); "New project" starts afresh. Both forget results computed from layers that
  * left the document, so no number about the demo survives into the real city's analysis.
  */
-import type { Project } from '../core/model';
+import type { BBox, Project } from '../core/model';
 import type { LoadSource } from '../protocol/io-api';
 import { newProject } from './actions/project';
 import type { SliceCreator } from './slice';
@@ -26,6 +26,13 @@ export interface ProjectSlice {
   markSaved(): void;
 }
 
+/** The union of boxes in degrees (a layer with swapped axes must not throw the camera off the globe). */
+function unionBox(boxes: readonly (BBox | null)[]): BBox | null {
+  const bs = boxes.filter((b): b is BBox => !!b && b[0] >= -180 && b[2] <= 180 && b[1] >= -90 && b[3] <= 90);
+  if (!bs.length) return null;
+  return [Math.min(...bs.map((b) => b[0])), Math.min(...bs.map((b) => b[1])), Math.max(...bs.map((b) => b[2])), Math.max(...bs.map((b) => b[3]))];
+}
+
 export const demoLayerIds = (s: Pick<AppState, 'doc'>): string[] => s.doc.layers.filter((l) => l.source.kind === 'demo').map((l) => l.id);
 
 /** True when starting afresh would lose work: real layers or edits since the last save or open. */
@@ -43,11 +50,16 @@ export const createProjectSlice = (): SliceCreator<ProjectSlice> => (set, get) =
     }
     return get().importFiles(sources);
   },
-  answerDemoChoice(answer) {
+  async answerDemoChoice(answer) {
     const choice = get().demoChoice;
     set({ demoChoice: null });
-    if (!choice || answer === 'cancel') return Promise.resolve([]);
-    return get().importFiles(choice.sources, answer === 'replace' ? demoLayerIds(get()) : []);
+    if (!choice || answer === 'cancel') return [];
+    if (answer === 'add') return get().importFiles(choice.sources);
+    const ids = await get().importFiles(choice.sources, demoLayerIds(get()));
+    // The demo is gone from the view: show the new data (OSM imports move the camera themselves).
+    const box = unionBox(ids.map((id) => get().layerData[id]?.bbox ?? null));
+    if (box) get().requestBounds(box);
+    return ids;
   },
   newProject() {
     get().commit(newProject, {});

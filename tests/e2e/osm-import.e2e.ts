@@ -10,6 +10,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { launch, layers, openApp, settle, shot, WAIT } from './helpers/browser';
+import { answerDemoChoice } from './helpers/files';
 import { sharedData } from '../shared-data';
 
 const OSM = sharedData('osm');
@@ -38,6 +39,7 @@ describe('OpenStreetMap import in the browser', () => {
 
   async function importOsm(file: string, configure?: (dialog: ReturnType<Page['getByRole']>) => Promise<void>) {
     await page.getByTestId('file-input').setInputFiles(path.join(OSM, file));
+    await answerDemoChoice(page, 'Add to the demo');
     const dialog = page.getByRole('dialog', { name: 'Import OpenStreetMap data' });
     await dialog.waitFor({ timeout: WAIT });
     await configure?.(dialog);
@@ -116,6 +118,7 @@ describe('OpenStreetMap import in the browser', () => {
   test('cancelling a pbf import (liechtenstein) adds nothing and leaves earlier layers intact', { timeout: 120_000 }, async () => {
     const beforeLayers = await layers(page);
     await page.getByTestId('file-input').setInputFiles(path.join(OSM, 'liechtenstein-2021-10-28.osm.pbf'));
+    await answerDemoChoice(page, 'Add to the demo');
     const dialog = page.getByRole('dialog', { name: 'Import OpenStreetMap data' });
     await dialog.getByRole('button', { name: 'Import', exact: true }).click();
     const job = page.locator('.job', { hasText: 'liechtenstein-2021-10-28.osm.pbf' });

@@ -48,6 +48,8 @@ describe('real data dropped on the demo city', () => {
     expect(store.getState().demoChoice).toBeNull();
     expect(kinds(store)).toEqual(['inline:other', 'inline:other', 'inline:facilities']);
     expect(store.getState().history.past).toHaveLength(1);
+    // The camera goes to the new data (fakeIo's layers all have the box [0, 0, 1, 1]).
+    expect(store.getState().cameraRequest).toMatchObject({ kind: 'bbox', bbox: [0, 0, 1, 1] });
     // Nothing computed from the demo survives.
     expect(store.getState().analysis).toMatchObject({ result: null, inputs: null, datasetId: null, status: 'idle' });
 
