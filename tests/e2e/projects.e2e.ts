@@ -102,6 +102,15 @@ describe('projects and the demo', () => {
   test('add keeps the demo: the Access panel refuses the mix until the override is ticked; New project empties the list', { timeout: 240_000 }, async () => {
     const { page, problems } = await openApp(browser);
     await settle(page);
+    // Escape cancels the load: nothing added, the demo untouched.
+    await page.getByTestId('file-input').setInputFiles(MONACO);
+    const dialog = page.getByRole('dialog', { name: 'Replace the demo city?' });
+    await dialog.waitFor({ timeout: WAIT });
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached', timeout: WAIT });
+    assert.equal((await layers(page)).length, manifest().layers.length);
+    assert.equal(await page.evaluate(() => window.__cfc!.state().jobs), 0);
+
     await page.getByTestId('file-input').setInputFiles(MONACO);
     await answerDemoChoice(page, 'Add to the demo');
     await page.waitForFunction((n) => window.__cfc!.layers().length === n, manifest().layers.length + 2, { timeout: WAIT });
