@@ -131,6 +131,7 @@ describe('loading files', () => {
       const target = document.querySelector('[data-testid="dropzone"]')!;
       for (const type of ['dragenter', 'dragover', 'drop']) target.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: dt }));
     });
+    await answerDemoChoice(page, 'Add to the demo');
     await page.waitForFunction(() => (window as unknown as { __cancelSeen?: boolean }).__cancelSeen !== undefined, null, { timeout: WAIT });
     assert.equal(await page.evaluate(() => (window as unknown as { __cancelSeen: boolean }).__cancelSeen), true, 'the job showed no progress bar');
     await page.getByRole('progressbar', { name: /huge\.geojson/ }).waitFor({ state: 'detached', timeout: WAIT });
