@@ -47,7 +47,6 @@ function Shell({ store, mapOptions, onMap }: Omit<Props, 'i18n'>) {
     <div className="app">
       <header className="app-header">
         <h1>{t('app.title')}</h1>
-        <DemoNotice />
         <Toolbar />
       </header>
       <aside className="sidebar">
@@ -58,6 +57,8 @@ function Shell({ store, mapOptions, onMap }: Omit<Props, 'i18n'>) {
           <MapView store={store} options={mapOptions} onMap={onMap} label={t('map.label')} />
         </DropZone>
         <div className="overlays">
+          {/* On the map, not in the header: the header's height, and so the map's size, never depends on it. */}
+          <DemoNotice />
           <ErrorAlerts />
           <JobsBar />
         </div>

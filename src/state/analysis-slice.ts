@@ -8,10 +8,10 @@
  * that runs `services.analysis.runWithRules` itself hands the access part back with
  * `setAccessResult(result, request, datasetId)`, so every panel and the map show the same run.
  */
-import type { FeatureCollection } from 'geojson';
-import { AGE_BANDS, featureId, isUnitLevel, readFacility, type AgeBand, type ProjectLayer, type UnitLevel } from '../core/model';
-import type { AccessAnalysisResult, AccessRequest, AnalysisInputs, ExplainedPath } from '../protocol/analysis-api';
+import { AGE_BANDS, readFacility, type AgeBand, type ProjectLayer, type UnitLevel } from '../core/model';
+import type { AccessAnalysisResult, AccessRequest, ExplainedPath } from '../protocol/analysis-api';
 import type { JobError, JobId } from '../protocol/jobs';
+import { analysisPlan, buildInputs, demoMixBlocked } from './analysis-plan';
 import type { SliceCreator } from './slice';
 import type { AppState, LayerData, Services } from './types';
 
@@ -61,6 +61,8 @@ export interface AnalysisState {
   readonly categories: readonly string[] | null;
   readonly display: AnalysisDisplay;
   readonly explain: AnalysisExplain | null;
+  /** The user ticked "use demo and real layers together anyway" (session choice, see analysis-plan.ts). */
+  readonly allowDemoMix: boolean;
 }
 
 export interface AnalysisSlice {
@@ -77,6 +79,9 @@ export interface AnalysisSlice {
   /** Asks the worker for the path behind a home's distance to a category and draws it. */
   explainHome(homeIdx: number, category: string): Promise<void>;
   clearExplain(): void;
+  setAllowDemoMix(allow: boolean): void;
+  /** Forgets the results and the worker's dataset (the layers they were computed from are gone). */
+  clearAnalysis(): void;
 }
 
 export const ANALYSIS_UI_ERRORS = {
@@ -84,6 +89,7 @@ export const ANALYSIS_UI_ERRORS = {
   missingLayers: 'analysis.missing-layers',
   noCategories: 'analysis.no-categories',
   workerFailed: 'analysis.worker-failed',
+  demoMix: 'analysis.demo-mix',
 } as const;
 
 export const DEFAULT_ANALYSIS_DISPLAY: AnalysisDisplay = {
@@ -144,47 +150,6 @@ export function analysisRequest(s: AppState): AccessRequest {
   };
 }
 
-type Built = { inputs: AnalysisInputs; refs: Omit<AnalysisInputRefs, 'datasetId' | 'key'> } | { missing: string[] };
-
-function buildInputs(layers: readonly ProjectLayer[], data: Readonly<Record<string, LayerData>>): Built {
-  const withData = layers.filter((l) => data[l.id]);
-  const streets = withData.filter((l) => l.role === 'streets');
-  const homes = withData.find((l) => l.role === 'homes');
-  const facilityLayers = withData.filter((l) => l.role === 'facilities');
-  const missing = [!streets.length && 'streets', !homes && 'homes', !facilityLayers.length && 'facilities'].filter((x): x is string => !!x);
-  if (missing.length || !homes) return { missing };
-  // One streets layer is passed as is (no copy); several are merged into one collection.
-  const streetFc: FeatureCollection = streets.length === 1
-    ? data[streets[0].id].data
-    : { type: 'FeatureCollection', features: streets.flatMap((l) => data[l.id].data.features) };
-  const facilities = new Map<string, { layerId: string; featureIndex: number }>();
-  for (const l of facilityLayers) {
-    data[l.id].data.features.forEach((f, i) => {
-      const id = featureId(f.properties, i, f.id);
-      if (!facilities.has(id)) facilities.set(id, { layerId: l.id, featureIndex: i });
-    });
-  }
-  const units: Partial<Record<UnitLevel, FeatureCollection>> = {};
-  const unitLayerIds: Partial<Record<UnitLevel, string>> = {};
-  for (const l of withData) {
-    if (isUnitLevel(l.role) && !units[l.role]) {
-      units[l.role] = data[l.id].data;
-      unitLayerIds[l.role] = l.id;
-    }
-  }
-  const children = homes.fieldMapping?.children;
-  return {
-    inputs: {
-      streets: streetFc,
-      homes: data[homes.id].data,
-      ...(children ? { homeFieldMapping: { children } } : {}),
-      facilities: facilityLayers.map((l) => ({ fc: data[l.id].data, ...(l.category ? { category: l.category } : {}) })),
-      units,
-    },
-    refs: { homesLayerId: homes.id, facilities, unitLayerIds },
-  };
-}
-
 class CodedError extends Error {
   constructor(readonly error: JobError) {
     super(error.code);
@@ -223,8 +188,11 @@ export const createAnalysisSlice = (services: Services): SliceCreator<AnalysisSl
     const key = analysisInputsKey(s.doc.layers);
     if (s.analysis.inputs?.key === key) return s.analysis.inputs.datasetId;
     if (sending?.key === key) return (await sending.done).datasetId;
-    const built = buildInputs(s.doc.layers, s.layerData);
-    if ('missing' in built) throw new CodedError({ code: ANALYSIS_UI_ERRORS.missingLayers, params: { roles: built.missing.join(', ') } });
+    const plan = analysisPlan(s);
+    // The one guard for every run (Access panel, rules check): demo and real layers do not mix unasked.
+    if (demoMixBlocked(s)) throw new CodedError({ code: ANALYSIS_UI_ERRORS.demoMix });
+    const built = buildInputs(plan, s.layerData);
+    if (!built) throw new CodedError({ code: ANALYSIS_UI_ERRORS.missingLayers, params: { roles: plan.missing.join(', ') } });
     const datasetId = `dataset-${++seq}`;
     const previous = s.analysis.inputs?.datasetId;
     const done = api.setInputs(datasetId, built.inputs).then(() => {
@@ -253,6 +221,7 @@ export const createAnalysisSlice = (services: Services): SliceCreator<AnalysisSl
       categories: null,
       display: DEFAULT_ANALYSIS_DISPLAY,
       explain: null,
+      allowDemoMix: false,
     },
     ensureAnalysisInputs,
     async runAnalysis() {
@@ -323,6 +292,15 @@ export const createAnalysisSlice = (services: Services): SliceCreator<AnalysisSl
     clearExplain() {
       explainSeq++;
       patch({ explain: null });
+    },
+    setAllowDemoMix: (allowDemoMix) => patch({ allowDemoMix }),
+    clearAnalysis() {
+      get().cancelAnalysis();
+      explainSeq++;
+      const { datasetId } = get().analysis;
+      if (datasetId) void services.analysis?.dropInputs(datasetId);
+      sending = null;
+      patch({ datasetId: null, inputs: null, status: 'idle', job: null, error: null, result: null, request: null, categories: null, explain: null, allowDemoMix: false });
     },
   };
 };

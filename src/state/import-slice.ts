@@ -25,6 +25,8 @@ export interface ImportSlice {
   readonly osmOptions: OsmUiOptions;
   /** OSM files waiting for the user to confirm the import options. */
   readonly pendingOsm: readonly LoadSource[] | null;
+  /** Layers the pending OSM import replaces (the demo's, when the user chose "replace"). */
+  readonly pendingReplace: readonly string[];
   /** Layers whose field-mapping dialog is due; the first one is open. */
   readonly mappingQueue: readonly string[];
   /** The layer whose validation report is open. */
@@ -33,7 +35,8 @@ export interface ImportSlice {
   readonly fixHistory: Readonly<Record<string, readonly LayerData[]>>;
   /** Layer ids with a fix running. */
   readonly fixing: readonly string[];
-  importFiles(sources: readonly LoadSource[]): Promise<string[]>;
+  /** Loads files; layers named in `replace` leave in the same step as the new ones arrive. */
+  importFiles(sources: readonly LoadSource[], replace?: readonly string[]): Promise<string[]>;
   setOsmOptions(options: OsmUiOptions): void;
   confirmOsm(): Promise<string[]>;
   cancelOsm(): void;
@@ -80,14 +83,15 @@ export const createImportSlice = (services: Services): SliceCreator<ImportSlice>
   return {
     osmOptions: DEFAULT_OSM_UI_OPTIONS,
     pendingOsm: null,
+    pendingReplace: [],
     mappingQueue: [],
     reportLayerId: null,
     fixHistory: {},
     fixing: [],
-    async importFiles(sources) {
+    async importFiles(sources, replace = []) {
       const osm = sources.filter((s) => isOsmName(s.fileName));
       const other = sources.filter((s) => !isOsmName(s.fileName));
-      if (osm.length) set((s) => ({ pendingOsm: [...(s.pendingOsm ?? []), ...osm] }));
+      if (osm.length) set((s) => ({ pendingOsm: [...(s.pendingOsm ?? []), ...osm], pendingReplace: [...s.pendingReplace, ...replace] }));
       if (!other.length) return [];
       const ref = referenceBbox();
       const { loadViewOnly, viewBounds } = get();
@@ -95,7 +99,7 @@ export const createImportSlice = (services: Services): SliceCreator<ImportSlice>
       const ids = await get().loadFiles(other.map((source) => {
         const options = loadOptionsFor(source.fileName, ref, viewBox);
         return { source, ...(Object.keys(options).length ? { options } : {}) };
-      }));
+      }), 'record', replace);
       if (ids.length) set((s) => ({ mappingQueue: [...s.mappingQueue, ...ids] }));
       return ids;
     },
@@ -103,15 +107,16 @@ export const createImportSlice = (services: Services): SliceCreator<ImportSlice>
     async confirmOsm() {
       const files = get().pendingOsm ?? [];
       const o = get().osmOptions;
-      set({ pendingOsm: null });
+      const replace = get().pendingReplace;
+      set({ pendingOsm: null, pendingReplace: [] });
       const osm = { adminLevels: o.adminLevels, estimateChildren: o.estimateChildren ? o.estimate : false };
-      const ids = await get().loadFiles(files.map((source) => ({ source, options: { osm } })));
+      const ids = await get().loadFiles(files.map((source) => ({ source, options: { osm } })), 'record', replace);
       // A city extract is somewhere else: show it.
       const box = union(ids.map((id) => get().layerData[id]?.bbox ?? null));
       if (showable(box ?? null)) get().requestBounds(box!);
       return ids;
     },
-    cancelOsm: () => set({ pendingOsm: null }),
+    cancelOsm: () => set({ pendingOsm: null, pendingReplace: [] }),
     openMapping: (id) => set((s) => ({ mappingQueue: [id, ...s.mappingQueue.filter((x) => x !== id)] })),
     closeMapping: () => set((s) => ({ mappingQueue: s.mappingQueue.slice(1) })),
     openReport: (reportLayerId) => set({ reportLayerId }),

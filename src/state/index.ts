@@ -7,7 +7,10 @@ export { currentRuleSet, unitFeatureOf, type RulesState, type GapView, type GapS
 export * as scenarioActions from './actions/scenario-proposals';
 export * as analysisActions from './actions/analysis-settings';
 export * from './analysis-slice';
+export { analysisPlan, demoMixBlocked, type AnalysisPlan } from './analysis-plan';
 export type { DocAction } from './actions/define';
 export type { Capture, History } from './history';
 export * as fieldMappingActions from './actions/field-mapping';
 export type { ImportSlice, OsmUiOptions } from './import-slice';
+export { demoLayerIds, hasUnsavedWork, type DemoAnswer, type ProjectSlice } from './project-slice';
+export * as projectActions from './actions/project';

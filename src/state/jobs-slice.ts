@@ -6,6 +6,7 @@
 import type { LayerSource, LoadedLayer, ProjectLayer } from '../core/model';
 import type { JobError, JobId, JobResult } from '../protocol/jobs';
 import { addLayers } from './actions/layers';
+import { replaceLayers } from './actions/project';
 import { defaultColor } from './layer-defaults';
 import type { SliceCreator } from './slice';
 import type { JobsSlice, JobState, LayerData, LoadItem, Services } from './types';
@@ -59,7 +60,7 @@ export const createJobsSlice = (services: Services, newId: IdFactory): SliceCrea
   return {
     jobs: {},
     errors: [],
-    async loadFiles(items, capture = 'record') {
+    async loadFiles(items, capture = 'record', replace = []) {
       const loaded = (await Promise.all(items.map(runOne))).flat();
       if (loaded.length === 0) return [];
       const base = get().doc.layers.length;
@@ -95,7 +96,13 @@ export const createJobsSlice = (services: Services, newId: IdFactory): SliceCrea
       });
       // Data first: whoever renders the new document finds its features.
       set((s) => ({ layerData: { ...s.layerData, ...data } }));
-      get().commit(addLayers, { layers }, capture);
+      const remove = replace.filter((id) => get().doc.layers.some((l) => l.id === id));
+      if (!remove.length) get().commit(addLayers, { layers }, capture);
+      else {
+        // One store update, one undo step: the map redraws once, undo brings the replaced layers back.
+        get().commit(replaceLayers, { remove, layers }, capture);
+        get().clearResults();
+      }
       return layers.map((l) => l.id);
     },
     cancelJob(id) {

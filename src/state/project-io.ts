@@ -5,7 +5,7 @@
  * is one undo step, so the previous project comes back with Undo.
  */
 import type { FeatureCollection } from 'geojson';
-import type { Project, ProjectLayer } from '../core/model';
+import type { LoadWarning, Project, ProjectLayer } from '../core/model';
 import type { LoadSource, ProjectRead } from '../protocol/io-api';
 import { defineAction } from './actions/define';
 import type { AppState, LayerData, Services } from './types';
@@ -14,14 +14,23 @@ type InlineData = Extract<ProjectLayer['source'], { kind: 'inline' }>['data'];
 
 export const openProjectAction = defineAction('project.open', (_doc: Project, { project }: { project: Project }) => project);
 
-/** The project file's JSON text. */
+/** The project file's JSON text; each layer carries its current load warnings, so Open shows them again. */
 export function projectJson(s: Pick<AppState, 'doc' | 'layerData'>): string {
   const layers = s.doc.layers.map((l): ProjectLayer => {
-    const data = s.layerData[l.id]?.data;
-    return l.source.kind === 'inline' && data ? { ...l, source: { kind: 'inline', data: data as InlineData } } : l;
+    const d = s.layerData[l.id];
+    const { warnings: _stale, ...layer } = l;
+    const warnings = d?.warnings.length ? { warnings: d.warnings.map(copyWarning) } : {};
+    return l.source.kind === 'inline' && d ? { ...layer, source: { kind: 'inline', data: d.data as InlineData }, ...warnings } : { ...layer, ...warnings };
   });
   return JSON.stringify({ ...s.doc, layers }, null, 1);
 }
+
+const copyWarning = (w: LoadWarning): NonNullable<ProjectLayer['warnings']>[number] => ({
+  code: w.code,
+  count: w.count,
+  ...(w.params ? { params: { ...w.params } } : {}),
+  ...(w.examples ? { examples: [...w.examples] } : {}),
+});
 
 /** The data of a demo layer the session already holds (the demo loads at start; entries outlive removal). */
 function demoData(s: AppState, file: string): LayerData | undefined {
@@ -80,16 +89,20 @@ export async function openProject(
         bbox: meta?.bbox ?? null,
         featureCount: meta?.featureCount ?? l.source.data.features.length,
         fieldNames: meta?.fieldNames ?? [],
-        warnings: [],
+        warnings: l.warnings ?? [],
         roleGuess: l.role,
       };
     }
-    layers.push(id === l.id ? l : { ...l, id });
+    // Warnings belong with the layer's data (a fix changes them), not in the edited document.
+    const { warnings: _saved, ...layer } = l;
+    layers.push({ ...layer, id });
   }
   set((st) => ({ layerData: { ...st.layerData, ...data }, selection: null }));
   // The demo notice describes the demo city; an opened project without demo layers is not it.
   if (!project.layers.some((l) => l.source.kind === 'demo')) get().setDemo(null);
   get().commit(openProjectAction, { project: { ...project, layers } });
+  get().clearResults();
+  get().markSaved();
   // Only boxes in degrees: a layer saved with swapped axes must not throw the camera off the globe.
   const boxes = Object.values(data).map((d) => d.bbox).filter((b): b is NonNullable<typeof b> => !!b && b[1] >= -90 && b[3] <= 90 && b[0] >= -180 && b[2] <= 180);
   if (boxes.length) {

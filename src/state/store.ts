@@ -10,6 +10,7 @@ import { createJobsSlice, type IdFactory } from './jobs-slice';
 import { createImportSlice } from './import-slice';
 import { createSessionSlice, type SessionInit } from './session-slice';
 import { createRulesSlice } from './rules-slice';
+import { createProjectSlice } from './project-slice';
 import type { AppState, Services } from './types';
 
 export type AppStore = StoreApi<AppState>;
@@ -29,6 +30,7 @@ export function createAppStore(services: Services, init: StoreInit = {}): AppSto
     ...createImportSlice(services)(set, get),
     ...createRulesSlice(services)(set, get),
     ...createAnalysisSlice(services)(set, get),
+    ...createProjectSlice()(set, get),
   }));
   // Ids never repeat within a session, and skip any a loaded project already uses.
   function newId(prefix: Parameters<IdFactory>[0]): string {

@@ -7,6 +7,7 @@ import type { DocAction } from './actions/define';
 import type { AnalysisSlice } from './analysis-slice';
 import type { Capture, History } from './history';
 import type { ImportSlice } from './import-slice';
+import type { ProjectSlice } from './project-slice';
 import type { RulesSlice } from './rules-slice';
 
 export type Language = 'en' | 'zh';
@@ -123,12 +124,13 @@ export interface JobsSlice {
   /**
    * Parses the items in the io worker (all at once), then adds every layer that loaded, in item order,
    * as one step. Failed items become error records; nothing already loaded is touched.
-   * Resolves to the new layer ids.
+   * Resolves to the new layer ids. Layers named in `replace` (the demo's) leave in that same step when
+   * anything loaded, and results computed from them are forgotten.
    */
-  loadFiles(items: readonly LoadItem[], capture?: 'record' | 'skip'): Promise<string[]>;
+  loadFiles(items: readonly LoadItem[], capture?: 'record' | 'skip', replace?: readonly string[]): Promise<string[]>;
   cancelJob(id: JobId): void;
   dismissError(id: string): void;
   reportError(subject: string, error: JobError): void;
 }
 
-export type AppState = DocumentSlice & DataSlice & SessionSlice & JobsSlice & AnalysisSlice & ImportSlice & RulesSlice;
+export type AppState = DocumentSlice & DataSlice & SessionSlice & JobsSlice & AnalysisSlice & ImportSlice & RulesSlice & ProjectSlice;

@@ -8,9 +8,10 @@ export function DemoNotice() {
   const lang = useAppState((s) => s.language);
   const shown = useAppState((s) => s.doc.layers.some((l) => l.source.kind === 'demo'));
   if (!demo || !shown) return null;
+  const text = t(demo.synthetic ? 'demo.synthetic' : 'demo.real', { name: demo.name[lang] });
   return (
-    <p className="demo-notice" role="note" data-testid="demo-notice">
-      {t(demo.synthetic ? 'demo.synthetic' : 'demo.real', { name: demo.name[lang] })}
+    <p className="demo-notice" role="note" data-testid="demo-notice" title={text}>
+      {text}
     </p>
   );
 }

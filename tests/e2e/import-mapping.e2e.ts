@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { launch, layers, openApp, settle, shot, WAIT } from './helpers/browser';
+import { answerDemoChoice } from './helpers/files';
 
 const FIXTURE = 'tests/e2e/fixtures/swapped-homes.geojson';
 const truth = (JSON.parse(readFileSync(FIXTURE, 'utf8')) as { features: { properties: Record<string, number | string> }[] }).features.map((f) => f.properties);
@@ -29,6 +30,7 @@ describe('field mapping and coordinate fixes', () => {
 
   test('the field-mapping dialog opens after the load and saves the child-count attributes', { timeout: 90_000 }, async () => {
     await page.getByTestId('file-input').setInputFiles(FIXTURE);
+    await answerDemoChoice(page, 'Add to the demo');
     const dialog = page.getByRole('dialog', { name: `Field mapping: ${NAME}` });
     await dialog.waitFor({ timeout: WAIT });
     await dialog.getByLabel('Role').selectOption('homes');

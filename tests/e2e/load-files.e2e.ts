@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { launch, layers, openApp, pixelDiff, settle, shot, WAIT } from './helpers/browser';
-import { dropFiles, HOSTILE, manifest, playgrounds } from './helpers/files';
+import { answerDemoChoice, dropFiles, HOSTILE, manifest, playgrounds } from './helpers/files';
 
 describe('loading files', () => {
   let browser: Browser;
@@ -33,6 +33,7 @@ describe('loading files', () => {
       mimeType: 'application/geo+json',
       buffer: Buffer.from(JSON.stringify(playgrounds(m.center))),
     });
+    await answerDemoChoice(page, 'Add to the demo');
     const item = page.getByRole('listitem', { name: 'test-playgrounds.geojson', exact: true });
     await item.waitFor({ timeout: WAIT });
     assert.match(await item.locator('.layer-count').innerText(), /^3 features$/);
@@ -58,6 +59,7 @@ describe('loading files', () => {
   test('a broken file shows a specific error naming it, and earlier layers stay', { timeout: 60_000 }, async () => {
     const before = await layers(page);
     await dropFiles(page, [{ name: 'broken-city.geojson', text: '{"type": "FeatureCollection", "features": [ {"type": "Feat', type: 'application/json' }]);
+    await answerDemoChoice(page, 'Add to the demo');
     const alert = page.getByRole('alert');
     await alert.getByText('broken-city.geojson').first().waitFor({ timeout: WAIT });
     const text = await alert.innerText();
@@ -129,6 +131,7 @@ describe('loading files', () => {
       const target = document.querySelector('[data-testid="dropzone"]')!;
       for (const type of ['dragenter', 'dragover', 'drop']) target.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: dt }));
     });
+    await answerDemoChoice(page, 'Add to the demo');
     await page.waitForFunction(() => (window as unknown as { __cancelSeen?: boolean }).__cancelSeen !== undefined, null, { timeout: WAIT });
     assert.equal(await page.evaluate(() => (window as unknown as { __cancelSeen: boolean }).__cancelSeen), true, 'the job showed no progress bar');
     await page.getByRole('progressbar', { name: /huge\.geojson/ }).waitFor({ state: 'detached', timeout: WAIT });

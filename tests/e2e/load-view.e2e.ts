@@ -12,6 +12,7 @@ import type { Feature, Position } from 'geojson';
 import type { Browser, Page } from 'playwright-core';
 import { sharedData } from '../shared-data';
 import { launch, openApp, settle, shot, WAIT } from './helpers/browser';
+import { answerDemoChoice } from './helpers/files';
 
 const ROADS = sharedData('monaco', 'roads.fgb');
 const LABEL = 'Only the current map view (indexed FlatGeobuf)';
@@ -54,6 +55,7 @@ describe('loading for the map view only', { skip: !existsSync(ROADS) && `no shar
   async function loadRoads() {
     const ids = new Set((await page.evaluate(() => window.__cfc!.layers())).map((l) => l.id));
     await page.getByTestId('file-input').setInputFiles(ROADS);
+    await answerDemoChoice(page, 'Add to the demo');
     await page.waitForFunction((n) => window.__cfc!.layers().length > n, ids.size, { timeout: WAIT });
     const layer = (await page.evaluate(() => window.__cfc!.layers())).find((l) => !ids.has(l.id))!;
     const mapping = page.getByRole('dialog', { name: /^Field mapping:/ });

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { launch, layers, openApp, settle, shot, WAIT } from './helpers/browser';
+import { answerDemoChoice } from './helpers/files';
 import { sharedData } from '../shared-data';
 
 const OSM = sharedData('osm');
@@ -37,7 +38,9 @@ describe('OpenStreetMap import in the browser', () => {
   });
 
   async function importOsm(file: string, configure?: (dialog: ReturnType<Page['getByRole']>) => Promise<void>) {
+    const onDemo = (await page.getByTestId('demo-notice').count()) > 0; // an earlier test may have removed the demo
     await page.getByTestId('file-input').setInputFiles(path.join(OSM, file));
+    if (onDemo) await answerDemoChoice(page, 'Add to the demo');
     const dialog = page.getByRole('dialog', { name: 'Import OpenStreetMap data' });
     await dialog.waitFor({ timeout: WAIT });
     await configure?.(dialog);
@@ -115,7 +118,9 @@ describe('OpenStreetMap import in the browser', () => {
 
   test('cancelling a pbf import (liechtenstein) adds nothing and leaves earlier layers intact', { timeout: 120_000 }, async () => {
     const beforeLayers = await layers(page);
+    const onDemo = (await page.getByTestId('demo-notice').count()) > 0; // an earlier test may have removed the demo
     await page.getByTestId('file-input').setInputFiles(path.join(OSM, 'liechtenstein-2021-10-28.osm.pbf'));
+    if (onDemo) await answerDemoChoice(page, 'Add to the demo');
     const dialog = page.getByRole('dialog', { name: 'Import OpenStreetMap data' });
     await dialog.getByRole('button', { name: 'Import', exact: true }).click();
     const job = page.locator('.job', { hasText: 'liechtenstein-2021-10-28.osm.pbf' });

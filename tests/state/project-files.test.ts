@@ -44,3 +44,33 @@ describe('project files', () => {
     expect(store.getState().errors.at(-1)).toMatchObject({ subject: 'bad.cfc.json', error: { code } });
   });
 });
+
+describe('load warnings in project files', () => {
+  const cut = { code: 'osm.boundary-cut', count: 29, params: { levels: '8, 9' }, examples: [3, 7] };
+
+  it('save writes each layer\'s current warnings; open shows them again beside the data, not in the document', async () => {
+    const store = createAppStore({ io: createIoService() });
+    await store.getState().openProject({ fileName: 'p.json', bytes: enc(fixture) });
+    const id = store.getState().doc.layers[0]!.id;
+    // As the OSM import leaves them: warnings live in the layer's data.
+    store.setState((s) => ({ layerData: { ...s.layerData, [id]: { ...s.layerData[id]!, warnings: [cut] } } }));
+    const saved = JSON.parse(store.getState().projectJson()) as { layers: { id: string; warnings?: unknown }[] };
+    expect(saved.layers.map((l) => l.warnings)).toEqual([[cut], undefined]);
+    expect(loadProject(saved).ok).toBe(true);
+
+    const other = createAppStore({ io: createIoService() });
+    expect(await other.getState().openProject({ fileName: 'saved.json', bytes: enc(JSON.stringify(saved)) })).toBe(true);
+    const { doc, layerData } = other.getState();
+    expect(layerData[doc.layers[0]!.id]!.warnings).toEqual([cut]);
+    expect(layerData[doc.layers[1]!.id]!.warnings).toEqual([]);
+    expect(doc.layers.every((l) => !('warnings' in l))).toBe(true);
+    // Saving again writes the same warnings (nothing lost or doubled on the way round).
+    expect(JSON.parse(other.getState().projectJson()).layers[0].warnings).toEqual([cut]);
+  });
+
+  it('a warning that is not a code with a count is refused as invalid', () => {
+    const bad = JSON.parse(fixture) as { layers: Record<string, unknown>[] };
+    bad.layers[0]!['warnings'] = [{ message: '29 boundaries cut' }];
+    expect(loadProject(bad)).toMatchObject({ ok: false, code: 'invalid' });
+  });
+});

@@ -28,6 +28,14 @@ export const fieldMappingSchema = z.object({
   children: z.record(z.enum(AGE_BANDS), z.string()).optional(),
 }).strict();
 
+/** A load warning as the loader reported it (LoadWarning): a code with a count, never a sentence. */
+export const layerWarningSchema = z.object({
+  code: z.string().min(1),
+  count: z.number().int().nonnegative(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+  examples: z.array(z.number().int().nonnegative()).optional(),
+}).strict();
+
 export const projectLayerSchema = z.object({
   id: z.string().min(1),
   name: z.string(),
@@ -39,6 +47,12 @@ export const projectLayerSchema = z.object({
   color: rgb.optional(),
   fieldMapping: fieldMappingSchema.optional(),
   source: layerSourceSchema,
+  /**
+   * What the loader warned about (e.g. boundaries cut by the extract), written by Save so the warnings
+   * come back on Open. Optional: files without it are still schema version 1. In the session the
+   * warnings live in layerData (fixes change them), not in the document.
+   */
+  warnings: z.array(layerWarningSchema).optional(),
 });
 
 export const settingsSchema = z.object({

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { AnalysisLayers } from './AnalysisLayers';
 import { AnalysisSettings } from './AnalysisSettings';
 import { AnalysisSummary } from './AnalysisSummary';
 import { CoverageTable } from './CoverageTable';
@@ -12,6 +13,7 @@ export function AnalysisPanel() {
     <section className="panel analysis-panel" aria-labelledby="analysis-title">
       <h2 id="analysis-title">{t('analysis.title')}</h2>
       <p className="note">{t('analysis.intro')}</p>
+      <AnalysisLayers />
       <AnalysisSettings />
       <RunControls />
       <AnalysisSummary />

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { isAnalysisStale } from '../../state';
+import { demoMixBlocked, isAnalysisStale } from '../../state';
 import { formatError } from '../format-error';
 import { useAppState } from '../store-context';
 
@@ -10,13 +10,15 @@ export function RunControls() {
   const job = useAppState((s) => s.analysis.job);
   const error = useAppState((s) => s.analysis.error);
   const stale = useAppState(isAnalysisStale);
+  const blocked = useAppState(demoMixBlocked);
   const run = useAppState((s) => s.runAnalysis);
   const cancel = useAppState((s) => s.cancelAnalysis);
   const stage = job ? t(job.stage, { defaultValue: t('progress.working') }) : '';
   return (
     <div className="analysis-run">
       <div className="analysis-run-buttons">
-        <button type="button" className="primary" onClick={() => void run()} disabled={!!job}>{t('analysis.run')}</button>
+        <button type="button" className="primary" onClick={() => void run()} disabled={!!job || blocked}
+          aria-describedby={blocked ? 'analysis-run-blocked' : undefined}>{t('analysis.run')}</button>
         {job && <button type="button" onClick={cancel}>{t('analysis.cancel')}</button>}
       </div>
       {job && (
@@ -26,6 +28,7 @@ export function RunControls() {
         </div>
       )}
       <p className="analysis-status" role="status" data-status={status}>{t(`analysis.status.${status}`)}</p>
+      {blocked && !job && <p id="analysis-run-blocked" className="analysis-error">{t('error.analysis.demo-mix')}</p>}
       {error && <p className="analysis-error" role="alert">{formatError(t, i18n, error, t('analysis.title'))}</p>}
       {stale && !job && <p className="analysis-stale">{t('analysis.stale')}</p>}
     </div>

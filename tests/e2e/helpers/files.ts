@@ -37,3 +37,11 @@ export async function dropFiles(page: Page, files: { name: string; text: string;
     }
   }, files);
 }
+
+/** Real files loaded onto the demo city ask "replace the demo or add to it?": answer, and wait for the dialog to close. */
+export async function answerDemoChoice(page: Page, answer: 'Replace the demo' | 'Add to the demo' | 'Cancel loading'): Promise<void> {
+  const dialog = page.getByRole('dialog', { name: 'Replace the demo city?' });
+  await dialog.waitFor({ timeout: 60_000 });
+  await dialog.getByRole('button', { name: answer, exact: true }).click();
+  await dialog.waitFor({ state: 'detached', timeout: 60_000 });
+}
