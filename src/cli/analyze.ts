@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { isochroneStreets, runAccessAnalysis, type AccessAnalysisResult } from '../core/analysis';
 import { coverageRows } from '../core/coverage';
-import { readFacility } from '../core/model';
+import { countedCategories, readFacility } from '../core/model';
 import { accessRequirements, evaluateRules, gapsToCsv, gapsToGeoJSON, scorecardsToCsv, type UnitGeometries } from '../core/rules';
 import type { UnitLayers } from '../core/tables';
 import { ArgsError, parseAnalyzeArgs, wantsHelp, type AnalyzeArgs } from './analyze-args';
@@ -39,11 +39,12 @@ export async function analyze(args: AnalyzeArgs, log: (line: string) => void = (
   const units: UnitLayers = Object.fromEntries(args.units.map((u, i) => [u.level, rest[args.facilities.length + i]]));
   const need = ruleSet ? accessRequirements(ruleSet) : undefined;
   const multi = facilities.filter((f) => f.category === undefined);
+  // A `school` of unknown level counts as primary and middle (the facility table gives it a row for each).
   const categories = [...new Set([
     ...facilities.flatMap((f) => (f.category ? [f.category] : [])),
     ...multi.flatMap((f) => f.fc.features.flatMap((x) => readFacility(x.properties).category ?? [])).sort(),
     ...(multi.length && need ? need.categories : []),
-  ])];
+  ].flatMap(countedCategories))];
   const cutoffM = args.cutoffM === undefined ? undefined : Math.max(args.cutoffM, need?.maxDistanceM ?? 0);
   const { result, tables } = runAccessAnalysis(
     { streets, homes, facilities, units },

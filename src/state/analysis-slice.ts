@@ -8,7 +8,7 @@
  * that runs `services.analysis.runWithRules` itself hands the access part back with
  * `setAccessResult(result, request, datasetId)`, so every panel and the map show the same run.
  */
-import { AGE_BANDS, readFacility, type AgeBand, type ProjectLayer, type UnitLevel } from '../core/model';
+import { AGE_BANDS, countedCategories, readFacility, type AgeBand, type ProjectLayer, type UnitLevel } from '../core/model';
 import type { AccessAnalysisResult, AccessRequest, ExplainedPath } from '../protocol/analysis-api';
 import type { JobError, JobId } from '../protocol/jobs';
 import { analysisPlan, buildInputs, demoMixBlocked } from './analysis-plan';
@@ -124,7 +124,8 @@ export function presentCategories(s: Pick<AppState, 'doc' | 'layerData'>): strin
     if (l.role !== 'facilities') continue;
     for (const f of s.layerData[l.id]?.data.features ?? []) {
       const c = readFacility(f.properties, l.category).category;
-      if (c) found.add(c);
+      // A `school` of unknown level is analysed as primary and middle (the facility table's rows).
+      if (c) for (const counted of countedCategories(c)) found.add(counted);
     }
   }
   const value = [...found].sort();
