@@ -9,6 +9,7 @@ import { levelLabel } from './MapResults';
 import { formatNumber } from '../format-number';
 import type { AccessAnalysisResult } from '../../protocol/analysis-api';
 import type { AnalysisDisplay } from '../../state';
+import { WidePanel } from '../WidePanel';
 
 /** Column widths in px. */
 const COL = { name: 112, children: 64, share: 76 } as const;
@@ -78,6 +79,7 @@ const TableBody = memo(function TableBody({ r, d, speeds, busy }: {
   return (
     <section className="analysis-table" aria-labelledby="analysis-table-title" aria-busy={busy}>
       <h3 id="analysis-table-title">{t('analysis.table', { threshold })} · {levelLabel(t, d.level)}</h3>
+      <WidePanel title={t('layout.coverageTitle', { threshold, level: levelLabel(t, d.level) })} testId="coverage-table-wide" bodyClass="analysis-panel analysis-table">
       <div className="table-scroll">
         {/* Fixed layout with set column widths: the browser lays out rows without measuring every cell first. */}
         <table data-testid="coverage-table" style={{ width: COL.name + COL.children + COL.share * cats.length }}>
@@ -118,6 +120,7 @@ const TableBody = memo(function TableBody({ r, d, speeds, busy }: {
           </tbody>
         </table>
       </div>
+      </WidePanel>
       {base.some((s) => s.estimated) && <p className="note">{t('analysis.estimatedNote')}</p>}
     </section>
   );
