@@ -13,7 +13,7 @@ import type { Language } from '../../state';
 
 /** Rows rendered at first; more as the list is scrolled. A city has thousands of records, and every row
  * re-rendered and laid out on a language switch or a selection was seconds of main-thread work. */
-const PAGE = 100;
+const PAGE = 40;
 
 const COLUMNS: readonly { key: GapSortKey; label: string }[] = [
   { key: 'unit', label: 'rulesUi.gaps.unit' },
