@@ -92,6 +92,19 @@ describe('layout', () => {
     const lb = await box(legend);
     assert.ok(lb.x >= mapBox.x && lb.x + lb.width <= mapBox.x + mapBox.width && lb.y + lb.height <= mapBox.y + mapBox.height, 'legend inside the map');
     await shot(page, 'layout-map-legend-en');
+
+    // The coverage table opens full width too: every column inside the window, Escape closes it.
+    await page.getByRole('button', { name: /Open .* full width/ }).click();
+    const wide = page.getByTestId('coverage-table-wide');
+    await wide.waitFor();
+    const viewport = page.viewportSize()!;
+    for (const h of await wide.locator('thead th').all()) {
+      const b = await box(h);
+      assert.ok(b.x >= 0 && b.x + b.width <= viewport.width, `${await h.innerText()} outside the window`);
+    }
+    await page.keyboard.press('Escape');
+    await wide.waitFor({ state: 'detached' });
+    assert.equal(await page.locator('.sidebar [data-testid="coverage-table"]').count(), 1);
   });
 
   test('the gap table opens full width with every column visible; Escape closes it', { timeout: LONG }, async () => {
