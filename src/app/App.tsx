@@ -1,4 +1,5 @@
 import type { i18n as I18n } from 'i18next';
+import type { CSSProperties } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import type { MapHandle, MapOptions } from '../map/map-controller';
 import { MapView } from '../map/MapView';
@@ -12,7 +13,9 @@ import { ImportDialogs } from '../ui/import/ImportDialogs';
 import { FeatureInspector } from '../ui/FeatureInspector';
 import { JobsBar } from '../ui/JobsBar';
 import { LayerPanel } from '../ui/layers/LayerPanel';
+import { MapLegend } from '../ui/MapLegend';
 import { RulesPanel } from '../ui/rules/RulesPanel';
+import { SidebarResizer, useSidebarWidth } from '../ui/SidebarResizer';
 import { SidebarTabs, type PanelEntry } from '../ui/SidebarTabs';
 import { StoreContext } from '../ui/store-context';
 import { Toolbar } from '../ui/Toolbar';
@@ -43,15 +46,17 @@ const PANELS: readonly PanelEntry[] = [
 
 function Shell({ store, mapOptions, onMap }: Omit<Props, 'i18n'>) {
   const { t } = useTranslation();
+  const [width, setWidth] = useSidebarWidth();
   return (
-    <div className="app">
+    <div className="app" style={{ '--sidebar-width': `${width}px` } as CSSProperties}>
       <header className="app-header">
         <h1>{t('app.title')}</h1>
         <Toolbar />
       </header>
-      <aside className="sidebar">
+      <aside className="sidebar" id="sidebar">
         <SidebarTabs panels={PANELS} />
       </aside>
+      <SidebarResizer width={width} onResize={setWidth} />
       <main className="main">
         <DropZone>
           <MapView store={store} options={mapOptions} onMap={onMap} label={t('map.label')} />
@@ -62,6 +67,7 @@ function Shell({ store, mapOptions, onMap }: Omit<Props, 'i18n'>) {
           <ErrorAlerts />
           <JobsBar />
         </div>
+        <MapLegend />
         <FeatureInspector />
         <ImportDialogs />
       </main>

@@ -62,12 +62,19 @@ export function mountMap(container: HTMLElement, store: AppStore, opts: MapOptio
 
   function render(s: AppState) {
     if (!overlay || styleLoading) return;
-    if (last && last.doc.layers === s.doc.layers && last.layerData === s.layerData && last.language === s.language && last.selection === s.selection && sameAnalysisLayers(last.analysis, s.analysis) && sameGapLayers(last.rules, s.rules)) return;
+    const sameData = !!last && !!model && last.doc.layers === s.doc.layers && last.layerData === s.layerData;
+    const styleChanged = !sameData || last!.language !== s.language;
+    // The language only changes label text fields: deck.gl's layers are left alone (no diff, no redraw of theirs).
+    const deckChanged = !sameData || last!.selection !== s.selection || !sameAnalysisLayers(last!.analysis, s.analysis) || !sameGapLayers(last!.rules, s.rules);
+    if (!styleChanged && !deckChanged) return;
     last = s;
     const input = { layers: s.doc.layers, data: s.layerData, language: s.language };
-    model = buildStyleModel(input);
-    syncStyle(map, model, memo);
-    deckLayers = [...buildDeckLayers({ ...input, firstStyleLayer: model.firstStyleLayer, selected: selectedFeature(s)?.feature }), ...buildAnalysisLayers({ analysis: s.analysis, data: s.layerData }), ...buildGapLayers(s)];
+    if (styleChanged) {
+      model = buildStyleModel(input);
+      syncStyle(map, model, memo);
+    }
+    if (!deckChanged) return;
+    deckLayers = [...buildDeckLayers({ ...input, firstStyleLayer: model!.firstStyleLayer, selected: selectedFeature(s)?.feature }), ...buildAnalysisLayers({ analysis: s.analysis, data: s.layerData }), ...buildGapLayers(s)];
     overlay.setProps({ layers: deckLayers });
     // deck.gl inserts its interleaved layer groups only while the style reports loaded, which is false
     // while a new GeoJSON source is parsing; without the groups deck draws over everything. Retry on idle.

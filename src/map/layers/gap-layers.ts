@@ -18,6 +18,19 @@ const rgba = (c: readonly number[], a: number): Rgba => [c[0]!, c[1]!, c[2]!, a]
 
 export type GapLayerInput = Pick<AppState, 'rules' | 'doc' | 'layerData'>;
 
+// Layer data is derived once per (result, features, scale): a new array on every rebuild would make deck.gl
+// re-tessellate every unit polygon and re-upload its buffers on each gap click or language switch.
+const derived = new WeakMap<object, Map<string, { readonly from: unknown; readonly value: unknown }>>();
+function memo<T>(owner: object, key: string, from: unknown, build: () => T): T {
+  let m = derived.get(owner);
+  if (!m) derived.set(owner, (m = new Map()));
+  const hit = m.get(key);
+  if (hit && hit.from === from) return hit.value as T;
+  const value = build();
+  m.set(key, { from, value });
+  return value;
+}
+
 export function buildGapLayers(s: GapLayerInput): Layer[] {
   const { result, mapScale, selectedGap, selectedUnit, suggestions } = s.rules;
   if (!result) return [];
@@ -25,10 +38,10 @@ export function buildGapLayers(s: GapLayerInput): Layer[] {
   const unitLayer = s.doc.layers.find((l) => l.role === mapScale && s.layerData[l.id]);
   const fc = unitLayer && s.layerData[unitLayer.id]?.data;
   if (fc) {
-    const friendly = new Map(result.evaluation.scorecards.filter((c) => c.level === mapScale).map((c) => [c.unit_id, c.childFriendly]));
+    const friendly = memo(result, `friendly|${mapScale}`, null, () => new Map(result.evaluation.scorecards.filter((c) => c.level === mapScale).map((c) => [c.unit_id, c.childFriendly])));
     out.push(new GeoJsonLayer({
       id: 'cfc-gap-units',
-      data: fc.features.map((f, i) => ({ ...f, properties: { ...f.properties, __cf: friendly.get(featureId(f.properties, i, f.id)) } })),
+      data: memo(result, `units|${mapScale}`, fc, () => fc.features.map((f, i) => ({ ...f, properties: { ...f.properties, __cf: friendly.get(featureId(f.properties, i, f.id)) } }))),
       ...UNDER_LABELS,
       filled: true,
       stroked: true,
@@ -51,13 +64,13 @@ export function buildGapLayers(s: GapLayerInput): Layer[] {
   const selFeature = selLayer && s.layerData[selLayer.id]?.data.features.find((f, i) => featureId(f.properties, i, f.id) === sel.unit_id);
   if (selFeature) {
     out.push(new GeoJsonLayer({
-      id: 'cfc-gap-selected-unit', data: [selFeature], ...UNDER_LABELS, filled: false, stroked: true,
+      id: 'cfc-gap-selected-unit', data: memo(selFeature, 'one', null, () => [selFeature]), ...UNDER_LABELS, filled: false, stroked: true,
       lineWidthUnits: 'pixels', getLineColor: rgba(GAP_COLORS.selected, 255), getLineWidth: 3,
     }));
   }
   const gap = selectedGap && result.evaluation.records.find((r) => r.rule_id === selectedGap.ruleId && r.scale === selectedGap.level && r.unit_index === selectedGap.index);
   if (gap && gap.uncovered_homes.length > 0) {
-    const homes = Array.from(gap.uncovered_homes);
+    const homes = memo(gap, 'homes', null, () => Array.from(gap.uncovered_homes));
     out.push(new ScatterplotLayer<number>({
       id: 'cfc-gap-uncovered', data: homes, ...UNDER_LABELS,
       getPosition: (h) => [result.homeLng[h]!, result.homeLat[h]!],
@@ -67,7 +80,7 @@ export function buildGapLayers(s: GapLayerInput): Layer[] {
     }));
   }
   if (suggestions && suggestions.result.sites.length > 0) {
-    const sites = suggestions.result.sites.map((site, i) => ({ position: [site.lng, site.lat] as [number, number], label: String(i + 1) }));
+    const sites = memo(suggestions.result, 'sites', null, () => suggestions.result.sites.map((site, i) => ({ position: [site.lng, site.lat] as [number, number], label: String(i + 1) })));
     out.push(new ScatterplotLayer<(typeof sites)[number]>({
       id: 'cfc-gap-sites', data: sites, ...UNDER_LABELS, getPosition: (d) => d.position,
       radiusUnits: 'pixels', getRadius: 11, stroked: true, lineWidthUnits: 'pixels', getLineWidth: 2,

@@ -9,6 +9,7 @@ import { levelLabel } from './MapResults';
 import { formatNumber } from '../format-number';
 import type { AccessAnalysisResult } from '../../protocol/analysis-api';
 import type { AnalysisDisplay } from '../../state';
+import { WidePanel } from '../WidePanel';
 
 /** Column widths in px. */
 const COL = { name: 112, children: 64, share: 76 } as const;
@@ -78,46 +79,48 @@ const TableBody = memo(function TableBody({ r, d, speeds, busy }: {
   return (
     <section className="analysis-table" aria-labelledby="analysis-table-title" aria-busy={busy}>
       <h3 id="analysis-table-title">{t('analysis.table', { threshold })} · {levelLabel(t, d.level)}</h3>
-      <div className="table-scroll">
-        {/* Fixed layout with set column widths: the browser lays out rows without measuring every cell first. */}
-        <table data-testid="coverage-table" style={{ width: COL.name + COL.children + COL.share * cats.length }}>
-          <colgroup>
-            <col style={{ width: COL.name }} />
-            <col style={{ width: COL.children }} />
-            {cats.map((c) => <col key={c} style={{ width: COL.share }} />)}
-          </colgroup>
-          <thead>
-            <tr>
-              {header('name', t('analysis.unitName'))}
-              {header('children', t('analysis.children'))}
-              {cats.map((c, k) => header(k, categoryLabel(t, c)))}
-            </tr>
-          </thead>
-          <tbody>
-            {order.map((u) => (
-              <tr key={base[u].id} data-unit-id={base[u].id} onClick={() => zoomTo(base[u])}>
-                <th scope="row">
-                  <button type="button" className="link" aria-label={t('analysis.zoomTo', { name: nameOf(base[u]) })}
-                    onClick={(e) => { e.stopPropagation(); zoomTo(base[u]); }}>{nameOf(base[u])}</button>
-                </th>
-                <td className="num">{formatNumber(Math.round(base[u].childrenTotal))}</td>
-                {cols.map((col, k) => {
-                  const s = col?.[u];
-                  if (!s) return <td key={cats[k]} />;
-                  const w = Number.isNaN(s.share) ? 0 : s.share * 100;
-                  return (
-                    // The bar is the cell's background (no extra elements: a city's table has thousands of cells).
-                    <td key={cats[k]} className="share" data-category={cats[k]} data-share={Number.isNaN(s.share) ? '' : s.share}
-                      title={s.estimated ? t('analysis.estimated') : undefined} style={{ '--share': `${w}%` } as CSSProperties}>
-                      <span className="share-text">{s.estimated ? '≈' : ''}{Number.isNaN(s.share) ? t('analysis.noChildren') : percent(s.share)}</span>
-                    </td>
-                  );
-                })}
+      <WidePanel title={t('layout.coverageTitle', { threshold, level: levelLabel(t, d.level) })} testId="coverage-table-wide" bodyClass="analysis-panel analysis-table">
+        <div className="table-scroll">
+          {/* Fixed layout with set column widths: the browser lays out rows without measuring every cell first. */}
+          <table data-testid="coverage-table" style={{ width: COL.name + COL.children + COL.share * cats.length }}>
+            <colgroup>
+              <col style={{ width: COL.name }} />
+              <col style={{ width: COL.children }} />
+              {cats.map((c) => <col key={c} style={{ width: COL.share }} />)}
+            </colgroup>
+            <thead>
+              <tr>
+                {header('name', t('analysis.unitName'))}
+                {header('children', t('analysis.children'))}
+                {cats.map((c, k) => header(k, categoryLabel(t, c)))}
               </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+            </thead>
+            <tbody>
+              {order.map((u) => (
+                <tr key={base[u].id} data-unit-id={base[u].id} onClick={() => zoomTo(base[u])}>
+                  <th scope="row">
+                    <button type="button" className="link" aria-label={t('analysis.zoomTo', { name: nameOf(base[u]) })}
+                      onClick={(e) => { e.stopPropagation(); zoomTo(base[u]); }}>{nameOf(base[u])}</button>
+                  </th>
+                  <td className="num">{formatNumber(Math.round(base[u].childrenTotal))}</td>
+                  {cols.map((col, k) => {
+                    const s = col?.[u];
+                    if (!s) return <td key={cats[k]} />;
+                    const w = Number.isNaN(s.share) ? 0 : s.share * 100;
+                    return (
+                      // The bar is the cell's background (no extra elements: a city's table has thousands of cells).
+                      <td key={cats[k]} className="share" data-category={cats[k]} data-share={Number.isNaN(s.share) ? '' : s.share}
+                        title={s.estimated ? t('analysis.estimated') : undefined} style={{ '--share': `${w}%` } as CSSProperties}>
+                        <span className="share-text">{s.estimated ? '≈' : ''}{Number.isNaN(s.share) ? t('analysis.noChildren') : percent(s.share)}</span>
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </WidePanel>
       {base.some((s) => s.estimated) && <p className="note">{t('analysis.estimatedNote')}</p>}
     </section>
   );

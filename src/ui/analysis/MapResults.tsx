@@ -2,17 +2,12 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { AGE_BANDS, type AgeBand, type UnitLevel } from '../../core/model';
 import { css, type Rgb } from '../../map/colors';
-import {
-  BEYOND_COLOR, EXPLAIN_PATH_COLOR, LONG_SNAP_COLOR, LONG_SNAP_M, NOT_CONNECTED_COLOR, SHARE_STOPS, SNAP_LEG_COLOR, UNREACHABLE_COLOR,
-  bandColor, shareColor,
-} from '../../map/layers/analysis-colors';
-import type { MapResult } from '../../state';
+import { EXPLAIN_PATH_COLOR } from '../../map/layers/analysis-colors';
 import { useAppState } from '../store-context';
-import { bandLabel, categoryLabel, distanceText, percent, speedFor } from './format';
+import { bandLabel, categoryLabel, distanceText, speedFor } from './format';
+import { MAP_RESULTS as LAYERS, resultLegends } from './result-legends';
 
-const LAYERS: readonly MapResult[] = ['distance', 'isochrones', 'coverage', 'snapLegs'];
-
-function Swatches({ items, label }: { items: readonly { color: Rgb; text: string; line?: boolean }[]; label: string }) {
+export function Swatches({ items, label }: { items: readonly { color: Rgb; text: string; line?: boolean }[]; label: string }) {
   return (
     <ul className="legend analysis-legend" aria-label={label}>
       {items.map((e) => (
@@ -36,21 +31,7 @@ export function MapResults() {
   const speed = speedFor(speeds, d);
   const thr = [...r.thresholdsM];
   const dist = (m: number) => distanceText(t, m, d.thresholdUnit, speed);
-  const legends: Record<MapResult, { color: Rgb; text: string; line?: boolean }[]> = {
-    distance: [
-      ...thr.map((m, k) => ({ color: bandColor(k, thr.length), text: t('analysis.legend.within', { threshold: dist(m) }) })),
-      { color: BEYOND_COLOR, text: t('analysis.legend.beyond', { threshold: dist(thr[thr.length - 1]) }) },
-      { color: UNREACHABLE_COLOR, text: t('analysis.legend.unreachable') },
-      { color: NOT_CONNECTED_COLOR, text: t('analysis.legend.notConnected') },
-    ],
-    isochrones: thr.map((m, k) => ({ color: bandColor(k, thr.length), text: t('analysis.legend.within', { threshold: dist(m) }), line: true })),
-    coverage: SHARE_STOPS.map((s) => ({ color: shareColor(s), text: t('analysis.legend.share', { share: percent(s).replace('.0', '') }) })),
-    snapLegs: [
-      { color: SNAP_LEG_COLOR, text: t('analysis.legend.snapLeg'), line: true },
-      { color: LONG_SNAP_COLOR, text: t('analysis.legend.longSnap', { m: LONG_SNAP_M }), line: true },
-      { color: NOT_CONNECTED_COLOR, text: t('analysis.legend.notConnected') },
-    ],
-  };
+  const legends = resultLegends(t, r, d, speeds);
   return (
     <section className="analysis-map" aria-labelledby="analysis-map-title">
       <h3 id="analysis-map-title">{t('analysis.map')}</h3>

@@ -1,5 +1,5 @@
 import { bbox } from '@turf/turf';
-import { useMemo, type KeyboardEvent } from 'react';
+import { memo, startTransition, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { UNIT_LEVELS } from '../../core/model';
 import { SEVERITIES, type GapRecord } from '../../core/rules';
@@ -8,6 +8,12 @@ import { useAppState, useAppStore } from '../store-context';
 import { formatValue, recordTarget, scaledTargetNote, unitLabel } from './format';
 import { gapCategories, gapRows } from './gap-rows';
 import { formatNumber } from '../format-number';
+import { WidePanel } from '../WidePanel';
+import type { Language } from '../../state';
+
+/** Rows rendered at first; more as the list is scrolled. A city has thousands of records, and every row
+ * re-rendered and laid out on a language switch or a selection was seconds of main-thread work. */
+const PAGE = 40;
 
 const COLUMNS: readonly { key: GapSortKey; label: string }[] = [
   { key: 'unit', label: 'rulesUi.gaps.unit' },
@@ -21,6 +27,13 @@ const COLUMNS: readonly { key: GapSortKey; label: string }[] = [
 /** Gaps (or every record) of the latest check: filter, sort, and pick a row to zoom to its unit. */
 export function GapTable() {
   const { t } = useTranslation();
+  const result = useAppState((s) => s.rules.result);
+  if (!result) return <p className="muted">{t('rulesUi.noResult')}</p>;
+  return <WidePanel title={t('rulesUi.gaps.caption')} testId="gap-table-wide"><GapTableBody /></WidePanel>;
+}
+
+function GapTableBody() {
+  const { t } = useTranslation();
   const store = useAppStore();
   const lang = useAppState((s) => s.language);
   const result = useAppState((s) => s.rules.result);
@@ -30,18 +43,26 @@ export function GapTable() {
   const records = result?.evaluation.records;
   const rows = useMemo(() => (result ? gapRows(result.evaluation.records, result.ruleSet, view, lang) : []), [result, view, lang]);
   const categories = useMemo(() => gapCategories(records ?? []), [records]);
-  if (!result) return <p className="muted">{t('rulesUi.noResult')}</p>;
-  const titles = new Map(result.ruleSet.rules.map((r) => [r.id, r.title[lang]]));
-
-  function pick(r: GapRecord) {
+  const titles = useMemo(() => new Map(result?.ruleSet.rules.map((r) => [r.id, r.title[lang]])), [result, lang]);
+  const [shown, setShown] = useState(PAGE);
+  useEffect(() => setShown(PAGE), [result, view]);
+  const more = useCallback(() => startTransition(() => setShown((n) => n + PAGE)), []);
+  const sentinel = useRef<HTMLTableRowElement>(null);
+  useEffect(() => {
+    const el = sentinel.current;
+    if (!el) return;
+    const io = new IntersectionObserver((es) => { if (es.some((e) => e.isIntersecting)) more(); });
+    io.observe(el);
+    return () => io.disconnect();
+  }, [more, shown, rows]);
+  const pick = useCallback((r: GapRecord) => {
     selectGap(r);
     const f = unitFeatureOf(store.getState(), r.scale, r.unit_id);
     if (f) store.getState().requestBounds(bbox(f) as [number, number, number, number]);
-  }
-  const onKey = (e: KeyboardEvent, r: GapRecord) => {
-    if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); pick(r); }
-  };
+  }, [selectGap, store]);
+  if (!result) return null;
   const sortBy = (key: GapSortKey) => setGapView(view.sortKey === key ? { sortDesc: !view.sortDesc } : { sortKey: key, sortDesc: key !== 'unit' && key !== 'rule' });
+  const visible = rows.length > shown ? rows.slice(0, shown) : rows;
 
   return (
     <div className="gap-table-wrap">
@@ -69,39 +90,52 @@ export function GapTable() {
           {t('rulesUi.gaps.failingOnly')}</label>
       </fieldset>
       <p className="gap-count" data-testid="gap-count" data-count={rows.length}>{t('rulesUi.gaps.rows', { count: rows.length })}</p>
-      <table className="gap-table">
-        <caption className="sr-only">{t('rulesUi.gaps.caption')}</caption>
-        <thead>
-          <tr>
-            {COLUMNS.map((c) => (
-              <th key={c.key} scope="col" aria-sort={view.sortKey === c.key ? (view.sortDesc ? 'descending' : 'ascending') : 'none'}>
-                <button type="button" onClick={() => sortBy(c.key)} aria-label={t('rulesUi.gaps.sort', { column: t(c.label) })}>
-                  {t(c.label)}{view.sortKey === c.key ? (view.sortDesc ? ' ▼' : ' ▲') : ''}
-                </button>
-              </th>
+      <div className="gap-table-scroll">
+        <table className="gap-table">
+          <caption className="sr-only">{t('rulesUi.gaps.caption')}</caption>
+          <colgroup><col className="c-unit" /><col className="c-scale" /><col className="c-rule" /><col className="c-measured" /><col className="c-severity" /><col className="c-children" /></colgroup>
+          <thead>
+            <tr>
+              {COLUMNS.map((c) => (
+                <th key={c.key} scope="col" aria-sort={view.sortKey === c.key ? (view.sortDesc ? 'descending' : 'ascending') : 'none'}>
+                  <button type="button" onClick={() => sortBy(c.key)} aria-label={t('rulesUi.gaps.sort', { column: t(c.label) })}>
+                    {t(c.label)}{view.sortKey === c.key ? (view.sortDesc ? ' ▼' : ' ▲') : ''}
+                  </button>
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {visible.map((r) => (
+              <GapRow key={`${r.rule_id}@${r.scale}:${r.unit_index}`} r={r} lang={lang} title={titles.get(r.rule_id) ?? r.rule_id} onPick={pick}
+                selected={selected?.ruleId === r.rule_id && selected.level === r.scale && selected.index === r.unit_index} />
             ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => {
-            const isSel = selected?.ruleId === r.rule_id && selected.level === r.scale && selected.index === r.unit_index;
-            return (
-              <tr key={`${r.rule_id}@${r.scale}:${r.unit_index}`} tabIndex={0} aria-selected={isSel} className={isSel ? 'selected' : r.passed ? 'pass' : 'fail'}
-                data-unit-id={r.unit_id} data-rule-id={r.rule_id} data-scale={r.scale} data-severity={r.severity}
-                onClick={() => pick(r)} onKeyDown={(e) => onKey(e, r)}>
-                <td>{unitLabel(t, r, lang)}</td>
-                <td>{t(`rules.scale.${r.scale}`)}</td>
-                <td>{titles.get(r.rule_id) ?? r.rule_id}</td>
-                <td className="num"><span className="measured">{formatValue(t, r, r.measured, lang)}</span> / {recordTarget(t, r, lang)}
-                  {r.population_base !== undefined && <div className="scaled-target muted">{scaledTargetNote(t, r, lang)}</div>}</td>
-                <td><span className={`severity severity-${r.severity}`}>{t(`rules.severity.${r.severity}`)}</span></td>
-                <td className="num children">{formatNumber(Math.round(r.children_affected), lang)}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+            {rows.length > shown && <tr ref={sentinel} className="gap-more"><td colSpan={COLUMNS.length}>
+              <button type="button" onClick={more}>{t('layout.moreRows', { shown, total: rows.length })}</button></td></tr>}
+          </tbody>
+        </table>
+      </div>
       {rows.length === 0 && <p className="muted">{t('rulesUi.gaps.none')}</p>}
     </div>
   );
 }
+
+/** One record; memoised, so choosing a row re-renders two rows, not the table. */
+const GapRow = memo(function GapRow({ r, lang, title, selected, onPick }: {
+  readonly r: GapRecord; readonly lang: Language; readonly title: string; readonly selected: boolean; readonly onPick: (r: GapRecord) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <tr tabIndex={0} aria-selected={selected} className={selected ? 'selected' : r.passed ? 'pass' : 'fail'}
+      data-unit-id={r.unit_id} data-rule-id={r.rule_id} data-scale={r.scale} data-severity={r.severity}
+      onClick={() => onPick(r)} onKeyDown={(e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); onPick(r); } }}>
+      <td>{unitLabel(t, r, lang)}</td>
+      <td>{t(`rules.scale.${r.scale}`)}</td>
+      <td className="rule-title-cell">{title}</td>
+      <td className="num"><span className="measured">{formatValue(t, r, r.measured, lang)}</span> / {recordTarget(t, r, lang)}
+        {r.population_base !== undefined && <div className="scaled-target muted">{scaledTargetNote(t, r, lang)}</div>}</td>
+      <td><span className={`severity severity-${r.severity}`}>{t(`rules.severity.${r.severity}`)}</span></td>
+      <td className="num children">{formatNumber(Math.round(r.children_affected), lang)}</td>
+    </tr>
+  );
+});
