@@ -3,6 +3,8 @@
 import { expose, transfer } from 'comlink';
 import { createAnalysisService } from '../src/core/analysis/service';
 import { transferringApi, type AnalysisApi } from '../src/protocol/analysis-api';
+import { installTestFaults } from '../src/protocol/test-faults';
 
 const api: AnalysisApi = transferringApi(createAnalysisService(), transfer);
 expose(api);
+installTestFaults(self);

@@ -6,6 +6,8 @@ import { expose } from 'comlink';
 import wasmUrl from 'sql.js/dist/sql-wasm-browser.wasm?url';
 import { createIoService } from '../src/core/io/io-service';
 import type { IoApi } from '../src/protocol/io-api';
+import { installTestFaults } from '../src/protocol/test-faults';
 
 const service: IoApi = createIoService({ sqlJs: { locateFile: () => wasmUrl } });
 expose(service);
+installTestFaults(self);

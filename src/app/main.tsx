@@ -19,7 +19,8 @@ import { bindUrlHash, parseHash } from './url-hash';
 installPageFonts(fontFiles, document.baseURI);
 const hashView = parseHash(location.hash);
 const language = initialLanguage();
-const store = createAppStore(createWorkers(), { session: { language, view: hashView } });
+const workers = createWorkers();
+const store = createAppStore(workers, { session: { language, view: hashView } });
 const i18n = createI18n(language);
 bindLanguage(store, i18n);
 bindUrlHash(store);
@@ -49,7 +50,7 @@ async function start() {
   const manifest = demoManifest();
   if (manifest && !hashView) store.getState().requestBounds(manifest.bbox);
   await mapReady;
-  const hook = installTestHook(store, getMap);
+  const hook = installTestHook(store, getMap, e2e ? workers.faults : undefined);
   if (manifest) await loadDemo(store, manifest);
   await getMap().whenDrawn();
   hook.ready = true;
