@@ -7,6 +7,7 @@ import type { LayerSource, LoadedLayer, ProjectLayer } from '../core/model';
 import type { JobError, JobId, JobResult } from '../protocol/jobs';
 import { addLayers } from './actions/layers';
 import { defaultColor } from './layer-defaults';
+import { withholdOnLoad } from './personal-fields';
 import type { SliceCreator } from './slice';
 import type { JobsSlice, JobState, LayerData, LoadItem, Services } from './types';
 
@@ -65,9 +66,11 @@ export const createJobsSlice = (services: Services, newId: IdFactory): SliceCrea
       const base = get().doc.layers.length;
       const layers: ProjectLayer[] = [];
       const data: Record<string, LayerData> = {};
-      loaded.forEach(({ item, layer }, i) => {
+      loaded.forEach(({ item, layer: read }, i) => {
         const id = newId('layer');
-        const role = item.role ?? layer.roleGuess;
+        const role = item.role ?? read.roleGuess;
+        // Personal fields of layers about children never reach the document (personal-fields.ts).
+        const layer = withholdOnLoad(read, role);
         const category = item.category ?? layer.categoryGuess;
         layers.push({
           id,
@@ -91,6 +94,7 @@ export const createJobsSlice = (services: Services, newId: IdFactory): SliceCrea
           roleGuess: layer.roleGuess,
           ...(item.names ? { names: item.names } : {}),
           ...(item.options?.bbox ? { extractBbox: item.options.bbox } : {}),
+          ...(layer.withheld ? { withheld: layer.withheld } : {}),
         };
       });
       // Data first: whoever renders the new document finds its features.

@@ -8,6 +8,7 @@ import type { FeatureCollection } from 'geojson';
 import type { Project, ProjectLayer } from '../core/model';
 import type { LoadSource, ProjectRead } from '../protocol/io-api';
 import { defineAction } from './actions/define';
+import { savedData, withholdOnLoad } from './personal-fields';
 import type { AppState, LayerData, Services } from './types';
 
 type InlineData = Extract<ProjectLayer['source'], { kind: 'inline' }>['data'];
@@ -17,8 +18,9 @@ export const openProjectAction = defineAction('project.open', (_doc: Project, { 
 /** The project file's JSON text. */
 export function projectJson(s: Pick<AppState, 'doc' | 'layerData'>): string {
   const layers = s.doc.layers.map((l): ProjectLayer => {
-    const data = s.layerData[l.id]?.data;
-    return l.source.kind === 'inline' && data ? { ...l, source: { kind: 'inline', data: data as InlineData } } : l;
+    const d = s.layerData[l.id];
+    // Personal fields of layers about children are never saved, even when kept for the session.
+    return l.source.kind === 'inline' && d ? { ...l, source: { kind: 'inline', data: savedData(l.role, d) as InlineData } } : l;
   });
   return JSON.stringify({ ...s.doc, layers }, null, 1);
 }
@@ -73,7 +75,8 @@ export async function openProject(
       data[id] = demo;
     } else {
       const meta = info[l.id];
-      data[id] = {
+      // A project from elsewhere may carry personal fields: withheld like a loaded file's.
+      data[id] = withholdOnLoad({
         fileName: l.name,
         data: l.source.data as FeatureCollection,
         geometryKind: meta?.geometryKind ?? 'mixed',
@@ -82,9 +85,10 @@ export async function openProject(
         fieldNames: meta?.fieldNames ?? [],
         warnings: [],
         roleGuess: l.role,
-      };
+      }, l.role);
     }
-    layers.push(id === l.id ? l : { ...l, id });
+    const source = data[id].withheld ? { source: { kind: 'inline' as const, data: data[id].data as InlineData } } : {};
+    layers.push(id === l.id && !data[id].withheld ? l : { ...l, id, ...source });
   }
   set((st) => ({ layerData: { ...st.layerData, ...data }, selection: null }));
   // The demo notice describes the demo city; an opened project without demo layers is not it.

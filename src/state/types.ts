@@ -7,6 +7,7 @@ import type { DocAction } from './actions/define';
 import type { AnalysisSlice } from './analysis-slice';
 import type { Capture, History } from './history';
 import type { ImportSlice } from './import-slice';
+import type { Withheld } from './personal-fields';
 import type { RulesSlice } from './rules-slice';
 
 export type Language = 'en' | 'zh';
@@ -26,6 +27,8 @@ export interface LayerData
   readonly names?: LocalizedName;
   /** The lon/lat box the features were cut to when the layer was loaded for the map view only. */
   readonly extractBbox?: BBox;
+  /** Personal fields taken out of the features at load (personal-fields.ts), until the user keeps them. */
+  readonly withheld?: Withheld;
 }
 
 export interface DocumentSlice {

@@ -4,6 +4,7 @@ import { layerDisplayName } from '../../state';
 import { formatWarning } from '../format-error';
 import { useAppState } from '../store-context';
 import { Modal } from './Modal';
+import { PersonalFieldsChoice } from './PersonalFieldsChoice';
 
 const FIXES: readonly string[] = ['swap-axes', 'convert-gcj02', 'convert-bd09'];
 
@@ -43,6 +44,7 @@ export function ValidationReport() {
           </tbody>
         </table>
       )}
+      <PersonalFieldsChoice layerId={id} />
       {fixes > 0 && (
         <p>
           <span role="status">{t('import.report.fixed', { count: fixes })}</span>{' '}
