@@ -11,3 +11,4 @@ export type { DocAction } from './actions/define';
 export type { Capture, History } from './history';
 export * as fieldMappingActions from './actions/field-mapping';
 export type { ImportSlice, OsmUiOptions } from './import-slice';
+export { activeBasemapUrl, basemapQuestion, type BasemapConsentSlice } from './basemap-consent-slice';

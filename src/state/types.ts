@@ -5,6 +5,7 @@ import type { IoApi, LoadOptions, LoadSource } from '../protocol/io-api';
 import type { JobError, JobId } from '../protocol/jobs';
 import type { DocAction } from './actions/define';
 import type { AnalysisSlice } from './analysis-slice';
+import type { BasemapConsentSlice } from './basemap-consent-slice';
 import type { Capture, History } from './history';
 import type { ImportSlice } from './import-slice';
 import type { Withheld } from './personal-fields';
@@ -134,4 +135,4 @@ export interface JobsSlice {
   reportError(subject: string, error: JobError): void;
 }
 
-export type AppState = DocumentSlice & DataSlice & SessionSlice & JobsSlice & AnalysisSlice & ImportSlice & RulesSlice;
+export type AppState = DocumentSlice & DataSlice & SessionSlice & JobsSlice & AnalysisSlice & ImportSlice & RulesSlice & BasemapConsentSlice;
