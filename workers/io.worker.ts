@@ -2,6 +2,7 @@
 /// <reference path="../src/core/io/vendor-modules.d.ts" />
 // The io worker: parses files off the main thread. sql.js (GeoPackage) finds its wasm through the URL
 // Vite emits for this import; in Node the core needs no hook (sql.js reads the wasm beside itself).
+import '../src/protocol/csp-safe';
 import { expose } from 'comlink';
 import wasmUrl from 'sql.js/dist/sql-wasm-browser.wasm?url';
 import { createIoService } from '../src/core/io/io-service';

@@ -1,6 +1,7 @@
 /**
  * Composition root: workers → store → i18n → React, then the demo city. Nothing else wires services.
  */
+import '../protocol/csp-safe';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import fontFiles from 'virtual:font-faces';

@@ -29,7 +29,7 @@ describe('remote basemap consent', () => {
 
   before(async () => {
     browser = await launch();
-    ({ page, remoteRequests } = await openApp(browser));
+    ({ page, remoteRequests } = await openApp(browser, { readyTimeout: 180_000 }));
     // Anything that does get through to the network layer is answered here, never by the internet.
     await page.route('https://tiles.example.test/**', (route) => {
       routed.push(route.request().url());

@@ -23,7 +23,7 @@ describe('dying and stuck workers', () => {
 
   before(async () => {
     browser = await launch();
-    ({ page, problems } = await openApp(browser));
+    ({ page, problems } = await openApp(browser, { readyTimeout: 180_000 }));
   });
   after(async () => {
     await browser?.close();
