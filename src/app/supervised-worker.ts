@@ -13,6 +13,8 @@ import { wrap, type Remote } from 'comlink';
 export type WorkerName = 'io' | 'analysis';
 
 export class WorkerDiedError extends Error {
+  /** What a job that needed this worker shows (translated as error.worker.<name>-crashed). */
+  readonly jobError: { readonly code: string };
   constructor(
     readonly worker: WorkerName,
     /** 'crashed': error event or terminate; 'restarted': restart() on purpose (e.g. for a cancel). */
@@ -22,6 +24,7 @@ export class WorkerDiedError extends Error {
   ) {
     super(`${worker} worker ${reason}`);
     this.name = 'WorkerDiedError';
+    this.jobError = { code: `worker.${worker}-crashed` };
   }
 }
 

@@ -98,12 +98,15 @@ describe('dying and stuck workers', () => {
     await jobRow('stuck.geojson').waitFor({ timeout: WAIT });
     const t0 = Date.now();
     await jobRow('stuck.geojson').getByRole('button', { name: 'Cancel' }).click();
-    await jobRow('stuck.geojson').waitFor({ state: 'detached', timeout: 10_000 });
+    await jobRow('stuck.geojson').waitFor({ state: 'detached', timeout: 30_000 });
     const cancelMs = Date.now() - t0;
     // The queued load is sent again to the new worker and finishes long before the minute is up.
     await layerItem('queued.geojson').waitFor({ timeout: 20_000 });
     await closeMapping();
-    assert.ok(cancelMs < 5_000, `cancel took ${cancelMs} ms`);
+    // About a second when the machine is idle (CANCEL_GRACE_MS); the bound only says it did not wait out
+    // the minute-long hang, since the shared test machine can be very slow.
+    assert.ok(cancelMs < 30_000, `cancel took ${cancelMs} ms`);
+    console.log(`stuck load cancelled in ${cancelMs} ms`);
     assert.equal(await generation('io'), gen + 1, 'the stuck worker was replaced');
     assert.equal(await layerItem('stuck.geojson').count(), 0, 'the cancelled load added nothing');
     assert.equal((await summary()).length, before.length + 1);
@@ -124,9 +127,11 @@ describe('dying and stuck workers', () => {
     await page.waitForFunction(() => Number(document.querySelector('.jobs .job progress')?.getAttribute('value') ?? 0) > 0.02, null, { timeout: WAIT });
     const t0 = Date.now();
     await row.getByRole('button', { name: 'Cancel' }).click();
-    await row.waitFor({ state: 'detached', timeout: 10_000 });
+    await row.waitFor({ state: 'detached', timeout: 30_000 });
     const cancelMs = Date.now() - t0;
-    assert.ok(cancelMs < 5_000, `cancel took ${cancelMs} ms`);
+    // Reading all 60 blocks takes far longer; the worker itself stopped (same generation below).
+    assert.ok(cancelMs < 30_000, `cancel took ${cancelMs} ms`);
+    console.log(`PBF import cancelled in ${cancelMs} ms`);
     assert.equal(await generation('io'), gen, 'the worker heard the cancel itself');
     assert.equal(await page.getByRole('alert').locator('.alert').count(), 0);
   });
@@ -138,6 +143,12 @@ describe('dying and stuck workers', () => {
       const gen = await generation('analysis');
       await page.getByRole('button', { name: 'Run analysis' }).click();
       await page.getByRole('progressbar', { name: /Analysis progress/ }).waitFor({ timeout: WAIT });
+      // Past "sending the layers" (a worker killed before any call is simply replaced, nothing lost):
+      // the run is in the worker when it dies.
+      await page.waitForFunction(() => {
+        const stage = document.querySelector('.analysis-progress span')?.textContent ?? '';
+        return stage !== '' && !/sending the layers/.test(stage);
+      }, null, { timeout: WAIT });
       await page.evaluate((k) => window.__cfc!.workers![k]('analysis'), kill);
       const error = page.locator('.analysis-error');
       await error.waitFor({ timeout: WAIT });
