@@ -2,6 +2,7 @@ import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { basemapOrigins, contentSecurityPolicy } from './csp.config';
 
 /**
  * Offline map labels: MapLibre's `font-faces` needs woff2 files at a URL. They come from @fontsource
@@ -48,12 +49,23 @@ function fontFaces(): Plugin {
   };
 }
 
+/** The built index.html carries the CSP (csp.config.ts); dev keeps Vite's inline HMR preamble working. */
+function csp(policy: string): Plugin {
+  return {
+    name: 'cfc-csp',
+    apply: 'build',
+    transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: policy }, injectTo: 'head-prepend' }],
+  };
+}
+
+const origins = basemapOrigins(process.env.CFC_BASEMAP_ORIGINS);
+
 // The app is served from any path (file://-like previews, sub-folders), so assets resolve relative to it.
 export default defineConfig({
   base: './',
-  plugins: [react(), fontFaces()],
+  plugins: [react(), fontFaces(), csp(contentSecurityPolicy(origins))],
   worker: { format: 'es' },
   build: { target: 'es2022', chunkSizeWarningLimit: 4000 },
   server: { host: '127.0.0.1', port: 5173 },
-  preview: { host: '127.0.0.1', port: 4173 },
+  preview: { host: '127.0.0.1', port: 4173, headers: { 'Content-Security-Policy': contentSecurityPolicy(origins, { header: true }) } },
 });

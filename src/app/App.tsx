@@ -5,6 +5,7 @@ import type { MapHandle, MapOptions } from '../map/map-controller';
 import { MapView } from '../map/MapView';
 import type { AppStore } from '../state';
 import { AnalysisPanel } from '../ui/analysis/AnalysisPanel';
+import { BasemapConsent } from '../ui/BasemapConsent';
 import { BasemapSettings } from '../ui/BasemapSettings';
 import { DemoNotice } from '../ui/DemoNotice';
 import { DropZone } from '../ui/DropZone';
@@ -70,6 +71,7 @@ function Shell({ store, mapOptions, onMap }: Omit<Props, 'i18n'>) {
         <MapLegend />
         <FeatureInspector />
         <ImportDialogs />
+        <BasemapConsent />
       </main>
     </div>
   );

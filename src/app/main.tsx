@@ -1,6 +1,7 @@
 /**
  * Composition root: workers → store → i18n → React, then the demo city. Nothing else wires services.
  */
+import '../protocol/csp-safe';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import fontFiles from 'virtual:font-faces';
@@ -19,7 +20,8 @@ import { bindUrlHash, parseHash } from './url-hash';
 installPageFonts(fontFiles, document.baseURI);
 const hashView = parseHash(location.hash);
 const language = initialLanguage();
-const store = createAppStore(createWorkers(), { session: { language, view: hashView } });
+const workers = createWorkers();
+const store = createAppStore(workers, { session: { language, view: hashView } });
 const i18n = createI18n(language);
 bindLanguage(store, i18n);
 bindUrlHash(store);
@@ -49,7 +51,7 @@ async function start() {
   const manifest = demoManifest();
   if (manifest && !hashView) store.getState().requestBounds(manifest.bbox);
   await mapReady;
-  const hook = installTestHook(store, getMap);
+  const hook = installTestHook(store, getMap, e2e ? workers.faults : undefined);
   if (manifest) await loadDemo(store, manifest);
   await getMap().whenDrawn();
   hook.ready = true;

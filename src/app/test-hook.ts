@@ -6,6 +6,7 @@ import { pointOnFeature } from '@turf/turf';
 import type { Feature } from 'geojson';
 import type { MapHandle } from '../map/map-controller';
 import type { AppStore } from '../state';
+import type { WorkerFaults } from './create-workers';
 
 export interface LayerSummary {
   readonly id: string;
@@ -29,6 +30,8 @@ export interface CfcTestHook {
   styleOrder(): string[];
   /** The MapLibre map itself, for measurements in tests. */
   map(): MapHandle['map'];
+  /** Only under `?e2e=1`: terminate, crash or hang the io / analysis worker mid-job. */
+  workers?: WorkerFaults;
   state(): { language: string; view: unknown; viewBounds: readonly [number, number, number, number] | null; loadViewOnly: boolean; errors: number; jobs: number; selection: unknown };
 }
 
@@ -38,9 +41,10 @@ declare global {
   }
 }
 
-export function installTestHook(store: AppStore, getMap: () => MapHandle): CfcTestHook {
+export function installTestHook(store: AppStore, getMap: () => MapHandle, faults?: WorkerFaults): CfcTestHook {
   const hook: CfcTestHook = {
     ready: false,
+    ...(faults ? { workers: faults } : {}),
     layers: () => {
       const { doc, layerData } = store.getState();
       return doc.layers.map((l) => {

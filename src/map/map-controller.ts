@@ -6,7 +6,8 @@ import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { MapLibreOverlay } from '@deck.gl/maplibre';
 import type { Layer } from '@deck.gl/core';
-import { selectedFeature, type AppState, type AppStore } from '../state';
+import { activeBasemapUrl, selectedFeature, type AppState, type AppStore } from '../state';
+import { fetchRemoteStyle } from './basemap/remote-style';
 import { fontFaces, offlineStyle, type FontFile } from './basemap/style';
 import { buildDeckLayers } from './layers/deck-layers';
 import { buildGapLayers, sameGapLayers } from './layers/gap-layers';
@@ -40,7 +41,8 @@ export function mountMap(container: HTMLElement, store: AppStore, opts: MapOptio
   const v = s0.cameraRequest?.kind === 'view' ? s0.cameraRequest.view : null;
   const map = new maplibregl.Map({
     container,
-    style: s0.doc.settings.basemapStyleUrl ?? offlineStyle(opts.fontFiles, opts.baseUrl),
+    // A remote style only once the user consented in this session (basemap-consent-slice.ts).
+    style: activeBasemapUrl(s0) ?? offlineStyle(opts.fontFiles, opts.baseUrl),
     center: v ? [v.lng, v.lat] : [0, 20],
     zoom: v?.zoom ?? 1.5,
     attributionControl: false,
@@ -53,8 +55,9 @@ export function mountMap(container: HTMLElement, store: AppStore, opts: MapOptio
   let model: StyleModel | null = null;
   let deckLayers: Layer[] = [];
   let memo = emptyMemo();
-  let styleUrl = s0.doc.settings.basemapStyleUrl;
+  let styleUrl = activeBasemapUrl(s0);
   let styleLoading = false;
+  let styleSeq = 0;
   let last: Pick<AppState, 'doc' | 'layerData' | 'language' | 'selection' | 'analysis' | 'rules'> | null = null;
   let retryQueued = false;
   let redrawPending = false;
@@ -89,19 +92,34 @@ export function mountMap(container: HTMLElement, store: AppStore, opts: MapOptio
     }
   }
 
-  /** A remote basemap replaces the whole style; our layers are added again once it has loaded. */
+  /**
+   * A remote basemap replaces the whole style; our layers are added again once it has loaded. A remote
+   * style that fails is reported and declined, which brings the offline basemap back with our layers.
+   */
   function basemap(s: AppState) {
-    const url = s.doc.settings.basemapStyleUrl;
+    const url = activeBasemapUrl(s);
     if (url === styleUrl) return;
     styleUrl = url;
     styleLoading = true;
-    map.setStyle(url ?? offlineStyle(opts.fontFiles, opts.baseUrl), { diff: false });
-    map.once('style.load', () => {
-      if (url) map.setFontFaces(fontFaces(opts.fontFiles, opts.baseUrl)); // our labels keep the bundled fonts
-      styleLoading = false;
-      memo = emptyMemo();
-      last = null;
-      render(store.getState());
+    const mine = ++styleSeq;
+    const apply = (style: string | maplibregl.StyleSpecification) => {
+      if (mine !== styleSeq) return;
+      map.setStyle(style, { diff: false });
+      map.once('style.load', () => {
+        if (mine !== styleSeq) return;
+        if (url) map.setFontFaces(fontFaces(opts.fontFiles, opts.baseUrl)); // our labels keep the bundled fonts
+        styleLoading = false;
+        memo = emptyMemo();
+        last = null;
+        render(store.getState());
+      });
+    };
+    if (!url) return apply(offlineStyle(opts.fontFiles, opts.baseUrl));
+    fetchRemoteStyle(url).then(apply, (e: unknown) => {
+      if (mine !== styleSeq) return;
+      const st = store.getState();
+      st.reportError(new URL(url).host, { code: 'basemap.failed', params: { url, detail: String((e as Error)?.message ?? e).slice(0, 200) } });
+      st.answerBasemap(url, false); // declined: the subscription brings the offline basemap back
     });
   }
 
@@ -126,6 +144,7 @@ export function mountMap(container: HTMLElement, store: AppStore, opts: MapOptio
     map.addControl(overlay);
     // The first camera comes without a moveend: report what is visible (for view-only loads).
     store.getState().setViewBounds(bounds());
+    basemap(store.getState()); // consent may have come while the map was loading
     render(store.getState());
     camera(store.getState());
   });

@@ -242,7 +242,9 @@ export const createAnalysisSlice = (services: Services): SliceCreator<AnalysisSl
         get().setAccessResult(r.value, request, datasetId);
       } catch (e) {
         cancelled.delete(jobId);
-        fail(e instanceof CodedError ? e.error : { code: ANALYSIS_UI_ERRORS.workerFailed, params: { message: e instanceof Error ? e.message : String(e) } });
+        // A worker that died while the layers were sent carries its own coded error (app/supervised-worker).
+        const died = (e as { jobError?: JobError } | null)?.jobError;
+        fail(e instanceof CodedError ? e.error : died ?? { code: ANALYSIS_UI_ERRORS.workerFailed, params: { message: e instanceof Error ? e.message : String(e) } });
       }
     },
     cancelAnalysis() {

@@ -14,3 +14,4 @@ export * as fieldMappingActions from './actions/field-mapping';
 export type { ImportSlice, OsmUiOptions } from './import-slice';
 export { demoLayerIds, hasUnsavedWork, type DemoAnswer, type ProjectSlice } from './project-slice';
 export * as projectActions from './actions/project';
+export { activeBasemapUrl, basemapQuestion, type BasemapConsentSlice } from './basemap-consent-slice';

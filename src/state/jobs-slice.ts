@@ -8,6 +8,7 @@ import type { JobError, JobId, JobResult } from '../protocol/jobs';
 import { addLayers } from './actions/layers';
 import { replaceLayers } from './actions/project';
 import { defaultColor } from './layer-defaults';
+import { withholdOnLoad } from './personal-fields';
 import type { SliceCreator } from './slice';
 import type { JobsSlice, JobState, LayerData, LoadItem, Services } from './types';
 
@@ -66,9 +67,11 @@ export const createJobsSlice = (services: Services, newId: IdFactory): SliceCrea
       const base = get().doc.layers.length;
       const layers: ProjectLayer[] = [];
       const data: Record<string, LayerData> = {};
-      loaded.forEach(({ item, layer }, i) => {
+      loaded.forEach(({ item, layer: read }, i) => {
         const id = newId('layer');
-        const role = item.role ?? layer.roleGuess;
+        const role = item.role ?? read.roleGuess;
+        // Personal fields of layers about children never reach the document (personal-fields.ts).
+        const layer = withholdOnLoad(read, role);
         const category = item.category ?? layer.categoryGuess;
         layers.push({
           id,
@@ -92,6 +95,7 @@ export const createJobsSlice = (services: Services, newId: IdFactory): SliceCrea
           roleGuess: layer.roleGuess,
           ...(item.names ? { names: item.names } : {}),
           ...(item.options?.bbox ? { extractBbox: item.options.bbox } : {}),
+          ...(layer.withheld ? { withheld: layer.withheld } : {}),
         };
       });
       // Data first: whoever renders the new document finds its features.

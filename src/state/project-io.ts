@@ -8,6 +8,7 @@ import type { FeatureCollection } from 'geojson';
 import type { LoadWarning, Project, ProjectLayer } from '../core/model';
 import type { LoadSource, ProjectRead } from '../protocol/io-api';
 import { defineAction } from './actions/define';
+import { savedData, withholdOnLoad } from './personal-fields';
 import type { AppState, LayerData, Services } from './types';
 
 type InlineData = Extract<ProjectLayer['source'], { kind: 'inline' }>['data'];
@@ -20,7 +21,8 @@ export function projectJson(s: Pick<AppState, 'doc' | 'layerData'>): string {
     const d = s.layerData[l.id];
     const { warnings: _stale, ...layer } = l;
     const warnings = d?.warnings.length ? { warnings: d.warnings.map(copyWarning) } : {};
-    return l.source.kind === 'inline' && d ? { ...layer, source: { kind: 'inline', data: d.data as InlineData }, ...warnings } : { ...layer, ...warnings };
+    // Personal fields of layers about children are never saved, even when kept for the session.
+    return l.source.kind === 'inline' && d ? { ...layer, source: { kind: 'inline', data: savedData(l.role, d) as InlineData }, ...warnings } : { ...layer, ...warnings };
   });
   return JSON.stringify({ ...s.doc, layers }, null, 1);
 }
@@ -82,7 +84,8 @@ export async function openProject(
       data[id] = demo;
     } else {
       const meta = info[l.id];
-      data[id] = {
+      // A project from elsewhere may carry personal fields: withheld like a loaded file's.
+      data[id] = withholdOnLoad({
         fileName: l.name,
         data: l.source.data as FeatureCollection,
         geometryKind: meta?.geometryKind ?? 'mixed',
@@ -91,11 +94,12 @@ export async function openProject(
         fieldNames: meta?.fieldNames ?? [],
         warnings: l.warnings ?? [],
         roleGuess: l.role,
-      };
+      }, l.role);
     }
     // Warnings belong with the layer's data (a fix changes them), not in the edited document.
     const { warnings: _saved, ...layer } = l;
-    layers.push({ ...layer, id });
+    const source = data[id].withheld ? { source: { kind: 'inline' as const, data: data[id].data as InlineData } } : {};
+    layers.push({ ...layer, id, ...source });
   }
   set((st) => ({ layerData: { ...st.layerData, ...data }, selection: null }));
   // The demo notice describes the demo city; an opened project without demo layers is not it.

@@ -5,6 +5,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Project } from '../core/model';
 import { createAnalysisSlice } from './analysis-slice';
+import { createBasemapConsentSlice } from './basemap-consent-slice';
 import { createDocumentSlice } from './document-slice';
 import { createJobsSlice, type IdFactory } from './jobs-slice';
 import { createImportSlice } from './import-slice';
@@ -31,6 +32,7 @@ export function createAppStore(services: Services, init: StoreInit = {}): AppSto
     ...createRulesSlice(services)(set, get),
     ...createAnalysisSlice(services)(set, get),
     ...createProjectSlice()(set, get),
+    ...createBasemapConsentSlice()(set, get),
   }));
   // Ids never repeat within a session, and skip any a loaded project already uses.
   function newId(prefix: Parameters<IdFactory>[0]): string {

@@ -5,9 +5,11 @@ import type { IoApi, LoadOptions, LoadSource } from '../protocol/io-api';
 import type { JobError, JobId } from '../protocol/jobs';
 import type { DocAction } from './actions/define';
 import type { AnalysisSlice } from './analysis-slice';
+import type { BasemapConsentSlice } from './basemap-consent-slice';
 import type { Capture, History } from './history';
 import type { ImportSlice } from './import-slice';
 import type { ProjectSlice } from './project-slice';
+import type { Withheld } from './personal-fields';
 import type { RulesSlice } from './rules-slice';
 
 export type Language = 'en' | 'zh';
@@ -27,6 +29,8 @@ export interface LayerData
   readonly names?: LocalizedName;
   /** The lon/lat box the features were cut to when the layer was loaded for the map view only. */
   readonly extractBbox?: BBox;
+  /** Personal fields taken out of the features at load (personal-fields.ts), until the user keeps them. */
+  readonly withheld?: Withheld;
 }
 
 export interface DocumentSlice {
@@ -133,4 +137,5 @@ export interface JobsSlice {
   reportError(subject: string, error: JobError): void;
 }
 
-export type AppState = DocumentSlice & DataSlice & SessionSlice & JobsSlice & AnalysisSlice & ImportSlice & RulesSlice & ProjectSlice;
+export type AppState = DocumentSlice & DataSlice & SessionSlice & JobsSlice & AnalysisSlice & ImportSlice & RulesSlice & ProjectSlice
+  & BasemapConsentSlice;

@@ -3,7 +3,7 @@
  * size limit for whole-file formats, run the reader, and turn every failure into a JobResult code.
  * Works the same in a worker (Blob) and in Node (bytes read by the CLI).
  */
-import { gunzipSync } from 'fflate';
+import { InflateLimitError, inflateBounded } from './inflate-bounded';
 import { CANCELLED, JobCancelledError, type CancelToken, type JobResult, type ProgressFn } from '../jobs';
 import type { LoadedLayer } from '../model';
 import { byteSource, type ByteSource, type ReadSource } from './byte-source';
@@ -93,12 +93,11 @@ function gunzip(bytes: Uint8Array, ctx: ReaderContext): Uint8Array {
   // The trailer states the unpacked size (mod 4 GiB): refuse a bomb before inflating it.
   const stated = bytes.byteLength >= 18 ? new DataView(bytes.buffer, bytes.byteOffset + bytes.byteLength - 4, 4).getUint32(0, true) : 0;
   if (stated > limit) fail(IO_ERRORS.tooLarge, { file: ctx.fileName, size: stated, limit });
-  let out: Uint8Array;
+  // The trailer can lie: inflate at most `limit` bytes whatever it says.
   try {
-    out = gunzipSync(bytes);
-  } catch {
+    return inflateBounded('gzip', bytes, limit);
+  } catch (e) {
+    if (e instanceof InflateLimitError) return fail(IO_ERRORS.tooLarge, { file: ctx.fileName, size: e.produced, limit });
     return fail(IO_ERRORS.truncated, { file: ctx.fileName, format: 'gzip' });
   }
-  if (out.byteLength > limit) fail(IO_ERRORS.tooLarge, { file: ctx.fileName, size: out.byteLength, limit });
-  return out;
 }

@@ -5,6 +5,7 @@ import { formatWarning } from '../format-error';
 import { useAppState } from '../store-context';
 import { Modal } from './Modal';
 import { ReportLines } from './ReportLines';
+import { PersonalFieldsChoice } from './PersonalFieldsChoice';
 
 const FIXES: readonly string[] = ['swap-axes', 'convert-gcj02', 'convert-bd09'];
 
@@ -47,6 +48,7 @@ export function ValidationReport() {
           </tbody>
         </table>
       )}
+      <PersonalFieldsChoice layerId={id} />
       {fixes > 0 && (
         <p>
           <span role="status">{t('import.report.fixed', { count: fixes })}</span>{' '}

@@ -35,7 +35,10 @@ export interface AppPage {
   readonly remoteRequests: string[];
 }
 
-export async function openApp(browser: Browser, opts: { hash?: string; lang?: 'en' | 'zh' } = {}): Promise<AppPage> {
+export async function openApp(
+  browser: Browser,
+  opts: { hash?: string; lang?: 'en' | 'zh'; beforeGoto?: (page: Page) => Promise<unknown>; readyTimeout?: number } = {},
+): Promise<AppPage> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   const problems: string[] = [];
   const remoteRequests: string[] = [];
@@ -52,13 +55,14 @@ export async function openApp(browser: Browser, opts: { hash?: string; lang?: 'e
   url.searchParams.set('e2e', '1');
   url.searchParams.set('lang', opts.lang ?? 'en');
   url.hash = opts.hash ?? '';
+  await opts.beforeGoto?.(page);
   await page.goto(url.href);
-  await waitReady(page);
+  await waitReady(page, opts.readyTimeout);
   return { page, problems, remoteRequests };
 }
 
-export async function waitReady(page: Page): Promise<void> {
-  await page.waitForFunction(() => window.__cfc?.ready === true, null, { timeout: WAIT });
+export async function waitReady(page: Page, timeout = WAIT): Promise<void> {
+  await page.waitForFunction(() => window.__cfc?.ready === true, null, { timeout });
 }
 
 /** Waits until the map has drawn everything asked of it so far. */

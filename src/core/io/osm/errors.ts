@@ -8,6 +8,8 @@ export type OsmErrorCode =
   | 'osm.pbf_truncated'
   | 'osm.pbf_corrupt'
   | 'osm.pbf_unsupported'
+  | 'osm.pbf_block_too_large'
+  | 'osm.inflated_too_large'
   | 'osm.read_failed';
 
 export class OsmImportError extends Error {

@@ -4,8 +4,9 @@
  * block is ever decompressed, and nodes go straight into the store's typed arrays.
  */
 import { PbfReader } from 'pbf';
-import { unzlibSync } from 'fflate';
+import { InflateLimitError, inflateBounded } from '../inflate-bounded';
 import { OsmImportError } from './errors';
+import { PBF_MAX_BLOB_BYTES, PBF_MAX_HEADER_BYTES, mib } from './limits';
 import type { MemberType, OsmSink, RelationMember, Tags } from './osm-store';
 
 const utf8 = new TextDecoder();
@@ -31,7 +32,7 @@ export function readBlock(bytes: Uint8Array, pos: number, blockIdx: number): Pbf
   if (pos + 4 > bytes.length) throw new OsmImportError('osm.pbf_truncated', { block: blockIdx });
   const headerLen = ((bytes[pos] << 24) | (bytes[pos + 1] << 16) | (bytes[pos + 2] << 8) | bytes[pos + 3]) >>> 0;
   const headerEnd = pos + 4 + headerLen;
-  if (headerLen > 65536) throw new OsmImportError('osm.pbf_corrupt', { block: blockIdx });
+  if (headerLen > PBF_MAX_HEADER_BYTES) throw new OsmImportError('osm.pbf_corrupt', { block: blockIdx });
   if (headerEnd > bytes.length) throw new OsmImportError('osm.pbf_truncated', { block: blockIdx });
   const header = new PbfReader(bytes.subarray(pos + 4, headerEnd)).readFields(
     (tag, h: { type: string; size: number }, p) => {
@@ -41,6 +42,7 @@ export function readBlock(bytes: Uint8Array, pos: number, blockIdx: number): Pbf
     { type: '', size: -1 },
   );
   if (header.size < 0 || header.type === '') throw new OsmImportError('osm.pbf_corrupt', { block: blockIdx });
+  if (header.size > PBF_MAX_BLOB_BYTES) throw tooLarge(blockIdx, header.size);
   const end = headerEnd + header.size;
   if (end > bytes.length) throw new OsmImportError('osm.pbf_truncated', { block: blockIdx });
   const blob = new PbfReader(bytes.subarray(headerEnd, end)).readFields(
@@ -52,18 +54,25 @@ export function readBlock(bytes: Uint8Array, pos: number, blockIdx: number): Pbf
     },
     { rawSize: 0, other: 0 },
   );
+  // Refuse a stated size over the format's limit before inflating anything, then never inflate past it.
+  if (blob.rawSize > PBF_MAX_BLOB_BYTES) throw tooLarge(blockIdx, blob.rawSize);
   let data: Uint8Array;
   if (blob.raw) data = blob.raw;
   else if (blob.zlib) {
     try {
-      data = unzlibSync(blob.zlib, blob.rawSize > 0 ? { out: new Uint8Array(blob.rawSize) } : undefined);
-    } catch {
+      data = inflateBounded('zlib', blob.zlib, PBF_MAX_BLOB_BYTES);
+    } catch (e) {
+      if (e instanceof InflateLimitError) throw tooLarge(blockIdx, e.produced);
       throw new OsmImportError('osm.pbf_corrupt', { block: blockIdx });
     }
   } else if (blob.other) throw new OsmImportError('osm.pbf_unsupported', { feature: `compression ${blob.other}` });
   else throw new OsmImportError('osm.pbf_corrupt', { block: blockIdx });
   return { type: header.type, end, data };
 }
+
+/** Block `blockIdx` states or unpacks to `size` bytes, over the format's 32 MiB. */
+const tooLarge = (blockIdx: number, size: number) =>
+  new OsmImportError('osm.pbf_block_too_large', { block: blockIdx, sizeMiB: mib(size), limitMiB: mib(PBF_MAX_BLOB_BYTES) });
 
 /** Rejects files needing features we do not decode (e.g. history files). */
 export function checkHeaderBlock(data: Uint8Array): void {

@@ -1,13 +1,16 @@
 /**
- * OSM XML (optionally gzip-compressed) streamed through fflate's Gunzip and saxes, in chunks: the whole
+ * OSM XML (optionally gzip-compressed) streamed through fflate's Gunzip (bounded) and saxes, in chunks: the whole
  * text is never held in memory, and the caller gets control back after every chunk (progress, cancel).
  */
 import { SaxesParser } from 'saxes';
-import { Gunzip } from 'fflate';
+import { InflateLimitError, createBoundedInflater, type BoundedInflater } from '../inflate-bounded';
+import { OSM_MAX_INFLATED_BYTES, mib } from './limits';
 import { OsmImportError } from './errors';
 import type { MemberType, OsmSink, RelationMember, Tags } from './osm-store';
 
 const CHUNK = 1 << 20;
+/** Compressed bytes per step of .osm.gz: even a bomb inflates to at most ~32 MiB between two yields. */
+const GZ_CHUNK = 32 << 10;
 
 interface Current {
   kind: 'node' | 'way' | 'relation';
@@ -70,7 +73,7 @@ function makeParser(sink: OsmSink, state: { sawRoot: boolean; rootClosed: boolea
 }
 
 /** Feeds the file to the sink chunk by chunk; yields the fraction of input bytes consumed. */
-export function* readOsmXml(bytes: Uint8Array, gzipped: boolean, sink: OsmSink): Generator<number> {
+export function* readOsmXml(bytes: Uint8Array, gzipped: boolean, sink: OsmSink, maxInflated = OSM_MAX_INFLATED_BYTES): Generator<number> {
   const state = { sawRoot: false, rootClosed: false };
   const parser = makeParser(sink, state);
   const decoder = new TextDecoder();
@@ -90,10 +93,12 @@ export function* readOsmXml(bytes: Uint8Array, gzipped: boolean, sink: OsmSink):
       throw state.sawRoot && !state.rootClosed ? new OsmImportError('osm.xml_truncated') : malformed(e);
     }
   };
-  let gunzip: Gunzip | null = null;
-  if (gzipped) gunzip = new Gunzip((chunk, final) => feed(chunk, final));
-  for (let pos = 0; pos < bytes.length || (pos === 0 && bytes.length === 0); pos += CHUNK) {
-    const end = Math.min(bytes.length, pos + CHUNK);
+  // Inflated in small steps and counted: a gzip bomb stops at the limit (limits.ts).
+  let gunzip: BoundedInflater | null = null;
+  if (gzipped) gunzip = createBoundedInflater('gzip', maxInflated, feed);
+  const step = gzipped ? GZ_CHUNK : CHUNK;
+  for (let pos = 0; pos < bytes.length || (pos === 0 && bytes.length === 0); pos += step) {
+    const end = Math.min(bytes.length, pos + step);
     const final = end >= bytes.length;
     const slice = bytes.subarray(pos, end);
     if (gunzip) {
@@ -101,6 +106,7 @@ export function* readOsmXml(bytes: Uint8Array, gzipped: boolean, sink: OsmSink):
         gunzip.push(slice, final);
       } catch (e) {
         if (e instanceof OsmImportError) throw e;
+        if (e instanceof InflateLimitError) throw new OsmImportError('osm.inflated_too_large', { sizeMiB: mib(e.produced), limitMiB: mib(e.limit) });
         throw new OsmImportError('osm.gzip_corrupt');
       }
     } else feed(slice, final);
