@@ -9,6 +9,7 @@ import type { LoadWarning, Project, ProjectLayer } from '../core/model';
 import type { LoadSource, ProjectRead } from '../protocol/io-api';
 import { defineAction } from './actions/define';
 import { savedData, withholdOnLoad } from './personal-fields';
+import { PERSONAL_WARNINGS } from '../core/io/personal-fields';
 import type { AppState, LayerData, Services } from './types';
 
 type InlineData = Extract<ProjectLayer['source'], { kind: 'inline' }>['data'];
@@ -20,7 +21,9 @@ export function projectJson(s: Pick<AppState, 'doc' | 'layerData'>): string {
   const layers = s.doc.layers.map((l): ProjectLayer => {
     const d = s.layerData[l.id];
     const { warnings: _stale, ...layer } = l;
-    const warnings = d?.warnings.length ? { warnings: d.warnings.map(copyWarning) } : {};
+    // A file never holds personal fields, so "kept for this session" is saved as what the file says: dropped.
+    const saved = d?.warnings.map((w) => (w.code === PERSONAL_WARNINGS.kept ? { ...w, code: PERSONAL_WARNINGS.dropped } : w));
+    const warnings = saved?.length ? { warnings: saved.map(copyWarning) } : {};
     // Personal fields of layers about children are never saved, even when kept for the session.
     return l.source.kind === 'inline' && d ? { ...layer, source: { kind: 'inline', data: savedData(l.role, d) as InlineData }, ...warnings } : { ...layer, ...warnings };
   });
