@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { BASE_URL, launch, layers, openApp, shot, WAIT } from './helpers/browser';
+import { answerDemoChoice } from './helpers/files';
 
 const directives = (policy: string) => new Map(policy.split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k!, v]));
 
@@ -59,6 +60,7 @@ describe('Content-Security-Policy', () => {
     await page.getByRole('status').filter({ hasText: 'Done.' }).waitFor({ timeout: 180_000 });
     const before = (await layers(page)).length;
     await page.getByTestId('file-input').setInputFiles('tests/fixtures/io/city.gpkg');
+    await answerDemoChoice(page, 'Add to the demo');
     await page.waitForFunction((n) => window.__cfc!.layers().length > n || window.__cfc!.state().errors > 0, before, { timeout: WAIT });
     assert.equal(await page.getByRole('alert').locator('.alert').count(), 0, await page.getByRole('alert').innerText());
     assert.ok((await layers(page)).length > before);

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { launch, layers, openApp, shot, WAIT } from './helpers/browser';
-import { manifest, playgrounds } from './helpers/files';
+import { answerDemoChoice, manifest, playgrounds } from './helpers/files';
 import { MiB, concat, fileBlock, headerBlock, zlibOfZeros } from '../core/io/hostile/bomb-builders';
 
 const RUN_WAIT = 120_000;
@@ -32,8 +32,13 @@ describe('dying and stuck workers', () => {
   const summary = async () => (await layers(page)).map((l) => [l.id, l.featureCount, l.visible]);
   const generation = (name: 'io' | 'analysis') => page.evaluate((n) => window.__cfc!.workers!.generation(n), name);
   const file = (name: string) => ({ name, mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(playgrounds(manifest().center))) });
-  const pick = async (...names: string[]) => {
+  // The demo is loaded throughout, so every pick asks "replace or add?"; the load is sent when it is answered,
+  // so a worker fault meant to land during the load is arranged (`beforeLoad`) while the question is open.
+  const pick = async (names: string[], beforeLoad?: () => Promise<unknown>) => {
     await page.getByTestId('file-input').setInputFiles(names.map(file));
+    await page.getByRole('dialog', { name: 'Replace the demo city?' }).waitFor({ timeout: WAIT });
+    await beforeLoad?.();
+    await answerDemoChoice(page, 'Add to the demo');
     // The field-mapping step opens after each load; Escape keeps the guessed role.
   };
   const layerItem = (name: string) => page.getByRole('listitem', { name, exact: true });
@@ -53,8 +58,7 @@ describe('dying and stuck workers', () => {
     const before = await summary();
     const gen = await generation('io');
     // Keep the worker busy so the load is still running when the worker is terminated.
-    await page.evaluate(() => window.__cfc!.workers!.hang('io', 30_000));
-    await pick('killed.geojson');
+    await pick(['killed.geojson'], () => page.evaluate(() => window.__cfc!.workers!.hang('io', 30_000)));
     await jobRow('killed.geojson').waitFor({ timeout: WAIT });
     await page.evaluate(() => window.__cfc!.workers!.terminate('io'));
     const alert = page.getByRole('alert').locator('.alert').filter({ hasText: 'killed.geojson' });
@@ -66,7 +70,7 @@ describe('dying and stuck workers', () => {
     assert.deepEqual(await summary(), before, 'the layers are as they were');
     await dismissAlerts();
 
-    await pick('after-kill.geojson');
+    await pick(['after-kill.geojson']);
     await layerItem('after-kill.geojson').waitFor({ timeout: WAIT });
     await closeMapping();
   });
@@ -75,8 +79,7 @@ describe('dying and stuck workers', () => {
     const before = await summary();
     const gen = await generation('io');
     // The crash message waits behind the hang, so it lands while the load is running.
-    await page.evaluate(() => window.__cfc!.workers!.hang('io', 2_000));
-    await pick('crashed.geojson');
+    await pick(['crashed.geojson'], () => page.evaluate(() => window.__cfc!.workers!.hang('io', 5_000)));
     await page.evaluate(() => window.__cfc!.workers!.crash('io'));
     const alert = page.getByRole('alert').locator('.alert').filter({ hasText: 'crashed.geojson' });
     await alert.waitFor({ timeout: WAIT });
@@ -84,7 +87,7 @@ describe('dying and stuck workers', () => {
     assert.equal(await generation('io'), gen + 1);
     assert.deepEqual(await summary(), before);
     await dismissAlerts();
-    await pick('after-crash.geojson');
+    await pick(['after-crash.geojson']);
     await layerItem('after-crash.geojson').waitFor({ timeout: WAIT });
     await closeMapping();
   });
@@ -93,8 +96,7 @@ describe('dying and stuck workers', () => {
     const gen = await generation('io');
     const before = await summary();
     // A worker busy for a minute: the loads cannot even start.
-    await page.evaluate(() => window.__cfc!.workers!.hang('io', 60_000));
-    await pick('stuck.geojson', 'queued.geojson');
+    await pick(['stuck.geojson', 'queued.geojson'], () => page.evaluate(() => window.__cfc!.workers!.hang('io', 60_000)));
     await jobRow('stuck.geojson').waitFor({ timeout: WAIT });
     const t0 = Date.now();
     await jobRow('stuck.geojson').getByRole('button', { name: 'Cancel' }).click();
@@ -118,6 +120,7 @@ describe('dying and stuck workers', () => {
     const pbf = concat(headerBlock(), ...Array.from({ length: 60 }, () => fileBlock('OSMData', { zlib, rawSize: 32 * MiB })));
     const gen = await generation('io');
     await page.getByTestId('file-input').setInputFiles({ name: 'zeros.osm.pbf', mimeType: 'application/octet-stream', buffer: Buffer.from(pbf) });
+    await answerDemoChoice(page, 'Add to the demo');
     const dialog = page.getByRole('dialog', { name: 'Import OpenStreetMap data' });
     await dialog.waitFor({ timeout: WAIT });
     await dialog.getByRole('button', { name: 'Import', exact: true }).click();

@@ -14,6 +14,7 @@ import path, { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { BASE_URL, launch, shot, WAIT } from './helpers/browser';
+import { answerDemoChoice } from './helpers/files';
 import { sharedData } from '../shared-data';
 
 const LONG = 150_000;
@@ -105,6 +106,7 @@ describe('rules that fit the city', () => {
 
   test('adding Monaco (its boundaries say MC, among France\'s) suggests the international pack for Monaco', { timeout: LONG * 3 }, async () => {
     await page.getByTestId('file-input').setInputFiles(path.join(sharedData('osm'), 'monaco.osm.gz'));
+    await answerDemoChoice(page, 'Add to the demo');
     const dialog = page.getByRole('dialog', { name: 'Import OpenStreetMap data' });
     await dialog.waitFor({ timeout: LONG });
     await dialog.getByRole('button', { name: 'Import', exact: true }).click();
