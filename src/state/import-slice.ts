@@ -5,6 +5,7 @@
  * save and open (project-io.ts).
  */
 import type { AdminLevelMapping } from '../core/io/osm/admin-levels';
+import type { OsmCategoryRule } from '../core/io/osm/category-mapping';
 import { DEFAULT_CHILD_ESTIMATE, type ChildEstimateConfig } from '../core/io/osm/estimate-children';
 import { isOsmName, lowerName } from '../core/io/sniff-format';
 import type { BBox, LoadedLayer } from '../core/model';
@@ -17,6 +18,8 @@ export interface OsmUiOptions {
   readonly adminLevels: AdminLevelMapping | 'auto';
   readonly estimateChildren: boolean;
   readonly estimate: ChildEstimateConfig;
+  /** Which tags make which facility category; absent = the importer's default mapping. */
+  readonly categoryMapping?: readonly OsmCategoryRule[];
 }
 
 export const DEFAULT_OSM_UI_OPTIONS: OsmUiOptions = { adminLevels: 'auto', estimateChildren: true, estimate: DEFAULT_CHILD_ESTIMATE };
@@ -109,7 +112,7 @@ export const createImportSlice = (services: Services): SliceCreator<ImportSlice>
       const o = get().osmOptions;
       const replace = get().pendingReplace;
       set({ pendingOsm: null, pendingReplace: [] });
-      const osm = { adminLevels: o.adminLevels, estimateChildren: o.estimateChildren ? o.estimate : false };
+      const osm = { adminLevels: o.adminLevels, estimateChildren: o.estimateChildren ? o.estimate : false, ...(o.categoryMapping ? { categoryMapping: o.categoryMapping } : {}) };
       const ids = await get().loadFiles(files.map((source) => ({ source, options: { osm } })), 'record', replace);
       // A city extract is somewhere else: show it.
       const box = union(ids.map((id) => get().layerData[id]?.bbox ?? null));

@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DEFAULT_OSM_CATEGORY_MAPPING } from '../../core/io/osm/category-mapping';
 import { ESTIMATE_PRESETS } from '../../core/io/osm/estimate-children';
 import { AGE_BANDS, UNIT_LEVELS, type UnitLevel } from '../../core/model';
 import { ADMIN_LEVEL_PRESETS } from '../../core/io/osm/admin-levels';
 import type { OsmUiOptions } from '../../state';
 import { useAppState } from '../store-context';
+import { CategoryMappingEditor } from './CategoryMappingEditor';
 import { Modal } from './Modal';
 
 const LEVELS = ['2', '3', '4', '5', '6', '7', '8', '9', '10', '11'];
@@ -24,6 +24,7 @@ export function OsmOptionsDialog() {
   const confirm = useAppState((s) => s.confirmOsm);
   const cancel = useAppState((s) => s.cancelOsm);
   const [o, setO] = useState(saved);
+  const [mappingOk, setMappingOk] = useState(true);
   if (!files?.length) return null;
   const mapping = o.adminLevels === 'auto' ? null : o.adminLevels;
   const setLevel = (level: string, unit: UnitLevel | '') => {
@@ -97,21 +98,14 @@ export function OsmOptionsDialog() {
       </fieldset>
       <details>
         <summary>{t('import.osm.categories')}</summary>
-        <table className="category-mapping">
-          <thead><tr><th scope="col">{t('layers.category')}</th><th scope="col">{t('import.osm.tags')}</th></tr></thead>
-          <tbody>
-            {DEFAULT_OSM_CATEGORY_MAPPING.map((r) => (
-              <tr key={r.category}>
-                <td>{t(`category.${r.category}`, { defaultValue: r.category })}</td>
-                <td>{r.anyOf.map((m) => `${m.key}=${m.values?.join('|') ?? '*'}`).join(' · ')}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <CategoryMappingEditor value={o.categoryMapping} onChange={(m) => {
+          setMappingOk(m !== null);
+          if (m) setO({ ...o, categoryMapping: m });
+        }} />
         <p className="hint school-rule">{t('import.osm.schoolRule')}</p>
       </details>
       <div className="dialog-buttons">
-        <button type="button" className="primary" onClick={() => {
+        <button type="button" className="primary" disabled={!mappingOk} onClick={() => {
           setOptions(o);
           void confirm();
         }}>{t('import.osm.import')}</button>

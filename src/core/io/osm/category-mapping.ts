@@ -55,3 +55,28 @@ export function matchCategory(tags: Tags, mapping: readonly OsmCategoryRule[]): 
 export function mappingKeys(mapping: readonly OsmCategoryRule[]): string[] {
   return [...new Set(mapping.flatMap((r) => r.anyOf.map((m) => m.key)))];
 }
+
+/** A rule's tags as the import dialog shows and edits them: `amenity=school · healthcare=paediatrics|clinic · baby_feeding=*`. */
+export function formatTagMatches(anyOf: readonly TagMatch[]): string {
+  return anyOf.map((m) => `${m.key}=${m.values?.join('|') ?? '*'}`).join(' · ');
+}
+
+const KEY = /^[A-Za-z0-9_:.-]+$/;
+
+/**
+ * The inverse of `formatTagMatches`, for what a user typed: matches separated by `·` or `,`, each `key=v1|v2`
+ * or `key=*` (any value but "no"). An empty text matches nothing (the category is switched off). Returns
+ * null when a match is malformed, so the dialog can refuse it instead of importing with a half-read rule.
+ */
+export function parseTagMatches(text: string): TagMatch[] | null {
+  const out: TagMatch[] = [];
+  for (const part of text.split(/[·,]/).map((p) => p.trim()).filter(Boolean)) {
+    const eq = part.indexOf('=');
+    if (eq <= 0) return null;
+    const key = part.slice(0, eq).trim();
+    const values = part.slice(eq + 1).split('|').map((v) => v.trim()).filter(Boolean);
+    if (!KEY.test(key) || values.length === 0) return null;
+    out.push(values.length === 1 && values[0] === '*' ? { key } : { key, values });
+  }
+  return out;
+}

@@ -15,7 +15,7 @@ import { readOsmXml } from './xml-reader';
 import { buildLayers } from './build-layers';
 
 export type { OsmImportOptions } from './options';
-export { DEFAULT_OSM_CATEGORY_MAPPING, type OsmCategoryRule, type TagMatch } from './category-mapping';
+export { DEFAULT_OSM_CATEGORY_MAPPING, formatTagMatches, parseTagMatches, type OsmCategoryRule, type TagMatch } from './category-mapping';
 export { ADMIN_LEVEL_PRESETS, DEFAULT_ADMIN_LEVEL_MAPPING, autoAdminLevels, parseAdminLevelMapping, type AdminLevelMapping } from './admin-levels';
 export { DEFAULT_CHILD_ESTIMATE, ESTIMATE_PRESETS, estimateChildren, estimateHome, type ChildEstimateConfig, type EstimatePreset } from './estimate-children';
 export { detectOsmFormat, type OsmFormat } from './detect';
