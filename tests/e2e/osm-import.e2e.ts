@@ -52,7 +52,13 @@ describe('OpenStreetMap import in the browser', () => {
     await importOsm('monaco.osm.gz', async (dialog) => {
       assert.match(await dialog.innerText(), /monaco\.osm\.gz/);
       // The estimate's parameters are shown and labelled as estimates; the tag mapping can be read.
+      // The assumptions follow the data's location by default; the user's own numbers show the defaults.
+      const preset = dialog.locator('select[name="estimate-preset"]');
+      assert.equal(await preset.inputValue(), 'auto');
+      await preset.selectOption('custom');
       assert.equal(await dialog.getByLabel('Floor area per person, m² (estimate)').inputValue(), '36.5');
+      await preset.selectOption('auto');
+      assert.equal(await dialog.getByLabel('Floor area per person, m² (estimate)').count(), 0);
       await dialog.getByText('Which OpenStreetMap tags make which facility category').click();
       const playTags = dialog.getByLabel('OpenStreetMap tags for Playground', { exact: true });
       assert.equal(await playTags.inputValue(), 'leisure=playground');
