@@ -12,26 +12,9 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { launch, openApp, shot, type AppPage } from './helpers/browser';
+import { parseCsv } from './helpers/csv';
 
 const LONG = 150_000;
-
-/** RFC 4180 rows (quoted cells may hold commas). */
-function parseCsv(text: string): Record<string, string>[] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { cell += '"'; i++; } else if (c === '"') quoted = false; else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(cell); cell = ''; } else if (c === '\n') { row.push(cell); rows.push(row); row = []; cell = ''; } else if (c !== '\r') cell += c;
-  }
-  if (cell || row.length) { row.push(cell); rows.push(row); }
-  const [head, ...body] = rows;
-  return body.map((r) => Object.fromEntries(head!.map((h, i) => [h, r[i] ?? ''])));
-}
 
 interface PackRule { id: string; scale: string; title: { en: string; zh: string } }
 const pack = JSON.parse(readFileSync('src/core/rules/packs/default.json', 'utf8')) as { title: { en: string }; rules: PackRule[] };
