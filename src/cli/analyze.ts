@@ -22,6 +22,7 @@ import { ANALYZE_USAGE } from './analyze-usage';
 import { accessCsv, coverageCsv } from './csv';
 import { facilityInput } from './facility-inputs';
 import { formatCode } from './messages';
+import { outputNamer } from './output-names';
 import { progressPrinter } from './progress-lines';
 import { LayerReadError, readLayerFile } from './read-layer-file';
 
@@ -56,12 +57,13 @@ export async function analyze(args: AnalyzeArgs, log: (line: string) => void = (
   const rows = result.coverage.flatMap((c) => coverageRows(c, unitsByLevel.get(c.level)!));
   await writeFile(join(args.out, 'access.csv'), accessCsv(result, tables.homes.ids));
   await writeFile(join(args.out, 'coverage.csv'), coverageCsv(rows));
+  const isochroneFile = outputNamer(args.out, 'isochrones_', '.geojson');
   for (const iso of result.isochrones) {
     const features = [
       ...iso.areas.features.map((f) => ({ ...f, properties: { ...f.properties, kind: 'area' } })),
       ...isochroneStreets(iso, result.thresholdsM).features.map((f) => ({ ...f, properties: { ...f.properties, kind: 'streets' } })),
     ];
-    await writeFile(join(args.out, `isochrones_${iso.category}.geojson`), JSON.stringify({ type: 'FeatureCollection', features }));
+    await writeFile(isochroneFile(iso.category), JSON.stringify({ type: 'FeatureCollection', features }));
   }
   let rules: Record<string, unknown> | undefined;
   if (ruleSet) {

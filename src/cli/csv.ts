@@ -1,6 +1,7 @@
 /** CSV encoders for the CLI outputs (access-contract.md, data-schema.md). */
 import type { CoverageRow } from '../core/coverage';
 import type { AccessAnalysisResult } from '../core/analysis';
+import { csvText } from '../core/io/csv-cell';
 
 export const ACCESS_COLUMNS = ['residence_id', 'category', 'network_distance_m', 'walking_distance_m', 'snap_m', 'nearest_facility_id'] as const;
 export const COVERAGE_COLUMNS = [
@@ -8,9 +9,8 @@ export const COVERAGE_COLUMNS = [
   'homes_unreachable', 'estimated',
 ] as const;
 
-export function csvCell(v: string): string {
-  return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
-}
+/** Text cells: quoted per RFC 4180, formulas neutralised (src/core/io/csv-cell.ts). */
+export const csvCell = csvText;
 
 /** Metres with centimetres (≥ 0.1 m precision, per the contract); empty when unreachable. */
 export const metres = (m: number): string => (Number.isFinite(m) ? m.toFixed(2) : '');

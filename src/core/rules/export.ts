@@ -1,4 +1,5 @@
 /** gaps.csv (columns per data-schema.md), scorecards.csv, and gaps as GeoJSON on their unit polygons. */
+import { csvText } from '../io/csv-cell';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import type { UnitLevel } from '../model';
 import type { GapRecord } from './gap-record';
@@ -15,10 +16,9 @@ export const SCORECARD_CSV_COLUMNS = [
   'estimated', 'source', 'target_original', 'population_base', 'population',
 ] as const;
 
-/** RFC 4180: quote cells holding a comma, quote or line break; double inner quotes. */
+/** Numbers and booleans as they are; text through the one CSV text writer (quoting, formulas neutralised). */
 export function csvCell(v: string | number | boolean): string {
-  const s = typeof v === 'number' ? formatNumber(v) : String(v);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  return typeof v === 'number' ? formatNumber(v) : typeof v === 'boolean' ? String(v) : csvText(v);
 }
 
 /** Empty for not-applicable (NaN); 'Infinity' for unreachable; otherwise at most 4 decimals. */
