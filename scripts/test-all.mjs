@@ -27,14 +27,14 @@ const endGroups = () => {
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => (endGroups(), process.exit(130)));
 
 /** Runs a command with inherited output (or captured and echoed when `capture`); resolves its status. */
-function run(cmd, args, { capture = false, env, timeoutMs } = {}) {
+function run(cmd, args, { capture = false, quiet = false, env, timeoutMs } = {}) {
   return new Promise((resolve) => {
     const child = spawn(cmd, args, { stdio: ['ignore', capture ? 'pipe' : 'inherit', 'inherit'], env, detached: Boolean(timeoutMs) });
     if (timeoutMs) groups.add(child.pid);
     let out = '';
     child.stdout?.on('data', (d) => {
       out += d;
-      process.stdout.write(d);
+      if (!quiet) process.stdout.write(d);
     });
     let killed = false;
     const timer = timeoutMs
@@ -85,6 +85,10 @@ const bin = (name) => `node_modules/.bin/${name}`;
 // `--only=e2e` (npm run test:e2e) skips the static checks and unit tests: build, then browser tests.
 const e2eOnly = process.argv.includes('--only=e2e');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+// Browser files run this many at a time (E2E_JOBS=1 for one after the other, as when debugging).
+const E2E_JOBS = Number(process.env.E2E_JOBS ?? 2);
+// Rough relative length of the slow browser files (seconds, last CI run), to start them first.
+const E2E_WEIGHT = { 'layout.e2e.ts': 80, 'analysis.e2e.ts': 77, 'projects.e2e.ts': 57, 'rules.e2e.ts': 52, 'osm-import.e2e.ts': 48, 'rules-fit.e2e.ts': 45 };
 
 // A fresh machine has no browser: install Debian's Chromium when we may (root), as .ci/run does.
 if (!existsSync(CHROMIUM) && process.getuid?.() === 0) {
@@ -150,14 +154,19 @@ async function browserTests() {
     const files = readdirSync('tests/e2e').filter((n) => n.endsWith('.e2e.ts')).sort();
     const perFile = [];
     let total = { pass: 0, fail: 0, cancelled: 0, skipped: 0, todo: 0 };
-    for (const file of files) {
+    // One runner per file: its own process, its own timeout, its own line in the timings. E2E_JOBS files
+    // run at once (default 2, one per core of the CI machine); each file's output is printed whole when it
+    // ends, so files never interleave. Slowest files first, so the pool does not end on a long straggler.
+    const queue = [...files].sort((a, b) => (E2E_WEIGHT[b] ?? 1) - (E2E_WEIGHT[a] ?? 1));
+    const runFile = async (file) => {
       const t0 = Date.now();
-      // One runner per file: its own process, its own timeout, its own line in the timings.
       const r = await run(bin('tsx'), ['--test', '--test-reporter=tap', `--test-timeout=${FILE_TIMEOUT_MS}`, `tests/e2e/${file}`], {
         capture: true,
+        quiet: E2E_JOBS > 1,
         env: { ...process.env, E2E_BASE_URL: base },
         timeoutMs: FILE_TIMEOUT_MS + 60_000,
       });
+      if (E2E_JOBS > 1) process.stdout.write(`\n### ${file}\n${r.out}`);
       const s = tapSummary(r.out);
       // Killed by the watchdog, or ended without a summary: nothing it held ran to the end.
       if (r.killed || s.tests === 0) s.cancelled = Math.max(s.cancelled, 1);
@@ -166,7 +175,12 @@ async function browserTests() {
         skipped: total.skipped + s.skipped, todo: total.todo + s.todo };
       if (s.fail > 0) failedSteps.push(`${s.fail} browser test(s) failed in ${file}`);
       if (s.cancelled > 0) failedSteps.push(`${s.cancelled} browser test(s) cancelled in ${file} (timeout ${FILE_TIMEOUT_MS / 1000} s or crash)`);
-    }
+    };
+    const worker = async () => {
+      for (let file = queue.shift(); file; file = queue.shift()) await runFile(file);
+    };
+    await Promise.all(Array.from({ length: Math.max(1, E2E_JOBS) }, worker));
+    perFile.sort((a, b) => a[0].localeCompare(b[0]));
     results.passed += total.pass;
     results.failed += total.fail;
     results.cancelled += total.cancelled;
