@@ -5,7 +5,10 @@ import globals from 'globals';
 
 const UI_LIBS = ['react', 'react-dom', 'react-dom/*', 'react-i18next', 'zustand', 'zustand/*', 'maplibre-gl', 'maplibre-gl/*', '@deck.gl/*', 'terra-draw', 'terra-draw-*', 'jspdf'];
 const NODE_ONLY = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'worker_threads'];
-const APP_FOLDERS = ['**/app/**', '**/state/**', '**/map/**', '**/ui/**', '**/i18n/**', '**/sketch/**', '**/export/**', '**/commands/**', '**/cli/**', '**/workers/**'];
+// A folder above the importing file, with or without a path after it: `../state` (its index) is as much an
+// import as `../state/x`. Only imports that climb (`../`) count, so a sibling file `./export` is not the folder.
+const folders = (...names) => [{ regex: `^(\\.\\./)+(src/)?(${names.join('|')})(/|$)` }];
+const APP_FOLDERS = folders('app', 'state', 'map', 'ui', 'i18n', 'sketch', 'export', 'commands', 'cli', 'workers');
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'bench-out/**', 'data/**'] },
@@ -28,7 +31,7 @@ export default tseslint.config(
         { group: UI_LIBS, message: 'src/core and src/protocol stay UI-free: they run in workers and in Node.' },
         { group: NODE_ONLY, message: 'src/core runs in browsers too: no Node APIs (put file access in src/cli).' },
         { group: ['comlink'], message: 'Transport belongs to workers/ and src/app, not to the core.' },
-        { group: APP_FOLDERS, message: 'src/core depends on nothing above it.' },
+        ...APP_FOLDERS.map((p) => ({ ...p, message: 'src/core depends on nothing above it.' })),
       ] }],
       'no-restricted-globals': ['error', 'window', 'document', 'localStorage', 'sessionStorage', 'navigator', 'location', 'postMessage', 'self'],
     },
@@ -40,7 +43,7 @@ export default tseslint.config(
         { group: UI_LIBS, message: 'src/core stays UI-free: it runs in workers and in Node.' },
         { group: NODE_ONLY, message: 'src/core runs in browsers too: no Node APIs (put file access in src/cli).' },
         { group: ['comlink'], message: 'Transport belongs to workers/ and src/app, not to the core.' },
-        { group: [...APP_FOLDERS, '**/protocol/**'], message: 'src/core depends on nothing above it.' },
+        ...[...APP_FOLDERS, ...folders('protocol')].map((p) => ({ ...p, message: 'src/core depends on nothing above it.' })),
       ] }],
     },
   },
@@ -50,7 +53,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', { patterns: [
         { group: UI_LIBS, message: 'Workers run no UI.' },
-        { group: ['**/app/**', '**/state/**', '**/map/**', '**/ui/**', '**/i18n/**'], message: 'Workers import only src/core and src/protocol.' },
+        ...folders('app', 'state', 'map', 'ui', 'i18n').map((p) => ({ ...p, message: 'Workers import only src/core and src/protocol.' })),
       ] }],
     },
   },
@@ -59,7 +62,8 @@ export default tseslint.config(
     files: ['src/ui/**/*.{ts,tsx}', 'src/map/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [
-        { group: ['comlink', '**/workers/**'], message: 'The UI reaches workers only through the store (src/state) and src/app.' },
+        { group: ['comlink'], message: 'The UI reaches workers only through the store (src/state) and src/app.' },
+        ...folders('workers').map((p) => ({ ...p, message: 'The UI reaches workers only through the store (src/state) and src/app.' })),
       ] }],
     },
   },
