@@ -1,6 +1,6 @@
 /**
  * The live map, outside React: creates MapLibre with the offline style, adds the deck.gl overlay once the
- * style has loaded (interleaved; see browser-testing.md), and keeps both in step with the store.
+ * style has loaded (interleaved; see docs/browser-testing.md), and keeps both in step with the store.
  */
 import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';

@@ -11,7 +11,7 @@ export const AGE_BAND_FIELD: Readonly<Record<AgeBand, string>> = {
 };
 
 /**
- * Default walking speeds per band, in m/s. Ours, not from a source (standards.md §1): 0–3 are carried or
+ * Default walking speeds per band, in m/s. Ours, not from a source (docs/standards.md §1): 0–3 are carried or
  * pushed at an adult's slow pace; 4–6 walk accompanied at about 0.8 m/s; older children near adult pace.
  */
 export const DEFAULT_WALK_SPEED_MPS: Readonly<Record<AgeBand, number>> = {

@@ -1,6 +1,6 @@
 /**
  * The rule-set document: versioned JSON, validated with zod on load. One rule = a scale, a metric with
- * its parameters, a comparator and target, a severity and the source it comes from (standards.md).
+ * its parameters, a comparator and target, a severity and the source it comes from (docs/standards.md).
  * Cross-rule checks (unique ids, known categories, sub-unit rules) live in validate.ts.
  */
 import { z } from 'zod';
@@ -15,7 +15,7 @@ export type Severity = (typeof SEVERITIES)[number];
 export const COMPARATORS = ['gte', 'gt', 'lte', 'lt'] as const;
 export type Comparator = (typeof COMPARATORS)[number];
 
-/** standards.md status key: Confirmed, Partly confirmed, Recalled. */
+/** docs/standards.md status key: Confirmed, Partly confirmed, Recalled. */
 export const SOURCE_STATUSES = ['C', 'P', 'R'] as const;
 
 const id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$/);
@@ -71,7 +71,7 @@ export type Metric = z.infer<typeof metricSchema>;
 
 export const sourceSchema = z.object({
   document: z.string().min(1).max(300),
-  /** Absent when the source gives none (some guidance documents are undated in standards.md). */
+  /** Absent when the source gives none (some guidance documents are undated in docs/standards.md). */
   year: z.number().int().min(1900).max(2100).optional(),
   clause: z.string().max(200).default(''),
   confirmed: z.enum(SOURCE_STATUSES),

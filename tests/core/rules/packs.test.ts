@@ -1,4 +1,4 @@
-/** The shipped packs: valid, sourced, and holding the targets the product promises (PRODUCT.md, standards.md). */
+/** The shipped packs: valid, sourced, and holding the targets the product promises (../shared/design/PRODUCT.md, docs/standards.md). */
 import { describe, expect, it } from 'vitest';
 import { BUILTIN_CATEGORY_IDS } from '../../../src/core/model';
 import {

@@ -1,5 +1,5 @@
 /**
- * Which OSM buildings are homes: the rule, as data, with its sources (also in src/core/io/osm/README.md).
+ * Which OSM buildings are homes: the rule, as data, with its sources (also in src/core/io/README.md).
  *
  * 1. `building` is a residential value (RESIDENTIAL_BUILDINGS) → home ('building_type'). A shop or office tag
  *    on such a building does not remove it: a house with a shop downstairs still has residents.
