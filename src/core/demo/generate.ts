@@ -23,7 +23,24 @@ export const DEMO_PEOPLE = 300_000;
 export interface DemoOptions {
   readonly seed?: number;
   readonly people?: number;
+  /**
+   * `shenzhen`: Shenzhen's administrative shape at its size (about 17.7 M people, 10 districts, 74 streets,
+   * 660 communities; homes as points), for the scale benchmarks and browser test. Never committed.
+   */
+  readonly profile?: 'demo' | 'shenzhen';
 }
+
+/** Shenzhen (深圳): 10 districts, 74 streets (街道), about 670 communities (社区), 17.7 M people. */
+export const SHENZHEN = {
+  people: 17_700_000,
+  /** Community grid: 30 × 22 = 660 cells; 3 columns a district gives the 10 districts. */
+  nx: 30,
+  ny: 22,
+  /** Streets per district, 74 in all. */
+  streetsPerDistrict: [8, 8, 8, 8, 7, 7, 7, 7, 7, 7],
+  /** Gross density as in the demo: 15,000 people per km². */
+  peoplePerKm2: 15_000,
+} as const;
 
 export interface DemoLayer {
   readonly file: string;
@@ -80,15 +97,20 @@ export function generateDemoCity(options: DemoOptions = {}): DemoCity {
   const seed = options.seed ?? DEFAULT_SEED;
   const people = options.people ?? DEFAULT_PEOPLE;
   const rng = new Rng(seed);
-  const grid = new Grid(gridSpecFor(people), rng.fork('grid'));
-  const plan = makePlan(grid, people, rng.fork('plan'));
-  const detail = detailFor(people);
+  const shenzhen = options.profile === 'shenzhen';
+  const spec = shenzhen
+    ? { nx: SHENZHEN.nx, ny: SHENZHEN.ny, cellM: Math.sqrt(((people / SHENZHEN.peoplePerKm2) * 1e6) / (SHENZHEN.nx * SHENZHEN.ny)) }
+    : gridSpecFor(people);
+  const grid = new Grid(spec, rng.fork('grid'));
+  const plan = makePlan(grid, people, rng.fork('plan'), shenzhen ? SHENZHEN.streetsPerDistrict : undefined);
+  // The Shenzhen profile is large by its area and people, not by refined detail: one home a building.
+  const detail = shenzhen ? { homes: 1, seg: 3 } : detailFor(people);
   const edges = classifyEdges(grid, plan, rng.fork('edges'));
   const ways = buildWays(grid, plan, edges, detail.seg);
   const crossings = new Crossings();
   junctionCrossings(grid, plan, edges, rng.fork('crossings'), crossings);
   const facilities = layoutFacilities(grid, plan, edges, detail.seg, rng.fork('facilities'), crossings);
-  const homes = layoutHomes(grid, plan, facilities.taken, detail.homes, rng.fork('homes'));
+  const homes = layoutHomes(grid, plan, facilities.taken, detail.homes, rng.fork('homes'), shenzhen);
   const units = buildUnits(grid, plan);
 
   const layers: DemoLayer[] = [

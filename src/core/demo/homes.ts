@@ -3,8 +3,8 @@
  * dense grid of 6–9 storey "handshake" buildings. Residents are shared out by floor area; children by
  * Shenzhen-like age shares (≈17 % under 18). Village counts are flagged as estimates.
  */
-import type { Feature, Polygon } from 'geojson';
-import { FINE, type Grid, type Pos } from './grid';
+import type { Feature, Point, Polygon } from 'geojson';
+import { FINE, toLngLat, type Grid, type Pos } from './grid';
 import type { Community, Plan } from './plan';
 import type { Rng } from './random';
 import { boxRing, ringAreaM2, toPolygon } from './shapes';
@@ -20,7 +20,7 @@ export interface HomeProps {
   levels: number;
 }
 
-export type HomeFeature = Feature<Polygon, HomeProps>;
+export type HomeFeature = Feature<Polygon | Point, HomeProps>;
 
 /** Share of residents in each band (0–3, 4–6, 7–12, 13–18): 4.5 + 3.5 + 5 + 4 = 17 %. */
 export const CHILD_SHARES = [0.045, 0.035, 0.05, 0.04] as const;
@@ -36,7 +36,11 @@ interface Draft {
   fixedPop?: number;
 }
 
-export function layoutHomes(grid: Grid, plan: Plan, taken: Map<string, Uint8Array>, detail: number, rng: Rng): HomeFeature[] {
+/**
+ * `asPoints`: each building as the point at its footprint's centre (the Shenzhen-scale city, where
+ * footprints would only add bytes; the analyses place a home at its centroid either way).
+ */
+export function layoutHomes(grid: Grid, plan: Plan, taken: Map<string, Uint8Array>, detail: number, rng: Rng, asPoints = false): HomeFeature[] {
   const out: HomeFeature[] = [];
   const fineM = grid.cellM / FINE;
   const setback = SETBACK_M / fineM;
@@ -74,11 +78,23 @@ export function layoutHomes(grid: Grid, plan: Plan, taken: Map<string, Uint8Arra
           children_0_3: kids[0], children_4_6: kids[1], children_7_12: kids[2], children_13_18: kids[3],
           children_estimated: c.fabric === 'village', population: pop, levels: d.levels,
         },
-        geometry: toPolygon(d.ring),
+        geometry: asPoints ? ringCentre(d.ring) : toPolygon(d.ring),
       });
     }
   }
   return out;
+}
+
+/** The centre of a (convex, closed) box ring: the mean of its four corners. */
+function ringCentre(ring: readonly Pos[]): Point {
+  let x = 0;
+  let y = 0;
+  const n = ring.length - 1;
+  for (let k = 0; k < n; k++) {
+    x += ring[k][0];
+    y += ring[k][1];
+  }
+  return { type: 'Point', coordinates: toLngLat([x / n, y / n]) };
 }
 
 /**

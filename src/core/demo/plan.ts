@@ -100,22 +100,44 @@ export function streetRole(d: number, s: number, nDistricts: number, nStreets: n
   return !lagging && (s + d) % 2 === 0 ? 'served' : 'ordinary';
 }
 
-export function makePlan(grid: Grid, people: number, rng: Rng): Plan {
+/** k consecutive chunks of n rows whose sizes differ by at most one (the larger ones first). */
+export function evenChunks(n: number, k: number): [number, number][] {
+  const out: [number, number][] = [];
+  for (let c = 0, a = 0; c < k; c++) {
+    const size = Math.floor(n / k) + (c < n % k ? 1 : 0);
+    out.push([a, a + size]);
+    a += size;
+  }
+  return out;
+}
+
+/**
+ * How many streets (街道) each district has. Absent: every district cuts its rows in pairs (the demo). Given
+ * (the Shenzhen-scale city: 74 streets in 10 districts), district d's rows are shared out among its streets.
+ */
+export type StreetsPerDistrict = readonly number[];
+
+export function makePlan(grid: Grid, people: number, rng: Rng, streetsPerDistrict?: StreetsPerDistrict): Plan {
   const districts: District[] = [];
   const streets: StreetUnit[] = [];
   const draft: Omit<Community, 'people' | 'park'>[] = [];
   let nameIdx = 0;
   const nextName = (): BiName => baseName(nameIdx++);
-  const rowChunks = chunks(grid.ny, 2, 1);
   const colChunks = chunks(grid.nx, 3, 2);
+  if (streetsPerDistrict && streetsPerDistrict.length !== colChunks.length) {
+    throw new Error(`demo-plan: ${streetsPerDistrict.length} street counts for ${colChunks.length} districts`);
+  }
+  const rowsOf = (d: number): [number, number][] => (streetsPerDistrict ? evenChunks(grid.ny, streetsPerDistrict[d]) : chunks(grid.ny, 2, 1));
+  const rowChunks = rowsOf(0);
   colChunks.forEach(([i0, i1], d) => {
     const dCode = `9901${pad(d + 1, 2)}`;
     const lagging = colChunks.length > 1 && d === colChunks.length - 1;
     districts.push({ id: `d${d + 1}`, code: `${dCode}000000`, name: unitName(nextName(), 'District', '区'), lagging, i0, i1, j0: 0, j1: grid.ny });
-    rowChunks.forEach(([j0, j1], s) => {
+    const rows = rowsOf(d);
+    rows.forEach(([j0, j1], s) => {
       const sCode = `${dCode}${pad(s + 1, 3)}`;
       const streetIdx = streets.length;
-      const role = streetRole(d, s, colChunks.length, rowChunks.length);
+      const role = streetRole(d, s, colChunks.length, rows.length);
       const underserved = role === 'underserved';
       streets.push({ id: `d${d + 1}s${s + 1}`, code: `${sCode}000`, name: unitName(nextName(), 'Subdistrict', '街道'), district: d, role, underserved, i0, i1, j0, j1 });
       let c = 0;
