@@ -107,9 +107,10 @@ function packedTree(boxes: Float64Array, n: number): { order: Uint32Array; nodes
   const counts = [n];
   for (let c = n; c !== 1 || counts.length === 1;) counts.push((c = Math.ceil(c / FGB_NODE_SIZE)));
   const numNodes = counts.reduce((a, b) => a + b, 0);
-  const fbBoxes = new Float64Array(fb.data, 8, numNodes * 4);
+  const data = fb.data as ArrayBuffer;
+  const fbBoxes = new Float64Array(data, 8, numNodes * 4);
   const Idx = numNodes < 16384 ? Uint16Array : Uint32Array;
-  const fbIdx = new Idx(fb.data, 8 + numNodes * 32, numNodes);
+  const fbIdx = new Idx(data, 8 + numNodes * 32, numNodes);
   // Flatbush level k starts at fbStart[k] (leaves first); FlatGeobuf puts the root first.
   const fbStart: number[] = [];
   for (let k = 0, s = 0; k < counts.length; s += counts[k++]) fbStart.push(s);
