@@ -24,7 +24,26 @@ describe('map layer builders', () => {
     expect(m.firstStyleLayer).toEqual({ u: 'u:fill', s: 's:line' });
     const label = m.layers.find((l) => l.id === 'u:label')!;
     expect(JSON.stringify(label.layout?.['text-field' as never])).toContain('name_zh');
-    expect(m.sources.map((s) => s.id)).toEqual(['src:u', 'lbl:u', 'src:s']);
+    expect(m.sources.map((s) => s.id)).toEqual(['src:u', 'lbl:u', 'src:s', 'lbl:s']);
+  });
+
+  it('street labels read their own source: the named lines only, with only their name fields', () => {
+    const line = (props: Record<string, unknown>) => ({ type: 'Feature' as const, properties: props,
+      geometry: { type: 'LineString' as const, coordinates: [[0, 0], [1, 1]] } });
+    const streets: FeatureCollection = { type: 'FeatureCollection', features: [
+      line({ name: 'Main St', name_zh: '主街', highway: 'primary', width: 12 }),
+      line({ highway: 'footway' }),
+      line({ name: '  ', highway: 'service' }),
+      line({ 'name:zh': '中街', highway: 'residential' }),
+    ] };
+    const m = buildStyleModel({ layers: [layer('s', 'streets')], data: { s: data(streets) }, language: 'en' });
+    expect(m.layers.find((l) => l.id === 's:label')).toMatchObject({ source: 'lbl:s' });
+    expect(m.layers.find((l) => l.id === 's:line')).toMatchObject({ source: 'src:s' });
+    const labels = m.sources.find((s) => s.id === 'lbl:s')!.data;
+    expect(labels.features.map((f) => f.properties)).toEqual([{ name: 'Main St', name_zh: '主街' }, { 'name:zh': '中街' }]);
+    // The same object on every build, so the style diff never re-sends the source on a language switch.
+    const again = buildStyleModel({ layers: [layer('s', 'streets')], data: { s: data(streets) }, language: 'zh' });
+    expect(again.sources.find((s) => s.id === 'lbl:s')!.data).toBe(labels);
   });
 
   it('deck.gl gets the rest with stable ids, visibility and beforeId at their place in the order', () => {

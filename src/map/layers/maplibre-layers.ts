@@ -11,6 +11,7 @@ import { css, type Rgb } from '../colors';
 import { drawKind } from '../draw-kind';
 import { HIGHWAY_STYLES } from '../highway-style';
 import { labelPoints } from './label-points';
+import { streetLabelLines } from './street-label-lines';
 import { LABEL_FONT, labelText } from './labels';
 
 export const LABEL_ANCHOR = 'cfc-labels-anchor';
@@ -83,7 +84,7 @@ function streetLayers(l: ProjectLayer, lang: Language) {
     },
   ];
   const label: LayerSpecification = {
-    id: `${l.id}:label`, type: 'symbol', source, minzoom: 14,
+    id: `${l.id}:label`, type: 'symbol', source: labelSourceId(l.id), minzoom: 14,
     layout: { visibility, 'symbol-placement': 'line', 'text-field': labelText(lang), 'text-font': LABEL_FONT, 'text-size': 11 },
     paint: { 'text-color': '#333', 'text-opacity': l.opacity, ...HALO },
   };
@@ -101,7 +102,7 @@ export function buildStyleModel({ layers, data, language }: StyleInput): StyleMo
     if (!d || (kind !== 'units' && kind !== 'streets')) continue;
     const built = kind === 'units' ? unitLayers(l, (l.color ?? [90, 90, 90]) as Rgb, language) : streetLayers(l, language);
     sources.push({ id: sourceId(l.id), data: d.data });
-    if (kind === 'units') sources.push({ id: labelSourceId(l.id), data: labelPoints(d.data) });
+    sources.push({ id: labelSourceId(l.id), data: kind === 'units' ? labelPoints(d.data) : streetLabelLines(d.data) });
     firstStyleLayer[l.id] = built.body[0].id;
     body.push(...built.body);
     labels.push({ rank: LABEL_RANK[l.role] ?? 0, spec: built.label });
