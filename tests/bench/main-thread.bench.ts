@@ -1,6 +1,6 @@
 /**
  * Main-thread work of the interactions that froze the page (issue 12): switching language and choosing a
- * gap row, after an analysis and a rule check, on the demo city and on the 1M-person demo city.
+ * gap row, after an analysis and a rule check, and removing a layer, on the demo city and on the 1M-person demo city.
  * Serves its own build of the app (in the temp dir; BENCH_BUILD=0 reuses the last one) with `vite preview` on a free
  * port, drives Debian's Chromium, and records a Chrome trace around each interaction, from the click until
  * the map has drawn and the page is idle. Figures: the renderer main thread's summed task time and its
@@ -155,6 +155,13 @@ async function scenario(browser: Browser, base: string, city: { name: string; di
   await gap(1);
   await gap(Math.min(rows, 7));
   await gap(Math.min(rows, 3));
+  // Layer removal (issue 12 measured ~13 s): a MapLibre layer (the street network) and a deck.gl one (homes).
+  await click(page, '#tab-layers');
+  await until(page, `!!document.querySelector('button[aria-label="Remove Homes"]')`);
+  const remove = (name: string) => run(`remove layer ${name}`, () => click(page, `button[aria-label="Remove ${name}"]`),
+    () => until(page, `!document.querySelector('button[aria-label="Remove ${name}"]')`).then(() => undefined));
+  await remove('Street network');
+  await remove('Homes');
   await page.close();
   return out;
 }
@@ -179,7 +186,7 @@ export async function run(): Promise<BenchReport> {
   const list = (xs: readonly number[]) => xs.map((x) => x.toFixed(0)).join(', ') || '–';
   const rows = results.map((r) => `| ${r.city} | ${r.interaction} | ${r.cpuMs.toFixed(0)} | ${r.busyMs.toFixed(0)} | ${r.maxTaskMs.toFixed(0)} | ${list(r.longTasks)} | ${list(r.longWall)} | ${r.wallMs.toFixed(0)} | ${r.cpuMs < TARGET_MS ? 'yes' : 'no'} |`);
   return {
-    section: 'Main thread: language switch and gap selection',
+    section: 'Main thread: language switch, gap selection, layer removal',
     markdown: [
       `\`npm run bench -- main-thread\` (${new Date().toISOString().slice(0, 10)}): Debian Chromium headless, software WebGL (SwiftShader), 2 cores shared with other engineers' runs.`,
       'Chrome trace from the click until the map has drawn and the page is idle. "CPU" = the renderer main thread\'s thread time summed over its tasks',
