@@ -5,7 +5,7 @@ import '../protocol/csp-safe';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import fontFiles from 'virtual:font-faces';
-import { createI18n } from '../i18n';
+import { createI18n, resources } from '../i18n';
 import type { MapHandle } from '../map/map-controller';
 import { createAppStore } from '../state';
 import { warmNumberFormats } from '../ui/format-number';
@@ -13,7 +13,7 @@ import { App } from './App';
 import { createWorkers } from './create-workers';
 import { demoManifest, loadDemo } from './demo';
 import { bindLanguage, initialLanguage } from './language-sync';
-import { installPageFonts } from './page-fonts';
+import { allStrings, installPageFonts, warmFonts } from './page-fonts';
 import { installTestHook } from './test-hook';
 import { bindUrlHash, parseHash } from './url-hash';
 
@@ -55,5 +55,6 @@ async function start() {
   if (manifest) await loadDemo(store, manifest);
   await getMap().whenDrawn();
   hook.ready = true;
+  warmFonts(allStrings(resources()));
 }
 void start();

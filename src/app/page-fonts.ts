@@ -16,3 +16,24 @@ export function installPageFonts(fontFiles: readonly FontFile[], base: string): 
   style.textContent = rules.join('\n');
   document.head.append(style);
 }
+
+/**
+ * Loads, at idle time, the font subsets that the given text needs (the other language's UI strings), so
+ * the first language switch neither waits for them nor lays the page out twice when they arrive
+ * (font-display: swap). Measured as part of the first switch to Chinese in `npm run bench -- main-thread`.
+ */
+export function warmFonts(text: string): void {
+  const chars = [...new Set(text)].join('');
+  const load = () => {
+    for (const family of ['Noto Sans SC', 'Noto Sans']) void document.fonts.load(`400 14px '${family}'`, chars).catch(() => undefined);
+  };
+  if ('requestIdleCallback' in window) requestIdleCallback(load, { timeout: 5000 });
+  else setTimeout(load, 1000);
+}
+
+/** Every string of a translation tree, joined: the characters a language's UI can show. */
+export function allStrings(tree: unknown): string {
+  if (typeof tree === 'string') return tree;
+  if (tree && typeof tree === 'object') return Object.values(tree).map(allStrings).join('');
+  return '';
+}

@@ -102,7 +102,10 @@ async function measure(browser: Browser, page: Page, cdp: CDPSession, city: stri
 
 /** Clicks as a DOM click: playwright's own locator work would run on the measured thread. */
 const click = (page: Page, selector: string) => page.evaluate((sel) => (document.querySelector(sel) as HTMLElement).click(), selector);
-const until = (page: Page, fn: string) => page.waitForFunction(fn, null, { timeout: LONG, polling: 100 });
+// Predicates as functions with arguments: a string predicate is eval'd in the page, which its CSP refuses.
+const until = (page: Page, fn: (arg: string) => unknown, arg = '') => page.waitForFunction(fn, arg, { timeout: LONG, polling: 100 }).then(() => undefined);
+const present = (page: Page, sel: string) => until(page, (s) => !!document.querySelector(s), sel);
+const absent = (page: Page, sel: string) => until(page, (s) => !document.querySelector(s), sel);
 
 async function scenario(browser: Browser, base: string, city: { name: string; dir?: string }): Promise<Measured[]> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
@@ -121,23 +124,24 @@ async function scenario(browser: Browser, base: string, city: { name: string; di
   const t0 = performance.now();
   const step = (what: string) => console.log(`${city.name}: ${what} after ${((performance.now() - t0) / 1000).toFixed(0)} s`);
   await page.goto(`${base}?e2e=1&lang=en${hash}`);
-  await until(page, 'window.__cfc?.ready === true');
+  await until(page, () => window.__cfc?.ready === true);
   step('loaded');
   const cdp = await page.context().newCDPSession(page);
 
   // Analysis, then the default rule pack over it, then the gap table: the state the issue reports.
   await click(page, '#tab-analysis');
-  await until(page, `!!document.querySelector('.analysis-run .primary')`);
+  await present(page, '.analysis-run .primary');
   await click(page, '.analysis-run .primary');
-  await until(page, `document.querySelector('.analysis-status')?.dataset.status === 'done'`);
+  await present(page, '.analysis-status[data-status="done"]');
   step('analysed');
   await click(page, '#tab-rules');
   await page.locator('select[aria-label="Rule set"]').selectOption('default');
   await click(page, '.rules-check .primary');
-  await until(page, `!!document.querySelector('[data-testid="rules-summary"]') && !document.querySelector('[data-testid="rules-job"]')`);
+  await present(page, '[data-testid="rules-summary"]');
+  await absent(page, '[data-testid="rules-job"]');
   step('rules checked');
   await click(page, '.rules-views button:nth-child(2)');
-  await until(page, `!!document.querySelector('.gap-table tbody tr')`);
+  await present(page, '.gap-table tbody tr');
   await page.evaluate(() => window.__cfc!.whenDrawn());
   const rows = await page.evaluate(() => document.querySelectorAll('.gap-table tbody tr').length);
   console.log(`${city.name}: ${rows} gap rows`);
@@ -145,9 +149,9 @@ async function scenario(browser: Browser, base: string, city: { name: string; di
   const out: Measured[] = [];
   const run = (name: string, act: () => Promise<void>, done: () => Promise<void>) => measure(browser, page, cdp, city.name, name, act, done).then((m) => out.push(m));
   const lang = (l: 'zh-CN' | 'en') => run(`language → ${l === 'en' ? 'English' : '中文'}`, () => click(page, `.lang-switch button[lang="${l}"]`),
-    () => until(page, `document.documentElement.lang === '${l}' && document.querySelector('.lang-switch button[lang="${l}"]').getAttribute('aria-pressed') === 'true'`).then(() => undefined));
+    () => present(page, `html[lang="${l}"] .lang-switch button[lang="${l}"][aria-pressed="true"]`));
   const gap = (n: number) => run(`select gap row ${n}`, () => click(page, `.gap-table tbody tr:nth-child(${n})`),
-    () => until(page, `document.querySelector('.gap-table tbody tr:nth-child(${n})')?.getAttribute('aria-selected') === 'true'`).then(() => undefined));
+    () => present(page, `.gap-table tbody tr:nth-child(${n})[aria-selected="true"]`));
   await lang('zh-CN');
   await lang('en');
   await lang('zh-CN');
@@ -157,9 +161,9 @@ async function scenario(browser: Browser, base: string, city: { name: string; di
   await gap(Math.min(rows, 3));
   // Layer removal (issue 12 measured ~13 s): a MapLibre layer (the street network) and a deck.gl one (homes).
   await click(page, '#tab-layers');
-  await until(page, `!!document.querySelector('button[aria-label="Remove Homes"]')`);
+  await present(page, 'button[aria-label="Remove Homes"]');
   const remove = (name: string) => run(`remove layer ${name}`, () => click(page, `button[aria-label="Remove ${name}"]`),
-    () => until(page, `!document.querySelector('button[aria-label="Remove ${name}"]')`).then(() => undefined));
+    () => absent(page, `button[aria-label="Remove ${name}"]`));
   await remove('Street network');
   await remove('Homes');
   await page.close();
