@@ -18,6 +18,19 @@ export function ensureCity(): string {
   return CITY_1M;
 }
 
+export const SHENZHEN_DIR = process.env.CFC_SHENZHEN ?? '/tmp/shenzhen';
+
+/** Generates the Shenzhen-scale city once (`--profile shenzhen`, 17.7 M people) when it is not there. */
+export function ensureShenzhen(): string {
+  if (!existsSync(path.join(SHENZHEN_DIR, 'homes.fgb'))) {
+    const r = spawnSync('npm', ['run', '-s', 'generate-demo', '--', '--profile', 'shenzhen', '--out', SHENZHEN_DIR], {
+      stdio: 'inherit', env: { ...process.env, NODE_OPTIONS: '--max-old-space-size=16000' },
+    });
+    if (r.status !== 0) throw new Error('generate-demo --profile shenzhen failed');
+  }
+  return SHENZHEN_DIR;
+}
+
 export async function loadCity(dir: string) {
   const read = (f: string): Promise<FeatureCollection> => readLayerFile(path.join(dir, f));
   const files = readdirSync(dir);

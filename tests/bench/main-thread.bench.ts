@@ -10,47 +10,17 @@
  *
  *   npm run bench -- main-thread        (or: npx tsx tests/bench/main-thread.bench.ts)
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core';
+import type { Browser, CDPSession, Page } from 'playwright-core';
 import { ensureCity } from './bench-util';
+import { launchChromium, serveBuild, serveCityInPlaceOfDemo } from './browser-util';
 import { mainThreadWork, TRACE_CATEGORIES, type MainThreadWork } from '../e2e/helpers/chrome-trace';
 import type { BenchReport } from './run-all';
 
 const TARGET_MS = 100;
-const OUT = path.join(tmpdir(), 'cfc-bench-dist');
 const LONG = 1_200_000; // the 1M city takes minutes to load and analyse with software WebGL
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-async function serve(): Promise<{ url: string; proc: ChildProcess }> {
-  // Its own build: no asset inlined (small demo layers would become data: URLs that cannot be swapped).
-  if (process.env.BENCH_BUILD !== '0' || !existsSync(path.join(OUT, 'index.html'))) {
-    const r = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn', '--assetsInlineLimit', '0', '--outDir', OUT, '--emptyOutDir'], { stdio: 'inherit' });
-    if (r.status !== 0) throw new Error('vite build failed');
-  }
-  const port = await freePort();
-  const proc = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort', '--outDir', OUT], { stdio: 'ignore', detached: true });
-  const url = `http://127.0.0.1:${port}/`;
-  for (let i = 0; i < 100; i++) {
-    if (await fetch(url).then((r) => r.ok, () => false)) return { url, proc };
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error('vite preview did not start');
-}
 
 interface Measured extends MainThreadWork {
   readonly city: string;
@@ -111,16 +81,7 @@ async function scenario(browser: Browser, base: string, city: { name: string; di
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   page.on('pageerror', (e) => console.warn('pageerror', e.message));
   let hash = '';
-  if (city.dir) {
-    const dir = city.dir;
-    const m = JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as { center: [number, number] };
-    hash = `#map=13/${m.center[1]}/${m.center[0]}`;
-    await page.route(/\/assets\/.+\.fgb$/, (route) => {
-      const file = /\/assets\/(.+)-[\w-]{8}\.fgb$/.exec(new URL(route.request().url()).pathname)?.[1];
-      if (!file || !existsSync(path.join(dir, `${file}.fgb`))) return route.continue();
-      return route.fulfill({ body: readFileSync(path.join(dir, `${file}.fgb`)), contentType: 'application/octet-stream' });
-    });
-  }
+  if (city.dir) hash = await serveCityInPlaceOfDemo(page, city.dir);
   const t0 = performance.now();
   const step = (what: string) => console.log(`${city.name}: ${what} after ${((performance.now() - t0) / 1000).toFixed(0)} s`);
   await page.goto(`${base}?e2e=1&lang=en${hash}`);
@@ -172,13 +133,8 @@ async function scenario(browser: Browser, base: string, city: { name: string; di
 
 export async function run(): Promise<BenchReport> {
   const dir1m = ensureCity();
-  const { url, proc } = await serve();
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--ignore-gpu-blocklist', '--disable-quic',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  const { url, proc } = await serveBuild();
+  const browser = await launchChromium();
   const results: Measured[] = [];
   try {
     if (process.env.BENCH_CITY !== '1m') results.push(...(await scenario(browser, url, { name: 'demo (300k)' })));

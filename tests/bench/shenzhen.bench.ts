@@ -5,26 +5,12 @@
  * whose targets are for the browser tab (≤ 2.5 GB, load + analysis ≤ 30 s). The peer is the 1M-person
  * demo city measured in the same run, so the ratios say how the cost grows with the city (17.7× the people).
  */
-import { existsSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
-import path from 'node:path';
 import { loadavg } from 'node:os';
 import { prepareDataset, runAccessAnalysis, type AnalysisInputs } from '../../src/core/analysis';
 import type { BenchReport } from './run-all';
-import { ensureCity, fmt, gc, liveMB, loadCity } from './bench-util';
+import { ensureCity, ensureShenzhen, fmt, gc, liveMB, loadCity } from './bench-util';
 
-const SHENZHEN_DIR = process.env.CFC_SHENZHEN ?? '/tmp/shenzhen';
 const CATEGORIES = ['playground', 'kindergarten', 'primary_school', 'middle_school'];
-
-function ensureShenzhen(): string {
-  if (!existsSync(path.join(SHENZHEN_DIR, 'homes.fgb'))) {
-    const r = spawnSync('npm', ['run', '-s', 'generate-demo', '--', '--profile', 'shenzhen', '--out', SHENZHEN_DIR], {
-      stdio: 'inherit', env: { ...process.env, NODE_OPTIONS: '--max-old-space-size=16000' },
-    });
-    if (r.status !== 0) throw new Error('generate-demo --profile shenzhen failed');
-  }
-  return SHENZHEN_DIR;
-}
 
 interface Figures { loadS: number; analysisS: number; inputsMB: number; peakMB: number; info: string }
 

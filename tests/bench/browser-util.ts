@@ -1,0 +1,81 @@
+/**
+ * Shared by the browser benchmarks: their own build of the app served by `vite preview` on a free port,
+ * Debian's Chromium with software WebGL, a city's files served in place of the demo's, and the resident
+ * memory of the Chromium process tree this run started (the tab's renderer, its workers, the GPU process).
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+const OUT = path.join(tmpdir(), 'cfc-bench-dist');
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** Builds (unless BENCH_BUILD=0 and a build exists) and serves the app; kill `proc`'s group when done. */
+export async function serveBuild(): Promise<{ url: string; proc: ChildProcess }> {
+  // Its own build: no asset inlined (small demo layers would become data: URLs that cannot be swapped).
+  if (process.env.BENCH_BUILD !== '0' || !existsSync(path.join(OUT, 'index.html'))) {
+    const r = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn', '--assetsInlineLimit', '0', '--outDir', OUT, '--emptyOutDir'], { stdio: 'inherit' });
+    if (r.status !== 0) throw new Error('vite build failed');
+  }
+  const port = await freePort();
+  const proc = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort', '--outDir', OUT], { stdio: 'ignore', detached: true });
+  const url = `http://127.0.0.1:${port}/`;
+  for (let i = 0; i < 100; i++) {
+    if (await fetch(url).then((r) => r.ok, () => false)) return { url, proc };
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error('vite preview did not start');
+}
+
+export const launchChromium = (): Promise<Browser> => chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  headless: true,
+  args: ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--ignore-gpu-blocklist', '--disable-quic',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+});
+
+/** Serves a generated city's layer files in place of the demo's (same file names); returns its URL hash. */
+export async function serveCityInPlaceOfDemo(page: Page, dir: string): Promise<string> {
+  const m = JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as { center: [number, number] };
+  await page.route(/\/assets\/.+\.fgb$/, (route) => {
+    const file = /\/assets\/(.+)-[\w-]{8}\.fgb$/.exec(new URL(route.request().url()).pathname)?.[1];
+    if (!file || !existsSync(path.join(dir, `${file}.fgb`))) return route.continue();
+    return route.fulfill({ body: readFileSync(path.join(dir, `${file}.fgb`)), contentType: 'application/octet-stream' });
+  });
+  return `#map=13/${m.center[1]}/${m.center[0]}`;
+}
+
+/** Resident memory (MB) of every Chromium process descended from this Node process (Linux /proc). */
+export function chromiumTreeRssMB(): number {
+  const parent = new Map<number, number>();
+  const rss = new Map<number, number>();
+  for (const d of readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      parent.set(Number(d), Number(fields[1]));
+      rss.set(Number(d), Number(fields[21]) * 4096);
+    } catch { /* the process ended while we looked */ }
+  }
+  const mine = (pid: number): boolean => {
+    for (let p = parent.get(pid); p !== undefined && p > 1; p = parent.get(p)) if (p === process.pid) return true;
+    return false;
+  };
+  let sum = 0;
+  for (const [pid, bytes] of rss) if (mine(pid)) sum += bytes;
+  return sum / 2 ** 20;
+}
