@@ -59,7 +59,7 @@ export function checkRange(label: string, layer: LoadedLayer): RangeCheck {
   return {
     layer: { ...layer, data, featureCount: kept.length, bbox: bboxOf(data), warnings },
     line: `${label}: ${dropped} ${dropped === 1 ? 'feature has' : 'features have'} coordinates outside longitude -180…180 / latitude -90…90 `
-      + `(extent ${extent(layer.bbox)}) and ${dropped === 1 ? 'was' : 'were'} left out. Fix their coordinates in the file.`,
+      + `(extent ${extent(layer.bbox)}) and ${dropped === 1 ? 'was' : 'were'} left out. Fix ${dropped === 1 ? 'its' : 'their'} coordinates in the file.`,
   };
 }
 

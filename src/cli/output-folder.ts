@@ -51,7 +51,7 @@ export class OutputFolder {
 
   /**
    * Checks --out before any work: a new or empty folder, or one this tool wrote, is taken; anything else
-   * is refused unless `force`. Creates the folder when it does not exist.
+   * is refused unless `force`.
    */
   static async open(dir: string, command: string, force: boolean): Promise<OutputFolder> {
     const label = `--out ${dir}`;
@@ -59,10 +59,8 @@ export class OutputFolder {
     if (st && !st.isDirectory() && !(st.isSymbolicLink() && (await isDirectory(dir)))) {
       throw new CliError(EXIT.outRefused, `${label}: it is a file, not a folder. Choose a folder path.`);
     }
-    if (!st) {
-      await mkdir(dir, { recursive: true });
-      return new OutputFolder(dir, command, []);
-    }
+    // Created only when the first file is written: a refused run leaves nothing behind.
+    if (!st) return new OutputFolder(dir, command, []);
     const previous = await readMarker(dir);
     if (previous) return new OutputFolder(dir, command, previous);
     const entries = await readdir(dir);
@@ -73,8 +71,9 @@ export class OutputFolder {
       + 'it anyway (files of the same name are replaced, nothing else is removed).');
   }
 
-  /** Removes the previous run's files (only those its marker lists; never a folder). */
+  /** Creates the folder if needed and removes the previous run's files (only those its marker lists; never a folder). */
   async clearPrevious(): Promise<void> {
+    await mkdir(this.dir, { recursive: true });
     for (const name of this.previous) await removeFile(join(this.dir, name));
     await this.saveMarker();
   }
