@@ -10,10 +10,11 @@
  * cannot be analysed is refused before any work. Exit codes: cli-errors.ts (EXIT).
  */
 import { basename } from 'node:path';
+import type { FeatureCollection } from 'geojson';
 import { pathToFileURL } from 'node:url';
 import { isochroneStreets, runAccessAnalysis, type AccessAnalysisResult } from '../core/analysis';
 import { coverageRows } from '../core/coverage';
-import { countedCategories, readFacility } from '../core/model';
+import { countedCategories, readFacility, type UnitLevel } from '../core/model';
 import { accessRequirements, evaluateRules, gapsToCsv, gapsToGeoJSON, scorecardsToCsv, type UnitGeometries } from '../core/rules';
 import type { UnitLayers } from '../core/tables';
 import { parseAnalyzeArgs, wantsDebug, wantsHelp, type AnalyzeArgs } from './analyze-args';
@@ -38,7 +39,7 @@ export async function analyze(args: AnalyzeArgs, log: (line: string) => void = (
   // An empty mixed facility file names no category, an empty unit file no unit: both were warned about.
   const facilities = args.facilities.flatMap((f, i) => (f.category === undefined && rest[i].featureCount === 0 ? [] : [facilityInput(f, rest[i].data)]));
   for (const f of facilities) if (f.note) log(f.note);
-  const units: UnitLayers = Object.fromEntries(args.units.flatMap((u, i) => {
+  const units: UnitLayers = Object.fromEntries(args.units.flatMap((u, i): [UnitLevel, FeatureCollection][] => {
     const l = rest[args.facilities.length + i];
     return l.featureCount === 0 ? [] : [[u.level, l.data]];
   }));

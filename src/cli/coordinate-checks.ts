@@ -18,7 +18,11 @@ const SWAP_FIX = 'Write longitude first (x = longitude, y = latitude) in the fil
 
 const inDegrees = (f: Feature): boolean => {
   let ok = true;
-  if (f.geometry) eachPosition(f.geometry, (p) => (ok &&= p[0] >= -180 && p[0] <= 180 && p[1] >= -90 && p[1] <= 90));
+  if (f.geometry) {
+    eachPosition(f.geometry, (p) => {
+      if (!(p[0] >= -180 && p[0] <= 180 && p[1] >= -90 && p[1] <= 90)) ok = false;
+    });
+  }
   return ok;
 };
 
