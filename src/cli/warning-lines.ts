@@ -26,11 +26,19 @@ const FIXES: Readonly<Record<string, string>> = {
 /** Drops a closing question (a button's offer in the app): "… 700 m off WGS 84 in China. Convert it?" → "… in China." */
 const withoutQuestion = (text: string): string => text.replace(/\s*[^.!?]*\?\s*$/, '');
 
-/** One line: `--residences homes.geojson: 12 features without a usable geometry were left out. Give …` */
+/** Where to look: the loader keeps the first few features' positions (0-based); people count from 1. */
+function where(w: LoadWarning): string {
+  const ex = w.examples ?? [];
+  if (ex.length === 0) return '';
+  const more = w.count > ex.length ? ', …' : '';
+  return ` At ${ex.length === 1 && !more ? 'feature' : 'features'} ${ex.map((i) => i + 1).join(', ')}${more} of the file.`;
+}
+
+/** One line: `--residences homes.geojson: 12 features without a usable geometry were left out. At features 3, 9, … of the file. Give …` */
 export function warningLine(label: string, fileName: string, w: LoadWarning): string {
   const text = withoutQuestion(formatCode('warning', w.code, { file: fileName, count: w.count, ...(w.params ?? {}) }));
   const fix = FIXES[w.code];
-  return `${label}: ${text}${fix ? ` ${fix}` : ''}`;
+  return `${label}: ${text}${where(w)}${fix ? ` ${fix}` : ''}`;
 }
 
 /** Report lines (`info.*`, shown in the app's report as facts, not problems) are left to the caller. */

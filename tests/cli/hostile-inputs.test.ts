@@ -92,7 +92,7 @@ describe('analyze on hostile inputs', () => {
     const file = f('homes-null-geometry.geojson');
     const r = await analyze(file);
     expect(r.messages).toEqual([
-      `warning: --residences ${file}: 2 features without a usable geometry were left out. Give those features a geometry in the file if they should count.`,
+      `warning: --residences ${file}: 2 features without a usable geometry were left out. At features 5, 6 of the file. Give those features a geometry in the file if they should count.`,
     ]);
     expect(r.code).toBe(0);
   });
@@ -102,7 +102,7 @@ describe('analyze on hostile inputs', () => {
     const r = await analyze(file);
     expect(r.code).toBe(3);
     expect(r.messages).toEqual([
-      `warning: --residences ${file}: 3 features without a usable geometry were left out. Give those features a geometry in the file if they should count.`,
+      `warning: --residences ${file}: 3 features without a usable geometry were left out. At features 1, 2, 3 of the file. Give those features a geometry in the file if they should count.`,
       `analyze: --residences ${file}: no home has a usable geometry, so there is nothing to analyse. `
         + 'Give the homes point or polygon geometries in WGS 84 longitude/latitude.',
     ]);
@@ -125,7 +125,7 @@ describe('analyze on hostile inputs', () => {
     const file = f('homes-duplicate-ids.geojson');
     const r = await analyze(file);
     expect(r.messages).toEqual([
-      `warning: --residences ${file}: 2 features repeat an id already used in this layer. `
+      `warning: --residences ${file}: 2 features repeat an id already used in this layer. At features 5, 6 of the file. `
         + 'Give every feature its own id: the output rows are keyed by id, so repeated ones cannot be told apart.',
     ]);
     expect(r.code).toBe(0);
