@@ -1,7 +1,8 @@
 /**
  * `analyze` reads every input through the app's loader and runs the app's validation on it before any
  * analysis: every warning becomes one line naming the flag, the file, what is wrong and the fix; what
- * cannot be analysed (projected or latitude-first coordinates, homes or streets with no usable feature)
+ * cannot be analysed (projected or latitude-first coordinates, homes or streets with no usable feature,
+ * homes nowhere near the streets)
  * is refused with exit code 3 after all inputs were read, so one run names every problem.
  */
 import { basename } from 'node:path';
@@ -57,7 +58,7 @@ function emptyLine(spec: InputSpec): { refusal?: string; line?: string } {
  * Every input read and checked, in the order given, or a CliError listing every refusal. Warnings go to
  * `log` as they are found (before the refusal, so the user sees why a file has nothing left in it).
  */
-export async function readInputs(specs: readonly InputSpec[], log: (line: string) => void): Promise<LoadedLayer[]> {
+export async function readInputs(specs: readonly InputSpec[], maxSnapM: number, log: (line: string) => void): Promise<LoadedLayer[]> {
   const failures: CliError[] = [];
   const refusals: string[] = [];
   const placed: Placed[] = [];
@@ -82,7 +83,7 @@ export async function readInputs(specs: readonly InputSpec[], log: (line: string
     } else placed.push({ label: spec.label, role: spec.role, layer });
     layers.push(layer);
   }
-  const placement = checkPlacement(placed);
+  const placement = checkPlacement(placed, maxSnapM);
   for (const l of placement.lines) log(`warning: ${l}`);
   refusals.push(...placement.refusals);
   if (failures.length || refusals.length) {

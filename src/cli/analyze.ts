@@ -33,7 +33,7 @@ export async function analyze(args: AnalyzeArgs, log: (line: string) => void = (
   const ruleSet = args.rules === undefined ? undefined : loadRuleSetArg(args.rules);
   // Then --out, then every input: all refusals come before any analysis work.
   const out = await OutputFolder.open(args.out, 'analyze', args.force ?? false);
-  const [streetLayer, homeLayer, ...rest] = await readInputs(analyzeInputSpecs(args), log);
+  const [streetLayer, homeLayer, ...rest] = await readInputs(analyzeInputSpecs(args), args.maxSnapM, log);
   const streets = streetLayer.data;
   const homes = homeLayer.data;
   // An empty mixed facility file names no category, an empty unit file no unit: both were warned about.

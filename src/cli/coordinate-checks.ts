@@ -5,7 +5,8 @@
  *   few are, those features are broken, not the file: they are left out, with a warning.
  * - the loader notes swapped axes against a reference area (the app: the layers already loaded). Here
  *   each layer is checked against the union of the other inputs, with the core's own check.
- * - homes or facilities that do not overlap the streets at all cannot reach them: a warning.
+ * - homes farther from every street than --max-snap cannot be connected: refused, as nothing is left to
+ *   analyse; facilities that far: a warning (their category is analysed with none reachable).
  */
 import type { Feature, FeatureCollection } from 'geojson';
 import { bboxParams, checkDegrees } from '../core/io/coord-checks';
@@ -70,7 +71,13 @@ export function checkRange(label: string, layer: LoadedLayer): RangeCheck {
 const union = (boxes: readonly BBox[]): BBox | undefined =>
   boxes.length === 0 ? undefined : boxes.reduce((a, b) => [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3])]);
 
-const intersects = (a: BBox, b: BBox) => a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3];
+/** The shortest distance between two boxes in metres (0 when they meet), on a local equirectangular scale. */
+function gapMetres(a: BBox, b: BBox): number {
+  const gx = Math.max(0, a[0] - b[2], b[0] - a[2]);
+  const gy = Math.max(0, a[1] - b[3], b[1] - a[3]);
+  const lat = (Math.max(a[1], b[1]) + Math.min(a[3], b[3])) / 2;
+  return Math.hypot(gx * 111_320 * Math.cos((lat * Math.PI) / 180), gy * 110_574);
+}
 
 export interface Placed {
   readonly label: string;
@@ -80,9 +87,9 @@ export interface Placed {
 
 /**
  * Layers that lie outside the other inputs' area but would lie inside it with their axes swapped (refused),
- * and homes or facilities that do not meet the streets at all (warned).
+ * homes too far from the streets' area to connect (refused) and facilities that far (warned).
  */
-export function checkPlacement(inputs: readonly Placed[]): { refusals: string[]; lines: string[] } {
+export function checkPlacement(inputs: readonly Placed[], maxSnapM: number): { refusals: string[]; lines: string[] } {
   const refusals: string[] = [];
   const lines: string[] = [];
   const swapped = new Set<Placed>();
@@ -100,10 +107,12 @@ export function checkPlacement(inputs: readonly Placed[]): { refusals: string[];
   const sb = streets && !swapped.has(streets) ? streets.layer.bbox : null;
   for (const x of inputs) {
     if (!sb || swapped.has(x) || !x.layer.bbox || (x.role !== 'homes' && x.role !== 'facilities')) continue;
-    if (intersects(x.layer.bbox, sb)) continue;
-    const what = x.role === 'homes' ? 'no home can reach a street' : 'no home can reach its facilities';
-    lines.push(`${x.label}: it lies outside the streets' area (extent ${extent(x.layer.bbox)}; ${streets!.label}: ${extent(sb)}), so ${what}. `
-      + 'Check that the files cover the same place.');
+    const gapM = gapMetres(x.layer.bbox, sb);
+    if (gapM <= maxSnapM) continue;
+    const where = `it lies ${Math.round(gapM)} m or more from the streets' area (extent ${extent(x.layer.bbox)}; ${streets!.label}: ${extent(sb)})`;
+    // Homes that no street can reach leave nothing to analyse (every home "not connected"); facilities only a category.
+    if (x.role === 'homes') refusals.push(`${x.label}: ${where}, farther than --max-snap ${maxSnapM} m, so no home can be connected to a street. Check that the files cover the same place.`);
+    else lines.push(`${x.label}: ${where}, farther than --max-snap ${maxSnapM} m, so no home can reach these facilities. Check that the files cover the same place.`);
   }
   return { refusals, lines };
 }

@@ -28,9 +28,10 @@ const withoutQuestion = (text: string): string => text.replace(/\s*[^.!?]*\?\s*$
 
 /** Where to look: the loader keeps the first few features' positions (0-based); people count from 1. */
 function where(w: LoadWarning): string {
-  const ex = w.examples ?? [];
+  // One feature can hold several of the same problem (two unsafe keys): each is named once.
+  const ex = [...new Set(w.examples ?? [])];
   if (ex.length === 0) return '';
-  const more = w.count > ex.length ? ', …' : '';
+  const more = w.count > (w.examples?.length ?? 0) ? ', …' : '';
   return ` At ${ex.length === 1 && !more ? 'feature' : 'features'} ${ex.map((i) => i + 1).join(', ')}${more} of the file.`;
 }
 

@@ -7,6 +7,7 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { distance } from '@turf/turf';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/analyze';
 
@@ -144,6 +145,30 @@ describe('analyze on hostile inputs', () => {
     // The test would prove nothing if the homes did not reach the outputs at all.
     expect(everything).toContain('h3');
     for (const value of ['Xiaoming', 'Li Na', 'Zhang Wei', 'Chen Jing', '1380000000', 'child_name', 'phone']) expect(everything).not.toContain(value);
+  });
+
+  it('homes 800 m east of every street (beyond --max-snap): exit 3, not a run of "not connected" homes', async () => {
+    const file = f('homes-elsewhere.geojson');
+    const r = await analyze(file);
+    expect(r.code).toBe(3);
+    expect(r.messages).toHaveLength(1);
+    const m = /^analyze: --residences (.+): it lies (\d+) m or more from the streets' area \(extent 7\.434, 43\.7305 – 7\.436, 43\.7315; --streets (.+): 7\.42, 43\.73 – 7\.424, 43\.732\), farther than --max-snap 150 m, so no home can be connected to a street\. Check that the files cover the same place\.$/.exec(r.messages[0]);
+    expect(m?.slice(1, 2)).toEqual([file]);
+    expect(m?.[3]).toBe(f('streets.geojson'));
+    // The gap is the streets' east edge (7.424) to the westmost home (7.434) along 43.731° N.
+    expect(Math.abs(Number(m![2]) - distance([7.424, 43.731], [7.434, 43.731], { units: 'meters' }))).toBeLessThan(2);
+    expect(r.files).toBeNull();
+  });
+
+  it('facilities that far: a warning, and the category analysed with none reachable', async () => {
+    const file = f('homes-elsewhere.geojson');
+    const r = await analyze(f('homes.geojson'), [], `playground=${file}`);
+    expect(r.code).toBe(0);
+    expect(r.messages).toHaveLength(1);
+    expect(r.messages[0].startsWith(`warning: --facility playground=${file}: it lies `)).toBe(true);
+    expect(r.messages[0].endsWith('farther than --max-snap 150 m, so no home can reach these facilities. Check that the files cover the same place.')).toBe(true);
+    const summary = JSON.parse(readFileSync(path.join(r.out, 'summary.json'), 'utf8')) as { categories: { unreachableHomes: number }[] };
+    expect(summary.categories[0].unreachableHomes).toBe(4);
   });
 
   it('several refused files in one run: every one named, in the order given', async () => {
