@@ -15,9 +15,19 @@ export interface AnalyzeArgs {
   readonly out: string;
   /** A built-in pack id or a rule-set JSON file; gaps.csv, gaps.geojson and scorecards.csv are written with it. */
   readonly rules?: string;
+  /** Write into a non-empty --out this tool did not write (same-named files are replaced, nothing removed). */
+  readonly force?: boolean;
+  /** Show stack traces with errors. */
+  readonly debug?: boolean;
 }
 
 export class ArgsError extends Error {}
+
+/** Flags without a value. */
+const SWITCHES = new Set(['--force', '--debug']);
+
+/** `--debug` anywhere, also when the arguments are otherwise wrong (the error then shows its stack). */
+export const wantsDebug = (argv: readonly string[]): boolean => argv.includes('--debug');
 
 const VALUE_FLAGS = new Set(['--streets', '--residences', '--facility', '--facilities', '--units', '--max-snap', '--thresholds',
   '--cutoff', '--isochrones', '--out', '--rules']);
@@ -30,10 +40,15 @@ export function parseAnalyzeArgs(argv: readonly string[]): AnalyzeArgs {
   const facilities: { category?: string; file: string }[] = [];
   const units: { level: UnitLevel; file: string }[] = [];
   let demo = false;
+  const switches = new Set<string>();
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     if (flag === '--demo') {
       demo = true;
+      continue;
+    }
+    if (SWITCHES.has(flag)) {
+      switches.add(flag);
       continue;
     }
     if (!flag.startsWith('--')) throw new ArgsError(`unexpected argument ${flag} (every value follows its --option)`);
@@ -94,5 +109,7 @@ export function parseAnalyzeArgs(argv: readonly string[]): AnalyzeArgs {
     cutoffM: num('cutoff', undefined),
     isochrones: iso,
     out: need('out'),
+    force: switches.has('--force'),
+    debug: switches.has('--debug'),
   };
 }

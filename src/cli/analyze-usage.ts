@@ -26,7 +26,12 @@ Options:
   --cutoff M                 stop searching beyond M metres (faster; farther homes count as unreachable).
                              Default: no cutoff (raised to the rules' largest distance when --rules is set).
   --isochrones KIND          areas, segments or none. Default: segments.
-  --out DIR                  output directory (created). Required.
+  --out DIR                  output folder (created). Required. The tool marks the folders it writes
+                             (a .cfc-planner-out file listing its files); a rerun replaces exactly those
+                             files. A non-empty folder it did not write is refused (exit 4).
+  --force                    write into such a folder anyway: files of the same name are replaced,
+                             nothing else is removed.
+  --debug                    show where an error happened (a stack trace) with its message.
   --demo                     use the embedded demo city in data/demo for any layer not given.
   --help, -h                 show this help.
 
@@ -37,4 +42,10 @@ Examples:
       --units community=units_community.fgb --out /tmp/out
   npm run analyze -- --streets streets.fgb --residences homes.fgb --facility facilities.fgb --out /tmp/out
 
-Exit codes: 0 done, 1 failed (unreadable file, analysis error), 2 bad arguments.`;
+Every input is checked as the app checks a loaded file: each warning is printed on stderr as one line
+naming the flag and file, what is wrong and the fix (features without geometry, repeated ids, personal
+fields dropped, …).
+
+Exit codes: 0 done, 1 failed (a file cannot be read from disk, an unexpected error), 2 bad arguments,
+3 input refused (projected or latitude-first coordinates, no usable homes or streets, an unreadable
+format: nothing was analysed), 4 --out refused (a non-empty folder this tool did not write).`;

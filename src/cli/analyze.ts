@@ -6,38 +6,43 @@
  * record, data-schema columns), gaps.geojson (the records on their unit polygons) and scorecards.csv.
  * Categories: every --facility one, every category a --facilities layer carries, and with such a layer
  * every category the rules test (a category absent from a full facility layer has no facility at all).
- * A bad --rules file exits with code 2 and names the file and its first issue.
+ * Every input goes through the app's validation first (analyze-inputs.ts): warnings are printed, and what
+ * cannot be analysed is refused before any work. Exit codes: cli-errors.ts (EXIT).
  */
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename } from 'node:path';
+import type { FeatureCollection } from 'geojson';
 import { pathToFileURL } from 'node:url';
 import { isochroneStreets, runAccessAnalysis, type AccessAnalysisResult } from '../core/analysis';
 import { coverageRows } from '../core/coverage';
-import { countedCategories, readFacility } from '../core/model';
+import { countedCategories, readFacility, type UnitLevel } from '../core/model';
 import { accessRequirements, evaluateRules, gapsToCsv, gapsToGeoJSON, scorecardsToCsv, type UnitGeometries } from '../core/rules';
 import type { UnitLayers } from '../core/tables';
-import { ArgsError, parseAnalyzeArgs, wantsHelp, type AnalyzeArgs } from './analyze-args';
+import { parseAnalyzeArgs, wantsDebug, wantsHelp, type AnalyzeArgs } from './analyze-args';
+import { analyzeInputSpecs, readInputs } from './analyze-inputs';
 import { loadRuleSetArg } from './analyze-rules';
 import { ANALYZE_USAGE } from './analyze-usage';
+import { CliError, describeFailure, EXIT } from './cli-errors';
 import { accessCsv, coverageCsv } from './csv';
 import { facilityInput } from './facility-inputs';
-import { formatCode } from './messages';
 import { outputNamer } from './output-names';
+import { OutputFolder } from './output-folder';
 import { progressPrinter } from './progress-lines';
-import { LayerReadError, readLayerFile } from './read-layer-file';
 
 export async function analyze(args: AnalyzeArgs, log: (line: string) => void = () => {}): Promise<AccessAnalysisResult> {
   // Refuse a bad rule file before reading any layer.
   const ruleSet = args.rules === undefined ? undefined : loadRuleSetArg(args.rules);
-  const [streets, homes, ...rest] = await Promise.all([
-    readLayerFile(args.streets),
-    readLayerFile(args.residences),
-    ...args.facilities.map((f) => readLayerFile(f.file)),
-    ...args.units.map((u) => readLayerFile(u.file)),
-  ]);
-  const facilities = args.facilities.map((f, i) => facilityInput(f, rest[i]));
+  // Then --out, then every input: all refusals come before any analysis work.
+  const out = await OutputFolder.open(args.out, 'analyze', args.force ?? false);
+  const [streetLayer, homeLayer, ...rest] = await readInputs(analyzeInputSpecs(args), args.maxSnapM, log);
+  const streets = streetLayer.data;
+  const homes = homeLayer.data;
+  // An empty mixed facility file names no category, an empty unit file no unit: both were warned about.
+  const facilities = args.facilities.flatMap((f, i) => (f.category === undefined && rest[i].featureCount === 0 ? [] : [facilityInput(f, rest[i].data)]));
   for (const f of facilities) if (f.note) log(f.note);
-  const units: UnitLayers = Object.fromEntries(args.units.map((u, i) => [u.level, rest[args.facilities.length + i]]));
+  const units: UnitLayers = Object.fromEntries(args.units.flatMap((u, i): [UnitLevel, FeatureCollection][] => {
+    const l = rest[args.facilities.length + i];
+    return l.featureCount === 0 ? [] : [[u.level, l.data]];
+  }));
   const need = ruleSet ? accessRequirements(ruleSet) : undefined;
   const multi = facilities.filter((f) => f.category === undefined);
   // A `school` of unknown level counts as primary and middle (the facility table gives it a row for each).
@@ -46,32 +51,35 @@ export async function analyze(args: AnalyzeArgs, log: (line: string) => void = (
     ...multi.flatMap((f) => f.fc.features.flatMap((x) => readFacility(x.properties).category ?? [])).sort(),
     ...(multi.length && need ? need.categories : []),
   ].flatMap(countedCategories))];
+  if (categories.length === 0) {
+    throw new CliError(EXIT.inputRefused, 'no facility category is left to analyse (every facility file is empty). Give a facility file with features.');
+  }
   const cutoffM = args.cutoffM === undefined ? undefined : Math.max(args.cutoffM, need?.maxDistanceM ?? 0);
   const { result, tables } = runAccessAnalysis(
     { streets, homes, facilities, units },
     { categories, thresholds: args.thresholdsM.map((m) => ({ m })), maxSnapM: args.maxSnapM, cutoffM, isochrones: args.isochrones },
     progressPrinter(log),
   );
-  await mkdir(args.out, { recursive: true });
+  await out.clearPrevious();
   const unitsByLevel = new Map(result.units.map((u) => [u.level, u]));
   const rows = result.coverage.flatMap((c) => coverageRows(c, unitsByLevel.get(c.level)!));
-  await writeFile(join(args.out, 'access.csv'), accessCsv(result, tables.homes.ids));
-  await writeFile(join(args.out, 'coverage.csv'), coverageCsv(rows));
+  await out.write('access.csv', accessCsv(result, tables.homes.ids));
+  await out.write('coverage.csv', coverageCsv(rows));
   const isochroneFile = outputNamer(args.out, 'isochrones_', '.geojson');
   for (const iso of result.isochrones) {
     const features = [
       ...iso.areas.features.map((f) => ({ ...f, properties: { ...f.properties, kind: 'area' } })),
       ...isochroneStreets(iso, result.thresholdsM).features.map((f) => ({ ...f, properties: { ...f.properties, kind: 'streets' } })),
     ];
-    await writeFile(isochroneFile(iso.category), JSON.stringify({ type: 'FeatureCollection', features }));
+    await out.write(basename(isochroneFile(iso.category)), JSON.stringify({ type: 'FeatureCollection', features }));
   }
   let rules: Record<string, unknown> | undefined;
   if (ruleSet) {
     const ev = evaluateRules(ruleSet, tables);
     const geometries: UnitGeometries = Object.fromEntries(Object.entries(units).map(([level, fc]) => [level, fc.features.map((f) => f.geometry)]));
-    await writeFile(join(args.out, 'gaps.csv'), gapsToCsv(ev.records));
-    await writeFile(join(args.out, 'gaps.geojson'), JSON.stringify(gapsToGeoJSON(ev.records, geometries)));
-    await writeFile(join(args.out, 'scorecards.csv'), scorecardsToCsv(ev.scorecards));
+    await out.write('gaps.csv', gapsToCsv(ev.records));
+    await out.write('gaps.geojson', JSON.stringify(gapsToGeoJSON(ev.records, geometries)));
+    await out.write('scorecards.csv', scorecardsToCsv(ev.scorecards));
     rules = { ...ev.summary };
   }
   const summary = {
@@ -87,7 +95,7 @@ export async function analyze(args: AnalyzeArgs, log: (line: string) => void = (
     timingsMs: result.timingsMs,
     rules,
   };
-  await writeFile(join(args.out, 'summary.json'), JSON.stringify(summary, null, 2) + '\n');
+  await out.write('summary.json', JSON.stringify(summary, null, 2) + '\n');
   return result;
 }
 
@@ -101,26 +109,25 @@ export function summaryLines(r: AccessAnalysisResult, out: string, seconds: numb
   ];
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const argv = process.argv.slice(2);
+/** The command: prints to `io`, answers the exit code (cli-errors.ts EXIT). */
+export async function main(argv: readonly string[], io: { out: (l: string) => void; err: (l: string) => void }): Promise<number> {
   if (wantsHelp(argv)) {
-    console.log(ANALYZE_USAGE);
-    process.exit(0);
+    io.out(ANALYZE_USAGE);
+    return EXIT.ok;
   }
   try {
     const args = parseAnalyzeArgs(argv);
     const t0 = performance.now();
-    const r = await analyze(args, (l) => process.stderr.write(l + '\n'));
-    for (const line of summaryLines(r, args.out, (performance.now() - t0) / 1000)) console.log(line);
+    const r = await analyze(args, io.err);
+    for (const line of summaryLines(r, args.out, (performance.now() - t0) / 1000)) io.out(line);
+    return EXIT.ok;
   } catch (e) {
-    if (e instanceof ArgsError) {
-      console.error(`analyze: ${e.message}\nRun \`npm run analyze -- --help\` for every option.`);
-      process.exit(2);
-    }
-    const err = e as NodeJS.ErrnoException;
-    if (e instanceof LayerReadError) console.error(`analyze: ${formatCode('error', e.code, e.params ?? {})}`);
-    else if (typeof err.path === 'string' && err.code) console.error(`analyze: cannot read ${err.path} (${err.message})`);
-    else console.error(e);
-    process.exit(1);
+    const f = describeFailure('analyze', e, wantsDebug(argv));
+    for (const l of f.lines) io.err(l);
+    return f.exitCode;
   }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  process.exitCode = await main(process.argv.slice(2), { out: (l) => console.log(l), err: (l) => process.stderr.write(l + '\n') });
 }

@@ -3,9 +3,11 @@
  *   [--population N] [--estimate-preset auto|CN|DE]
  * (every option: IMPORT_USAGE below, `npm run import -- --help`).
  * Imports an OpenStreetMap extract (.osm, .osm.gz, .osm.pbf) with the same core the browser uses and writes
- * each layer as FlatGeobuf plus a manifest.json, then prints the feature counts.
+ * each layer as FlatGeobuf plus a manifest.json, then prints the feature counts. Every warning is one line
+ * on stderr; personal fields are dropped from every layer about children (none of the importer's own
+ * fields is one today: this is the guard for when the tag selection grows). Exit codes: cli-errors.ts.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
@@ -18,8 +20,13 @@ import { ColumnType } from 'flatgeobuf/lib/mjs/flat-geobuf/column-type.js';
 import type { HeaderMeta } from 'flatgeobuf/lib/mjs/header-meta.js';
 import { ADMIN_LEVEL_PRESETS, ESTIMATE_PRESETS, importOsm, parseAdminLevelMapping, type EstimatePreset, type OsmImportOptions } from '../core/io/osm';
 import type { LoadedLayer } from '../core/model';
+import { ArgsError } from './analyze-args';
+import { CliError, describeFailure, EXIT, unreadable } from './cli-errors';
 import { formatCode } from './messages';
+import { OutputFolder } from './output-folder';
+import { withoutPersonalFields } from './personal-fields';
 import { progressPrinter } from './progress-lines';
+import { isProblem, warningLine } from './warning-lines';
 
 const NAMES: Readonly<Record<string, { en: string; zh: string }>> = {
   streets: { en: 'Streets', zh: '道路' },
@@ -39,7 +46,12 @@ layer as FlatGeobuf (streets, crossings, facilities, homes, units_<level>) plus 
 
 Options:
   FILE                       the OpenStreetMap extract. Required.
-  --out DIR                  output directory (created). Required.
+  --out DIR                  output folder (created). Required. The tool marks the folders it writes
+                             (a .cfc-planner-out file listing its files); a rerun replaces exactly those
+                             files. A non-empty folder it did not write is refused (exit 4).
+  --force                    write into such a folder anyway: files of the same name are replaced,
+                             nothing else is removed.
+  --debug                    show where an error happened (a stack trace) with its message.
   --admin-levels MAPPING     which admin_level becomes which unit, e.g. 8=street,10=community.
                              Default: chosen from the data.
   --admin-preset NAME        a named mapping instead: ${Object.keys(ADMIN_LEVEL_PRESETS).join(', ')}.
@@ -55,29 +67,39 @@ Example:
   npm run analyze -- --streets /tmp/monaco/streets.fgb --residences /tmp/monaco/homes.fgb \\
       --facility /tmp/monaco/facilities.fgb --out /tmp/monaco-out
 
-Exit codes: 0 done, 1 import failed, 2 bad arguments.`;
+Warnings (ways missing points, personal fields dropped, implausible estimates, …) are printed on stderr,
+one line each naming the file and the layer.
+
+Exit codes: 0 done, 1 failed (the file cannot be read from disk, an unexpected error), 2 bad arguments,
+3 input refused (not an OpenStreetMap file, damaged, too large: nothing was written), 4 --out refused
+(a non-empty folder this tool did not write).`;
 
 function usage(msg: string): never {
-  console.error(`import: ${msg}\nRun \`npm run import -- --help\` for every option.`);
-  process.exit(2);
+  throw new ArgsError(msg);
 }
 
-export function parseArgs(argv: string[]): { file: string; out: string; options: OsmImportOptions } {
+export interface ImportArgs {
+  readonly file: string;
+  readonly out: string;
+  readonly options: OsmImportOptions;
+  readonly force: boolean;
+}
+
+export function parseArgs(argv: readonly string[]): ImportArgs {
   let file: string | undefined;
   let out: string | undefined;
   let adminLevels: OsmImportOptions['adminLevels'];
   let estimateChildren = true;
   const estimate: { knownPopulation?: number; preset?: 'auto' | EstimatePreset } = {};
-  if (argv.includes('--help') || argv.includes('-h')) {
-    console.log(IMPORT_USAGE);
-    process.exit(0);
-  }
+  let force = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--out') out = argv[++i];
     else if (a === '--admin-levels') adminLevels = parseAdminLevelMapping(argv[++i] ?? '') ?? usage(`bad --admin-levels: ${argv[i]}`);
     else if (a === '--admin-preset') adminLevels = ADMIN_LEVEL_PRESETS[argv[++i] ?? ''] ?? usage(`unknown preset: ${argv[i]}`);
     else if (a === '--no-estimate') estimateChildren = false;
+    else if (a === '--force') force = true;
+    else if (a === '--debug') continue;
     else if (a === '--population') {
       const n = Number(argv[++i]);
       estimate.knownPopulation = Number.isFinite(n) && n > 0 ? n : usage(`bad --population: ${argv[i]} (a number of people > 0)`);
@@ -91,7 +113,7 @@ export function parseArgs(argv: string[]): { file: string; out: string; options:
   }
   if (!file) usage('FILE (the OpenStreetMap extract) is required');
   if (!out) usage('--out DIR is required');
-  return { file, out, options: { adminLevels, estimateChildren: estimateChildren && Object.keys(estimate).length ? estimate : estimateChildren } };
+  return { file, out, force, options: { adminLevels, estimateChildren: estimateChildren && Object.keys(estimate).length ? estimate : estimateChildren } };
 }
 
 /**
@@ -141,38 +163,60 @@ export function toFlatGeobuf(fc: FeatureCollection): Uint8Array {
 
 const fileFor = (l: LoadedLayer) => (['streets', 'crossings', 'facilities', 'homes'].includes(l.roleGuess) ? `${l.roleGuess}.fgb` : `units_${l.roleGuess}.fgb`);
 
-async function main(): Promise<void> {
-  const { file, out, options } = parseArgs(process.argv.slice(2));
+/** Reads and imports the extract, then writes its layers; every refusal comes before anything is written. */
+async function runImport(args: ImportArgs, io: { out: (l: string) => void; err: (l: string) => void }): Promise<void> {
+  const { file, out, options } = args;
+  const folder = await OutputFolder.open(out, 'import', args.force);
   let bytes: Uint8Array;
   try {
-    bytes = new Uint8Array(readFileSync(file));
+    bytes = new Uint8Array(await readFile(file));
   } catch (e) {
-    console.error(`import: cannot read ${file} (${(e as Error).message})`);
-    process.exit(1);
+    throw unreadable(file, e);
   }
   const t0 = performance.now();
-  const result = await importOsm(bytes, path.basename(file), progressPrinter((l) => process.stderr.write(`${l}\n`)), undefined, options);
+  const result = await importOsm(bytes, path.basename(file), progressPrinter(io.err), undefined, options);
   if (!result.ok) {
-    console.error(`import failed: ${formatCode('error', result.error.code, { file, ...(result.error.params ?? {}) })}`);
-    process.exit(1);
+    const text = formatCode('error', result.error.code, { file: path.basename(file), ...(result.error.params ?? {}) });
+    throw new CliError(result.error.code === 'osm.read_failed' ? EXIT.failed : EXIT.inputRefused, `${file}: ${text}`);
   }
-  mkdirSync(out, { recursive: true });
+  const layers = result.value.map((l) => withoutPersonalFields(l, l.roleGuess));
+  await folder.clearPrevious();
   const manifest = { source: path.basename(file), layers: [] as unknown[] };
   const rows: string[][] = [];
-  for (const l of result.value) {
+  for (const l of layers) {
     const name = fileFor(l);
-    writeFileSync(path.join(out, name), toFlatGeobuf(l.data));
+    for (const w of l.warnings) if (isProblem(w)) io.err(`warning: ${warningLine(`${file} (${name})`, name, w)}`);
+    await folder.write(name, toFlatGeobuf(l.data));
     manifest.layers.push({ file: name, role: l.roleGuess, name: NAMES[l.roleGuess] ?? { en: l.roleGuess, zh: l.roleGuess }, featureCount: l.featureCount, warnings: l.warnings });
-    rows.push([name, l.roleGuess, String(l.featureCount), l.warnings.map((w) => formatCode('warning', w.code, { file: name, count: w.count, ...(w.params ?? {}) })).join(' ')]);
+    const problems = l.warnings.filter(isProblem).length;
+    rows.push([name, l.roleGuess, String(l.featureCount), problems ? `${problems} ${problems === 1 ? 'warning' : 'warnings'}` : '']);
   }
-  writeFileSync(path.join(out, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
-  console.log(`${file}: ${result.value.length} layers in ${((performance.now() - t0) / 1000).toFixed(1)} s → ${out}`);
-  for (const r of rows) console.log(`  ${r[0].padEnd(22)} ${r[1].padEnd(11)} ${r[2].padStart(7)}  ${r[3]}`);
+  await folder.write('manifest.json', JSON.stringify(manifest, null, 2) + '\n');
+  io.out(`${file}: ${layers.length} layers in ${((performance.now() - t0) / 1000).toFixed(1)} s → ${out}`);
+  for (const r of rows) io.out(`  ${r[0].padEnd(22)} ${r[1].padEnd(11)} ${r[2].padStart(7)}  ${r[3]}`.trimEnd());
   // The report lines (what the home rule kept, the plausibility line, categories and school clues), as key=value.
-  for (const l of result.value) {
-    for (const w of l.warnings) if (w.code.startsWith('info.')) console.log(`  ${w.code}: ${Object.entries(w.params ?? {}).map(([k, v]) => `${k}=${v}`).join(' ')}`);
+  for (const l of layers) {
+    for (const w of l.warnings) if (w.code.startsWith('info.')) io.out(`  ${w.code}: ${Object.entries(w.params ?? {}).map(([k, v]) => `${k}=${v}`).join(' ')}`);
   }
 }
 
-// Runs as a command; importing the module (tests) only brings in toFlatGeobuf.
-if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) void main();
+/** The command: prints to `io`, answers the exit code (cli-errors.ts EXIT). */
+export async function main(argv: readonly string[], io: { out: (l: string) => void; err: (l: string) => void }): Promise<number> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    io.out(IMPORT_USAGE);
+    return EXIT.ok;
+  }
+  try {
+    await runImport(parseArgs(argv), io);
+    return EXIT.ok;
+  } catch (e) {
+    const f = describeFailure('import', e, argv.includes('--debug'));
+    for (const l of f.lines) io.err(l);
+    return f.exitCode;
+  }
+}
+
+// Runs as a command; importing the module (tests) only brings in toFlatGeobuf and main.
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  process.exitCode = await main(process.argv.slice(2), { out: (l) => console.log(l), err: (l) => process.stderr.write(`${l}\n`) });
+}

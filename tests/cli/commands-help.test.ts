@@ -9,8 +9,8 @@ import { describe, expect, it } from 'vitest';
 const TSX = 'node_modules/.bin/tsx';
 const COMMANDS: Record<string, { entry: string; options: string[] }> = {
   analyze: { entry: 'src/cli/analyze.ts', options: ['--streets', '--residences', '--facility', '--facilities', '--units', '--rules',
-    '--max-snap', '--thresholds', '--cutoff', '--isochrones', '--out', '--demo', '--help'] },
-  import: { entry: 'src/cli/import.ts', options: ['--out', '--admin-levels', '--admin-preset', '--no-estimate', '--help'] },
+    '--max-snap', '--thresholds', '--cutoff', '--isochrones', '--out', '--force', '--debug', '--demo', '--help'] },
+  import: { entry: 'src/cli/import.ts', options: ['--out', '--force', '--debug', '--admin-levels', '--admin-preset', '--no-estimate', '--help'] },
   'generate-demo': { entry: 'scripts/generate-demo.ts', options: ['--seed', '--people', '--out', '--help'] },
   bench: { entry: 'tests/bench/run-all.ts', options: ['NAME', '--help'] },
 };
