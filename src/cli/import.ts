@@ -10,15 +10,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Feature, FeatureCollection, Geometry } from 'geojson';
-import { magicbytes } from 'flatgeobuf/lib/mjs/constants.js';
-import { buildHeader } from 'flatgeobuf/lib/mjs/generic/featurecollection.js';
-import { buildFeature } from 'flatgeobuf/lib/mjs/generic/feature.js';
-import { inferGeometryType } from 'flatgeobuf/lib/mjs/generic/header.js';
-import { parseGeometry } from 'flatgeobuf/lib/mjs/geojson/geometry.js';
-import { ColumnType } from 'flatgeobuf/lib/mjs/flat-geobuf/column-type.js';
-import type { HeaderMeta } from 'flatgeobuf/lib/mjs/header-meta.js';
 import { ADMIN_LEVEL_PRESETS, ESTIMATE_PRESETS, importOsm, parseAdminLevelMapping, type EstimatePreset, type OsmImportOptions } from '../core/io/osm';
+import { writeFlatGeobuf } from '../core/io/fgb-write';
 import type { LoadedLayer } from '../core/model';
 import { ArgsError } from './analyze-args';
 import { CliError, describeFailure, EXIT, unreadable } from './cli-errors';
@@ -116,51 +109,6 @@ export function parseArgs(argv: readonly string[]): ImportArgs {
   return { file, out, force, options: { adminLevels, estimateChildren: estimateChildren && Object.keys(estimate).length ? estimate : estimateChildren } };
 }
 
-/**
- * FlatGeobuf with every attribute as a column. flatgeobuf's own geojson.serialize takes the columns from the
- * first feature only, and OSM features carry different attribute sets, so the header is built from all of them.
- */
-export function toFlatGeobuf(fc: FeatureCollection): Uint8Array {
-  const types = new Map<string, ColumnType>();
-  for (const f of fc.features) {
-    for (const [k, v] of Object.entries(f.properties ?? {})) {
-      if (v === null || v === undefined) continue;
-      const t = typeof v === 'number' ? ColumnType.Double : typeof v === 'boolean' ? ColumnType.Bool : ColumnType.String;
-      const prev = types.get(k);
-      types.set(k, prev === undefined || prev === t ? t : ColumnType.String);
-    }
-  }
-  const columns = [...types].map(([name, type]) => ({ name, type, title: null, description: null, width: -1, precision: -1, scale: -1, nullable: true, unique: false, primary_key: false }));
-  const header: HeaderMeta = {
-    geometryType: inferGeometryType(fc.features as never),
-    columns,
-    envelope: null,
-    featuresCount: fc.features.length,
-    indexNodeSize: 0,
-    crs: null,
-    title: null,
-    description: null,
-    metadata: null,
-  };
-  const parts = [buildHeader(header, 4326)];
-  for (const f of fc.features as Feature<Geometry>[]) {
-    const props: Record<string, unknown> = {};
-    for (const c of columns) {
-      const v = f.properties?.[c.name];
-      props[c.name] = v === undefined || v === null ? null : c.type === ColumnType.String && typeof v !== 'string' ? String(v) : v;
-    }
-    parts.push(buildFeature(parseGeometry(f.geometry as never), props as never, header));
-  }
-  const out = new Uint8Array(magicbytes.length + parts.reduce((s, p) => s + p.length, 0));
-  out.set(magicbytes);
-  let offset = magicbytes.length;
-  for (const p of parts) {
-    out.set(p, offset);
-    offset += p.length;
-  }
-  return out;
-}
-
 const fileFor = (l: LoadedLayer) => (['streets', 'crossings', 'facilities', 'homes'].includes(l.roleGuess) ? `${l.roleGuess}.fgb` : `units_${l.roleGuess}.fgb`);
 
 /** Reads and imports the extract, then writes its layers; every refusal comes before anything is written. */
@@ -186,7 +134,7 @@ async function runImport(args: ImportArgs, io: { out: (l: string) => void; err: 
   for (const l of layers) {
     const name = fileFor(l);
     for (const w of l.warnings) if (isProblem(w)) io.err(`warning: ${warningLine(`${file} (${name})`, name, w)}`);
-    await folder.write(name, toFlatGeobuf(l.data));
+    await folder.write(name, writeFlatGeobuf(l.data, { name: l.name }));
     manifest.layers.push({ file: name, role: l.roleGuess, name: NAMES[l.roleGuess] ?? { en: l.roleGuess, zh: l.roleGuess }, featureCount: l.featureCount, warnings: l.warnings });
     const problems = l.warnings.filter(isProblem).length;
     rows.push([name, l.roleGuess, String(l.featureCount), problems ? `${problems} ${problems === 1 ? 'warning' : 'warnings'}` : '']);
