@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { activeFacilityProposals, proposalsKey } from '../../state/actions/scenario-proposals';
 import { useAppState } from '../store-context';
 import { formatError } from '../format-error';
+import { categoryWords } from './format';
 
 /** "Check rules" (or rules over the latest analysis run), with progress, cancel, errors and the summary. */
 export function CheckBar() {
@@ -41,6 +42,13 @@ export function CheckBar() {
               ) : null;
             })}
           </ul>
+          {summary.notApplicable > 0 && <p className="muted" data-testid="rules-not-applicable" data-count={summary.notApplicable}>{t('rules.summary.notApplicable', { count: summary.notApplicable })}</p>}
+          {!summary.childCounts && <p className="rules-note" role="note" data-testid="rules-no-child-counts">{t('rules.summary.noChildCounts')}</p>}
+          {summary.noFacility.length > 0 && (
+            <p className="rules-note" role="note" data-testid="rules-no-facility" data-categories={summary.noFacility.join(' ')}>
+              {t('rules.summary.noFacility', { categories: categoryWords(t, summary.noFacility) })}
+            </p>
+          )}
           {summary.estimated && <p className="muted">{t('rulesUi.estimated')}</p>}
           {stale && <p className="rules-stale">{t('rulesUi.stale')}</p>}
         </div>
