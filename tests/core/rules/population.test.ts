@@ -55,7 +55,7 @@ describe('evaluator with a population base', () => {
   it('a unit without people is not applicable (D2 holds h6, h7 with population 0)', () => {
     const inputs = withPopulation([4500, 4500, 4500, 4500, 4500, 4500, 0, 0, 0]);
     const records = evaluateRules(ruleSet([rooms(800, 17_680_000, 'district')]), inputs).records;
-    expect(rec(records, 'mb-district', 'D2')).toMatchObject({ applicable: false, passed: true });
+    expect(rec(records, 'mb-district', 'D2')).toMatchObject({ status: 'not-applicable', reason: 'no-people', applicable: false, passed: false });
     expect(rec(records, 'mb-district', 'D1')).toMatchObject({ applicable: true, target: 2, population: 27_000 });
   });
   it('a rule without a base keeps its target and carries no scaling fields', () => {
