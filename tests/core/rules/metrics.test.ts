@@ -78,8 +78,9 @@ describe('worst_distance', () => {
     expect(teen.map((r) => [r.status, r.reason, r.passed, r.applicable])).toEqual(Array(4).fill(['not-applicable', 'no-children-in-unit', false, false]));
     expect(teen.every((r) => Number.isNaN(r.measured))).toBe(true);
   });
-  it('street, band 7-12: S1 has h3 (30, unreachable) → Infinity; S2 has h4 (6, 300 m) → 300 passes; S3 none', () => {
-    expectRows(rows(records, 'w-street'), [['S1', Infinity, false, 30, [3]], ['S2', 300, true, 0, []], ['S3', NaN, true, 0, []]]);
+  it('street, band 7-12: S1 has h3 (30, unreachable) → Infinity; S2 has h4 (6, 300 m) → 300 passes; S3 none (not applicable, not passed)', () => {
+    expectRows(rows(records, 'w-street'), [['S1', Infinity, false, 30, [3]], ['S2', 300, true, 0, []], ['S3', NaN, false, 0, []]]);
+    expect(records.find((r) => r.rule_id === 'w-street' && r.unit_id === 'S3')).toMatchObject({ status: 'not-applicable', reason: 'no-children-in-unit' });
   });
 });
 

@@ -10,7 +10,7 @@
  *   (2 per community, 8 in the city), and rules that need no children (presence) are compared as usual.
  */
 import { describe, expect, it } from 'vitest';
-import { AGE_BANDS, type HomeTable } from '../../../src/core/model';
+import { AGE_BANDS, type HomeTable, type UnitLevel, type UnitTable } from '../../../src/core/model';
 import { evaluateRules, hasChildCounts, WHOLE_AREA_UNIT_ID, type GapRecord } from '../../../src/core/rules';
 import { access, PLAYGROUND, tinyFacilities, tinyHomes, tinyInputs, tinyUnits } from '../../fixtures/rules/tiny-city';
 import { rule, ruleSet } from '../../fixtures/rules/rule-builders';
@@ -18,13 +18,13 @@ import { rule, ruleSet } from '../../fixtures/rules/rule-builders';
 const I = Infinity;
 const kg300 = { kind: 'share_within', category: 'kindergarten', age_band: '4-6', threshold_m: 300 } as const;
 const kgWorst = { kind: 'worst_distance', category: 'kindergarten', age_band: '4-6' } as const;
-const preschool = { kind: 'composite', op: 'all', age_band: '4-6', conditions: [
-  { category: 'kindergarten', threshold_m: 300 }, { category: 'playground', threshold_m: 500 }] } as const;
-const either = { kind: 'composite', op: 'any', age_band: '4-6', conditions: [
-  { category: 'kindergarten', threshold_m: 300 }, { category: 'playground', threshold_m: 300 }] } as const;
+const preschool = { kind: 'composite' as const, op: 'all' as const, age_band: '4-6' as const, conditions: [
+  { category: 'kindergarten', threshold_m: 300 }, { category: 'playground', threshold_m: 500 }] };
+const either = { kind: 'composite' as const, op: 'any' as const, age_band: '4-6' as const, conditions: [
+  { category: 'kindergarten', threshold_m: 300 }, { category: 'playground', threshold_m: 300 }] };
 
 /** The tiny city with f2 a park: no kindergarten anywhere, so every home's walk to one is Infinity. */
-function noKindergarten(homes: HomeTable = tinyHomes(), units = tinyUnits()) {
+function noKindergarten(homes: HomeTable = tinyHomes(), units: Partial<Record<UnitLevel, UnitTable>> = tinyUnits()) {
   const f = tinyFacilities();
   const category = f.category.map((c) => (c === 'kindergarten' ? 'park' : c));
   return { homes, facilities: { ...f, category }, access: [access('kindergarten', Array(9).fill(I)), PLAYGROUND], units };
