@@ -55,6 +55,7 @@ describe('Monaco without child counts: no rule passes for want of data', () => {
     const sentence = await note.innerText();
     assert.match(sentence, /no child counts/);
     assert.match(sentence, /Fields…/);
+    await note.scrollIntoViewIfNeeded();
     await shot(page, 'rules-no-counts-analysis');
 
     await page.getByRole('tab', { name: 'Rules' }).click();
@@ -64,6 +65,7 @@ describe('Monaco without child counts: no rule passes for want of data', () => {
     await page.getByTestId('rules-job').waitFor({ state: 'detached', timeout: LONG });
     assert.equal(await page.getByTestId('rules-no-child-counts').count(), 1);
     assert.ok((await page.getByTestId('rules-no-facility').getAttribute('data-categories'))!.split(' ').includes('kindergarten'));
+    await shot(page, 'rules-no-counts-summary');
 
     await page.getByRole('group', { name: 'Rules views' }).getByRole('button', { name: 'Gaps', exact: true }).click();
     const table = page.locator('.gap-table-wrap');
