@@ -49,7 +49,7 @@ describe('analyze --demo --rules default', () => {
 
   it('writes gaps.csv with exactly the data-schema columns, gaps.geojson on unit polygons, and scorecards.csv', () => {
     expect(gaps[0]).toEqual(['rule_id', 'scale', 'unit_id', 'unit_name', 'category', 'age_band', 'metric', 'measured', 'target', 'passed', 'severity', 'children_affected', 'source',
-      'target_original', 'population_base', 'population']);
+      'target_original', 'population_base', 'population', 'status', 'reason', 'homes_affected']);
     const rows = objects(gaps);
     // The 800 rooms are scaled to the demo's people (issue 12); every other rule has empty scaling cells.
     const rooms = rows.find((r) => r.rule_id === 'city.mother-baby-rooms-800')!;

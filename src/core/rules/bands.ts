@@ -29,3 +29,9 @@ export function createWeightCache(homes: HomeTable): (spec: AgeBandSpec) => Floa
     return w;
   };
 }
+
+/** Whether any home has a child count above 0 in any band (data without `children_*` fields has none). */
+export function hasChildCounts(homes: HomeTable): boolean {
+  for (const b of AGE_BANDS) if (homes.children[b].some((c) => c > 0)) return true;
+  return false;
+}

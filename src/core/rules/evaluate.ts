@@ -1,14 +1,15 @@
 /**
  * evaluateRules: every enabled rule in every unit of its scale, bottom-up (community → street → district
  * → city), because "≥1 child-friendly street per district" needs the streets' verdicts first. A unit is
- * child-friendly when at least one rule of its scale applies to it and every applicable rule passes.
+ * child-friendly when at least one rule of its scale applies to it and every applicable rule passes. Each
+ * record is passed, failed or not-applicable with a reason (gap-record.ts); nothing passes vacuously.
  */
 import type { CancelToken } from '../jobs';
 import {
   BUILTIN_CATEGORIES, UNIT_LEVELS, type CategoryAccess, type FacilityTable, type HomeTable, type UnitLevel, type UnitTable,
 } from '../model';
-import { createWeightCache } from './bands';
-import { citation, ruleAgeBand, ruleCategory, type GapRecord } from './gap-record';
+import { createWeightCache, hasChildCounts } from './bands';
+import { citation, reasonStatus, ruleAgeBand, ruleCategory, type GapRecord, type RuleReason, type RuleStatus } from './gap-record';
 import { buildLevels } from './levels';
 import { measureRule, type MeasureInputs, type SubunitView } from './measure';
 import { homePeople, scaleTarget, unitPopulation } from './population';
@@ -40,16 +41,22 @@ export interface EvaluationSummary {
   readonly rulesEvaluated: number;
   readonly evaluations: number;
   readonly failing: number;
+  /** Records that are neither passed nor failed (no children of the band, no child counts, no people). */
+  readonly notApplicable: number;
   readonly failingBySeverity: Readonly<Record<Severity, number>>;
   /** Child-friendly units per evaluated level. */
   readonly childFriendly: Partial<Record<UnitLevel, { readonly count: number; readonly total: number }>>;
   readonly skipped: readonly SkippedRule[];
   /** Some child counts are estimates (label results as such). */
   readonly estimated: boolean;
+  /** Some home has a child count above 0; false: every rule weighted by children is 'no-child-counts'. */
+  readonly childCounts: boolean;
+  /** Categories of evaluated distance rules with no facility in the data (those rules fail everywhere), sorted. */
+  readonly noFacility: readonly string[];
 }
 
 export interface Evaluation {
-  /** Failing, applicable records only — the gaps. */
+  /** Failed records only — the gaps. */
   readonly gaps: GapRecord[];
   /** Every rule × unit record (passing ones too), in evaluation order. */
   readonly records: GapRecord[];
@@ -74,7 +81,10 @@ export function evaluateRules(ruleSet: RuleSet, inputs: RuleInputs, cancel?: Can
     accessBy: new Map(inputs.access.map((a) => [a.category, a])),
     playSpaceCategories: inputs.playSpaceCategories ?? BUILTIN_CATEGORIES.filter((c) => c.playSpace).map((c) => c.id),
     weights: createWeightCache(homes),
+    childCounts: hasChildCounts(homes),
+    present: new Set(facilities.category),
   };
+  const noFacility = new Set<string>();
   const records: GapRecord[] = [];
   const skipped: SkippedRule[] = [];
   const friendly: Partial<Record<UnitLevel, Uint8Array>> = {};
@@ -111,25 +121,26 @@ export function evaluateRules(ruleSet: RuleSet, inputs: RuleInputs, cancel?: Can
       const ageBand = ruleAgeBand(rule);
       const base = rule.populationBase;
       const pop = base === undefined ? undefined : unitPopulation(view, (people ??= homePeople(homes)));
+      if (m.reason.includes('no-facility')) for (const c of category.split('+')) if (!minp.present.has(c)) noFacility.add(c);
       for (let u = 0; u < view.nUnits; u++) {
         // A unit without people has no scaled target: the rule does not apply there.
-        const applicable = m.applicable[u] === 1 && !(pop && !(pop[u] > 0));
+        const reason: RuleReason | '' = m.reason[u] || (pop && !(pop[u] > 0) ? 'no-people' : '');
         const target = pop && base ? scaleTarget(rule.target, pop[u], base) : rule.target;
-        const passed = !applicable || compare(m.measured[u], cmp, target);
-        if (applicable) { applied[u]++; if (!passed) failed[u]++; }
+        const status: RuleStatus = reason ? reasonStatus(reason) : compare(m.measured[u], cmp, target) ? 'passed' : 'failed';
+        if (status !== 'not-applicable') { applied[u]++; if (status === 'failed') failed[u]++; }
         records.push({
           rule_id: rule.id, scale: level, unit_index: u, unit_id: view.table.ids[u], unit_name: view.table.names[u] ?? '', unit_name_zh: view.table.namesZh[u],
-          category, age_band: ageBand, metric: rule.metric.kind, measured: applicable ? m.measured[u] : NaN,
+          category, age_band: ageBand, metric: rule.metric.kind, measured: status === 'not-applicable' ? NaN : m.measured[u],
           target, ...(pop && base ? { target_original: rule.target, population_base: base, population: pop[u] } : {}),
-          comparator: cmp, passed, applicable, severity: rule.severity,
-          children_affected: m.affected[u], source, estimated: view.estimated[u] === 1, uncovered_homes: m.uncovered[u],
+          comparator: cmp, status, reason, passed: status === 'passed', applicable: status !== 'not-applicable', severity: rule.severity,
+          children_affected: m.affected[u], homes_affected: m.uncovered[u].length, source, estimated: view.estimated[u] === 1, uncovered_homes: m.uncovered[u],
         });
       }
     }
     friendly[level] = Uint8Array.from(applied, (a, u) => (a > 0 && failed[u] === 0 ? 1 : 0));
   }
 
-  const gaps = records.filter((r) => !r.passed);
+  const gaps = records.filter((r) => r.status === 'failed');
   const failingBySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, gaps.filter((g) => g.severity === s).length])) as Record<Severity, number>;
   const childFriendly: EvaluationSummary['childFriendly'] = {};
   for (const level of UNIT_LEVELS) {
@@ -142,7 +153,8 @@ export function evaluateRules(ruleSet: RuleSet, inputs: RuleInputs, cancel?: Can
     scorecards: buildScorecards(records, views, friendly),
     summary: {
       ruleSetId: ruleSet.id, ruleSetVersion: ruleSet.version, rulesEvaluated: evaluated.size, evaluations: records.length,
-      failing: gaps.length, failingBySeverity, childFriendly, skipped, estimated: homes.estimated.some((e) => e === 1),
+      failing: gaps.length, notApplicable: records.filter((r) => r.status === 'not-applicable').length, failingBySeverity, childFriendly, skipped,
+      estimated: homes.estimated.some((e) => e === 1), childCounts: minp.childCounts, noFacility: [...noFacility].sort(),
     },
   };
 }

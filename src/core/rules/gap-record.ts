@@ -4,6 +4,24 @@ import { bandLabel } from './bands';
 import { leafCategories } from './parse';
 import type { Comparator, MetricKind, Rule, RuleSource, Severity } from './schema';
 
+/** What one rule says about one unit. Only 'passed' passes; 'not-applicable' is neither a pass nor a gap. */
+export const RULE_STATUSES = ['passed', 'failed', 'not-applicable'] as const;
+export type RuleStatus = (typeof RULE_STATUSES)[number];
+
+/**
+ * Why a record was not compared normally (docs/data-schema.md, "Rule results"):
+ * - 'no-child-counts' (not applicable): no home in the data has a child count above 0, so a rule weighted by
+ *   children cannot be measured;
+ * - 'no-children-in-unit' (not applicable): the unit has no children of the band (a 0/0 share);
+ * - 'no-people' (not applicable): a target scaled by population, in a unit without people;
+ * - 'no-facility' (failed): the data has no facility of the category at all, so no home can be within reach.
+ */
+export const RULE_REASONS = ['no-child-counts', 'no-children-in-unit', 'no-people', 'no-facility'] as const;
+export type RuleReason = (typeof RULE_REASONS)[number];
+
+/** The status a reason forces: a missing facility is a gap, missing children are not a verdict at all. */
+export const reasonStatus = (reason: RuleReason): RuleStatus => (reason === 'no-facility' ? 'failed' : 'not-applicable');
+
 export interface GapRecord {
   readonly rule_id: string;
   readonly scale: UnitLevel;
@@ -18,7 +36,10 @@ export interface GapRecord {
   /** '4-6', '0-3+4-6', 'all', or '' when the metric has no band. */
   readonly age_band: string;
   readonly metric: MetricKind;
-  /** NaN when not applicable (no children of the band in the unit); Infinity for an unreachable worst home. */
+  /**
+   * NaN when not applicable; Infinity for an unreachable worst home (and for every worst distance when the
+   * category has no facility); 0 for a share when the category has no facility ("none within").
+   */
   readonly measured: number;
   /** The target the unit is held to: the rule's, or scaled to the unit's people when it has a population base. */
   readonly target: number;
@@ -27,17 +48,30 @@ export interface GapRecord {
   readonly population_base?: number;
   readonly population?: number;
   readonly comparator: Comparator;
-  /** True when the comparison holds, and (vacuously) when the rule does not apply. */
+  /** passed / failed / not-applicable; `passed` and `applicable` below are derived from it. */
+  readonly status: RuleStatus;
+  /** Why the record is not applicable, or failed without a comparison; '' for an ordinary comparison. */
+  readonly reason: RuleReason | '';
+  /** status === 'passed' (never true for a rule that does not apply). */
   readonly passed: boolean;
+  /** status !== 'not-applicable'. */
   readonly applicable: boolean;
   readonly severity: Severity;
-  /** Children of the band in the unit whose homes fail the rule's per-home condition; 0 for count rules. */
+  /**
+   * Children of the band in the unit whose homes fail the rule's per-home condition; 0 for count rules;
+   * NaN (unknown) when the data has no child counts — `homes_affected` then says how many homes.
+   */
   readonly children_affected: number;
+  /** uncovered_homes.length: homes failing the per-home condition (see uncovered_homes). */
+  readonly homes_affected: number;
   /** Short citation, e.g. 'GB 50180-2018, Table 5.0.3 [P]'. */
   readonly source: string;
   /** Some child counts behind this row are estimates. */
   readonly estimated: boolean;
-  /** Homes (HomeTable indexes) with children of the band that fail the per-home condition. */
+  /**
+   * Homes (HomeTable indexes) with children of the band that fail the per-home condition; when the data has
+   * no child counts and the category no facility, every home of the unit.
+   */
   readonly uncovered_homes: Int32Array;
 }
 

@@ -8,10 +8,10 @@
 export * from './schema';
 export { parseRuleSet, leafCategories, RULE_SET_ISSUE_CODES, type RuleSetIssue, type ParseRuleSetResult, type ParseOptions, type IssueParam } from './parse';
 export { migrateRuleSet, RULE_SET_MIGRATIONS, type RuleSetMigration, type MigrateResult } from './migrations';
-export { bandsOf, bandLabel } from './bands';
+export { bandsOf, bandLabel, hasChildCounts } from './bands';
 export { accessRequirements, type AccessRequirements } from './requirements';
 export { addRule, updateRule, removeRule, type RuleDraft } from './edits';
-export { citation, type GapRecord } from './gap-record';
+export { citation, reasonStatus, RULE_REASONS, RULE_STATUSES, type GapRecord, type RuleReason, type RuleStatus } from './gap-record';
 export { WHOLE_AREA_UNIT_ID } from './levels';
 export { CHILD_SHARE_0_18, homePeople, scaleTarget } from './population';
 export { evaluateRules, RuleInputError, SKIP_CODES, type RuleInputs, type Evaluation, type EvaluationSummary, type SkippedRule, type SkipCode } from './evaluate';

@@ -1,9 +1,12 @@
 /**
  * One rule at one level → a measured value per unit. Access metrics (share, composite, worst distance)
  * also say which homes fail the rule's per-home condition and how many children live there; count
- * metrics have no per-home condition. A unit with no children of the band is "not applicable".
+ * metrics have no per-home condition. Before any comparison, a unit may get a reason instead
+ * (gap-record.ts): a category with no facility in the data fails every distance rule; data without child
+ * counts makes every rule weighted by children not applicable; a unit with no children of the band too.
  */
 import type { CategoryAccess, FacilityTable, HomeTable } from '../model';
+import type { RuleReason } from './gap-record';
 import type { LevelView } from './levels';
 import { compare, comparatorOf, type AgeBandSpec, type Condition, type Rule } from './schema';
 
@@ -13,6 +16,10 @@ export interface MeasureInputs {
   readonly accessBy: ReadonlyMap<string, CategoryAccess>;
   readonly playSpaceCategories: readonly string[];
   readonly weights: (spec: AgeBandSpec) => Float64Array;
+  /** Some home has a child count above 0; without, rules weighted by children do not apply. */
+  readonly childCounts: boolean;
+  /** Categories with at least one facility (existing or proposed) in the data. */
+  readonly present: ReadonlySet<string>;
 }
 
 /** Child-friendly flags of the level below and their parents (for child_friendly_subunits). */
@@ -23,7 +30,9 @@ export interface SubunitView {
 
 export interface UnitMeasures {
   readonly measured: Float64Array;
-  readonly applicable: Uint8Array;
+  /** Per unit: why it is not compared normally, or '' to compare `measured` with the target. */
+  readonly reason: readonly (RuleReason | '')[];
+  /** Children failing the per-home condition; NaN where the data has no child counts. */
   readonly affected: Float64Array;
   /** Per unit, the homes with children of the band that fail the per-home condition; empty for counts. */
   readonly uncovered: readonly Int32Array[];
@@ -56,25 +65,28 @@ export function measureRule(rule: Rule, view: LevelView, inp: MeasureInputs, sub
   const m = rule.metric;
   const n = inp.homes.ids.length;
   switch (m.kind) {
-    case 'share_within': {
-      const mask = conditionMask({ category: m.category, threshold_m: m.threshold_m }, inp.accessBy, n);
-      return mask && shareMeasures(view, inp.weights(m.age_band), mask);
-    }
-    case 'composite': {
-      const mask = conditionMask({ op: m.op, conditions: m.conditions }, inp.accessBy, n);
-      return mask && shareMeasures(view, inp.weights(m.age_band), mask);
+    case 'share_within': case 'composite': {
+      const cond: Condition = m.kind === 'share_within' ? { category: m.category, threshold_m: m.threshold_m } : { op: m.op, conditions: m.conditions };
+      const mask = conditionMask(cond, inp.accessBy, n);
+      if (!mask) return undefined;
+      if (!conditionPossible(cond, inp.present)) return noFacility(view, inp.weights(m.age_band), inp.childCounts, 0);
+      return inp.childCounts ? shareMeasures(view, inp.weights(m.age_band), mask) : noChildCounts(view);
     }
     case 'worst_distance': {
       const a = inp.accessBy.get(m.category);
-      return a && worstMeasures(view, inp.weights(m.age_band), a.walkingM, rule);
+      if (!a) return undefined;
+      if (!inp.present.has(m.category)) return noFacility(view, inp.weights(m.age_band), inp.childCounts, Infinity);
+      return inp.childCounts ? worstMeasures(view, inp.weights(m.age_band), a.walkingM, rule) : noChildCounts(view);
     }
     case 'facility_count': case 'presence': {
       const counts = facilityCounts(view, inp.facilities, [m.category], m.min_area_m2);
       if (m.kind === 'presence' || !m.per_1000_children) return countMeasures(view, counts, undefined);
+      if (!inp.childCounts) return noChildCounts(view);
       const kids = unitSums(view, inp.weights(m.per_1000_children));
       return countMeasures(view, counts.map((c, u) => (kids[u] > 0 ? (c / kids[u]) * 1000 : NaN)), kids);
     }
     case 'play_area_per_child': {
+      if (!inp.childCounts) return noChildCounts(view);
       const area = facilityAreas(view, inp.facilities, m.categories ?? inp.playSpaceCategories);
       const kids = unitSums(view, inp.weights(m.age_band));
       return countMeasures(view, area.map((a, u) => (kids[u] > 0 ? a / kids[u] : NaN)), kids);
@@ -87,6 +99,39 @@ export function measureRule(rule: Rule, view: LevelView, inp: MeasureInputs, sub
     }
   }
 }
+
+/** Whether any home could meet the condition at all: 'all' needs every category present, 'any' one. */
+export function conditionPossible(c: Condition, present: ReadonlySet<string>): boolean {
+  if ('category' in c) return present.has(c.category);
+  return c.op === 'all' ? c.conditions.every((x) => conditionPossible(x, present)) : c.conditions.some((x) => conditionPossible(x, present));
+}
+
+/**
+ * No facility of the category anywhere: the rule fails in every unit, measured `none` (0 % within, or an
+ * Infinity worst distance). Affected: the band's children of the unit; without child counts, NaN children
+ * and every home of the unit (the map highlights them).
+ */
+function noFacility(view: LevelView, w: Float64Array, childCounts: boolean, none: number): UnitMeasures {
+  const affected = new Float64Array(view.nUnits).fill(childCounts ? 0 : NaN);
+  const flag = new Uint8Array(w.length);
+  for (let h = 0; h < w.length; h++) {
+    const u = view.table.homeUnit[h];
+    if (u < 0) continue;
+    if (!childCounts) flag[h] = 1;
+    else if (w[h] > 0) { flag[h] = 1; affected[u] += w[h]; }
+  }
+  return { measured: new Float64Array(view.nUnits).fill(none), reason: new Array<RuleReason>(view.nUnits).fill('no-facility'), affected, uncovered: homesByUnit(view, flag) };
+}
+
+/** The data has no child counts: nothing weighted by children can be measured anywhere. */
+function noChildCounts(view: LevelView): UnitMeasures {
+  return {
+    measured: new Float64Array(view.nUnits).fill(NaN), reason: new Array<RuleReason>(view.nUnits).fill('no-child-counts'),
+    affected: new Float64Array(view.nUnits).fill(NaN), uncovered: new Array<Int32Array>(view.nUnits).fill(EMPTY),
+  };
+}
+
+const byChildren = (t: number): RuleReason | '' => (t > 0 ? '' : 'no-children-in-unit');
 
 function shareMeasures(view: LevelView, w: Float64Array, mask: Uint8Array): UnitMeasures {
   const total = new Float64Array(view.nUnits);
@@ -102,7 +147,7 @@ function shareMeasures(view: LevelView, w: Float64Array, mask: Uint8Array): Unit
   const measured = total.map((t, u) => (t > 0 ? within[u] / t : NaN));
   return {
     measured,
-    applicable: Uint8Array.from(total, (t) => (t > 0 ? 1 : 0)),
+    reason: Array.from(total, byChildren),
     affected: total.map((t, u) => t - within[u]),
     uncovered: homesByUnit(view, failing),
   };
@@ -120,16 +165,15 @@ function worstMeasures(view: LevelView, w: Float64Array, walking: Float64Array, 
     if (d > worst[u]) worst[u] = d;
     if (!compare(d, cmp, rule.target)) { failing[h] = 1; affected[u] += w[h]; }
   }
-  const applicable = new Uint8Array(view.nUnits);
-  worst.forEach((d, u) => { applicable[u] = d === -Infinity ? 0 : 1; if (d === -Infinity) worst[u] = NaN; });
-  return { measured: worst, applicable, affected, uncovered: homesByUnit(view, failing) };
+  const reason = Array.from(worst, (d) => byChildren(d === -Infinity ? 0 : 1));
+  worst.forEach((d, u) => { if (d === -Infinity) worst[u] = NaN; });
+  return { measured: worst, reason, affected, uncovered: homesByUnit(view, failing) };
 }
 
-/** Count-type measures: applicable unless a per-child denominator is zero. */
+/** Count-type measures: compared unless a per-child denominator is zero. */
 function countMeasures(view: LevelView, measured: Float64Array, denominators: Float64Array | undefined): UnitMeasures {
-  const applicable = new Uint8Array(view.nUnits).fill(1);
-  if (denominators) denominators.forEach((d, u) => { if (!(d > 0)) applicable[u] = 0; });
-  return { measured, applicable, affected: new Float64Array(view.nUnits), uncovered: new Array<Int32Array>(view.nUnits).fill(EMPTY) };
+  const reason = denominators ? Array.from(denominators, byChildren) : new Array<RuleReason | ''>(view.nUnits).fill('');
+  return { measured, reason, affected: new Float64Array(view.nUnits), uncovered: new Array<Int32Array>(view.nUnits).fill(EMPTY) };
 }
 
 function unitSums(view: LevelView, w: Float64Array): Float64Array {

@@ -1,6 +1,6 @@
 /**
- * Scorecards: per unit, every evaluated rule of its scale (measured vs target, pass/fail, source) and a
- * roll-up of failing rules at its level and in every unit below it (through the resolved parent links).
+ * Scorecards: per unit, every evaluated rule of its scale (measured vs target, status, source) and a
+ * roll-up of failed rules (not-applicable ones are not counted) at its level and in every unit below it (through the resolved parent links).
  */
 import { UNIT_LEVELS, type UnitLevel } from '../model';
 import type { GapRecord } from './gap-record';
@@ -44,7 +44,7 @@ export function buildScorecards(
   }
   for (const r of records) {
     rows.get(r.scale)![r.unit_index].push(r);
-    if (!r.passed) { here.get(r.scale)![r.unit_index][r.severity]++; total.get(r.scale)![r.unit_index][r.severity]++; }
+    if (r.status === 'failed') { here.get(r.scale)![r.unit_index][r.severity]++; total.get(r.scale)![r.unit_index][r.severity]++; }
   }
   // Bottom-up: each level adds its totals (own + below) into its parent's.
   for (const level of [...UNIT_LEVELS].reverse()) {

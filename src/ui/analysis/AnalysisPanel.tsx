@@ -4,6 +4,7 @@ import { AnalysisSettings } from './AnalysisSettings';
 import { AnalysisSummary } from './AnalysisSummary';
 import { CoverageTable } from './CoverageTable';
 import { MapResults } from './MapResults';
+import { NoChildCountsNote } from './NoChildCountsNote';
 import { RunControls } from './RunControls';
 
 /** The 'Access' sidebar tab: settings, run with progress and cancel, summary, map choices, table. */
@@ -16,6 +17,7 @@ export function AnalysisPanel() {
       <AnalysisLayers />
       <AnalysisSettings />
       <RunControls />
+      <NoChildCountsNote />
       <AnalysisSummary />
       <MapResults />
       <CoverageTable />

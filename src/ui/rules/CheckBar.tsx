@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { activeFacilityProposals, proposalsKey } from '../../state/actions/scenario-proposals';
 import { useAppState } from '../store-context';
 import { formatError } from '../format-error';
+import { categoryWords } from './format';
 
 /** "Check rules" (or rules over the latest analysis run), with progress, cancel, errors and the summary. */
 export function CheckBar() {
@@ -14,6 +15,14 @@ export function CheckBar() {
   const { checkRules, evaluateLatest, cancelRulesJob } = useAppState((s) => s.rules);
   const stage = job ? t(job.stage, { defaultValue: t('progress.working', { defaultValue: job.stage }) }) : '';
   const summary = result?.evaluation.summary;
+  const lang = useAppState((s) => s.language);
+  const titleOf = (id: string) => result?.ruleSet.rules.find((r) => r.id === id)?.title[lang] ?? id;
+  // Codes in the params (a level, categories) become words; a level reads in lower case inside the sentence.
+  const skipParams = (p: Readonly<Record<string, string>>) => ({
+    ...p,
+    ...(p['level'] ? { level: t(`rules.scale.${p['level']}`).toLowerCase() } : {}),
+    ...(p['categories'] ? { categories: categoryWords(t, p['categories'].split('+')) } : {}),
+  });
   return (
     <div className="rules-check">
       <div className="rules-check-buttons">
@@ -41,6 +50,25 @@ export function CheckBar() {
               ) : null;
             })}
           </ul>
+          {summary.notApplicable > 0 && <p className="muted" data-testid="rules-not-applicable" data-count={summary.notApplicable}>{t('rules.summary.notApplicable', { count: summary.notApplicable })}</p>}
+          {!summary.childCounts && <p className="rules-note" role="note" data-testid="rules-no-child-counts">{t('rules.summary.noChildCounts')}</p>}
+          {summary.noFacility.length > 0 && (
+            <p className="rules-note" role="note" data-testid="rules-no-facility" data-categories={summary.noFacility.join(' ')}>
+              {t('rules.summary.noFacility', { categories: categoryWords(t, summary.noFacility) })}
+            </p>
+          )}
+          {summary.skipped.length > 0 && (
+            <details className="rules-skipped" data-testid="rules-skipped" data-count={summary.skipped.length}>
+              <summary>{t('rules.summary.skipped', { count: summary.skipped.length })}</summary>
+              <ul>
+                {summary.skipped.map((k) => (
+                  <li key={k.rule_id} data-rule-id={k.rule_id} data-code={k.code}>
+                    {titleOf(k.rule_id)}: {t(`rules.skip.${k.code}`, skipParams(k.params))}
+                  </li>
+                ))}
+              </ul>
+            </details>
+          )}
           {summary.estimated && <p className="muted">{t('rulesUi.estimated')}</p>}
           {stale && <p className="rules-stale">{t('rulesUi.stale')}</p>}
         </div>

@@ -1,11 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import { UNIT_LEVELS } from '../../core/model';
 import { GAP_COLORS } from '../../map/layers/gap-colors';
+import { RULE_STATUSES } from '../../core/rules';
 import { useAppState } from '../store-context';
+import { verdictClass, verdictWord } from './format';
 
 const css = (c: readonly number[]) => `rgb(${c[0]}, ${c[1]}, ${c[2]})`;
 
-/** Which scale the map colours, and what the colours mean. */
+/** Which scale the map colours, what the colours mean, and the three rule results of the tables. */
 export function GapLegend() {
   const { t } = useTranslation();
   const result = useAppState((s) => s.rules.result);
@@ -25,6 +27,11 @@ export function GapLegend() {
       <ul aria-label={t('rulesUi.map.legend')}>
         {items.map(([k, c]) => (
           <li key={k}><span className="swatch" style={{ background: css(c) }} aria-hidden="true" />{t(`rulesUi.map.${k}`)}</li>
+        ))}
+      </ul>
+      <ul className="verdict-legend" aria-label={t('rules.legend.verdicts')}>
+        {RULE_STATUSES.map((s) => (
+          <li key={s}><span className={`verdict verdict-${verdictClass({ status: s })}`}>{verdictWord(t, { status: s })}</span></li>
         ))}
       </ul>
     </div>

@@ -5,9 +5,8 @@ import { UNIT_LEVELS } from '../../core/model';
 import { SEVERITIES, type GapRecord } from '../../core/rules';
 import { unitFeatureOf, type GapSortKey } from '../../state';
 import { useAppState, useAppStore } from '../store-context';
-import { formatValue, recordTarget, scaledTargetNote, unitLabel } from './format';
+import { affectedText, measuredText, reasonText, recordTarget, scaledTargetNote, unitLabel, verdictClass, verdictWord } from './format';
 import { gapCategories, gapRows } from './gap-rows';
-import { formatNumber } from '../format-number';
 import { WidePanel } from '../WidePanel';
 import type { Language } from '../../state';
 
@@ -44,6 +43,7 @@ function GapTableBody() {
   const rows = useMemo(() => (result ? gapRows(result.evaluation.records, result.ruleSet, view, lang) : []), [result, view, lang]);
   const categories = useMemo(() => gapCategories(records ?? []), [records]);
   const titles = useMemo(() => new Map(result?.ruleSet.rules.map((r) => [r.id, r.title[lang]])), [result, lang]);
+  const missing = result?.evaluation.summary.noFacility;
   const [shown, setShown] = useState(PAGE);
   useEffect(() => setShown(PAGE), [result, view]);
   const more = useCallback(() => startTransition(() => setShown((n) => n + PAGE)), []);
@@ -107,7 +107,7 @@ function GapTableBody() {
           </thead>
           <tbody>
             {visible.map((r) => (
-              <GapRow key={`${r.rule_id}@${r.scale}:${r.unit_index}`} r={r} lang={lang} title={titles.get(r.rule_id) ?? r.rule_id} onPick={pick}
+              <GapRow key={`${r.rule_id}@${r.scale}:${r.unit_index}`} r={r} lang={lang} title={titles.get(r.rule_id) ?? r.rule_id} onPick={pick} missing={missing}
                 selected={selected?.ruleId === r.rule_id && selected.level === r.scale && selected.index === r.unit_index} />
             ))}
             {rows.length > shown && <tr ref={sentinel} className="gap-more"><td colSpan={COLUMNS.length}>
@@ -121,21 +121,23 @@ function GapTableBody() {
 }
 
 /** One record; memoised, so choosing a row re-renders two rows, not the table. */
-const GapRow = memo(function GapRow({ r, lang, title, selected, onPick }: {
+const GapRow = memo(function GapRow({ r, lang, title, selected, onPick, missing }: {
   readonly r: GapRecord; readonly lang: Language; readonly title: string; readonly selected: boolean; readonly onPick: (r: GapRecord) => void;
+  readonly missing: readonly string[] | undefined;
 }) {
   const { t } = useTranslation();
   return (
-    <tr tabIndex={0} aria-selected={selected} className={selected ? 'selected' : r.passed ? 'pass' : 'fail'}
-      data-unit-id={r.unit_id} data-rule-id={r.rule_id} data-scale={r.scale} data-severity={r.severity}
+    <tr tabIndex={0} aria-selected={selected} className={selected ? `selected ${verdictClass(r)}` : verdictClass(r)}
+      data-unit-id={r.unit_id} data-rule-id={r.rule_id} data-scale={r.scale} data-severity={r.severity} data-status={r.status} data-reason={r.reason}
       onClick={() => onPick(r)} onKeyDown={(e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); onPick(r); } }}>
       <td>{unitLabel(t, r, lang)}</td>
       <td>{t(`rules.scale.${r.scale}`)}</td>
-      <td className="rule-title-cell">{title}</td>
-      <td className="num"><span className="measured">{formatValue(t, r, r.measured, lang)}</span> / {recordTarget(t, r, lang)}
+      <td className="rule-title-cell">{title}
+        <div className={`verdict verdict-${verdictClass(r)}`}>{verdictWord(t, r)}{r.reason ? ` · ${reasonText(t, r, missing)}` : ''}</div></td>
+      <td className="num"><span className="measured">{measuredText(t, r, lang)}</span> / {recordTarget(t, r, lang)}
         {r.population_base !== undefined && <div className="scaled-target muted">{scaledTargetNote(t, r, lang)}</div>}</td>
       <td><span className={`severity severity-${r.severity}`}>{t(`rules.severity.${r.severity}`)}</span></td>
-      <td className="num children">{formatNumber(Math.round(r.children_affected), lang)}</td>
+      <td className="num children">{affectedText(t, r, lang)}</td>
     </tr>
   );
 });

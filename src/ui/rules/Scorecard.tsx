@@ -1,10 +1,9 @@
 import { bbox } from '@turf/turf';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { GapRecord } from '../../core/rules';
 import { unitFeatureOf, type UnitRef } from '../../state';
 import { useAppState, useAppStore } from '../store-context';
-import { formatValue, recordTarget, scaledTargetNote, unitLabel } from './format';
+import { measuredText, reasonText, recordTarget, scaledTargetNote, unitLabel, verdictClass, verdictWord } from './format';
 import { unitTree } from './unit-tree';
 
 /** One unit's scorecard: every rule of its scale, roll-ups, breadcrumbs up, and its sub-units to drill into. */
@@ -31,7 +30,7 @@ export function Scorecard() {
     const f = c && unitFeatureOf(store.getState(), u.level, c.unit_id);
     if (f) store.getState().requestBounds(bbox(f) as [number, number, number, number]);
   }
-  const verdict = (r: GapRecord) => (!r.applicable ? t('rules.result.notApplicable') : r.passed ? t('rulesUi.measure.pass') : t('rulesUi.measure.fail'));
+  const missing = result.evaluation.summary.noFacility;
 
   return (
     <div className="scorecard" data-testid="scorecard" data-level={unit.level} data-unit-id={card.unit_id}>
@@ -67,7 +66,8 @@ export function Scorecard() {
           {card.rows.map((r) => {
             const sel = selectedGap?.ruleId === r.rule_id && selectedGap.level === r.scale && selectedGap.index === r.unit_index;
             return (
-              <tr key={r.rule_id} data-rule-id={r.rule_id} className={sel ? 'selected' : r.passed ? 'pass' : 'fail'} tabIndex={0} aria-selected={sel}
+              <tr key={r.rule_id} data-rule-id={r.rule_id} data-status={r.status} data-reason={r.reason}
+                className={sel ? `selected ${verdictClass(r)}` : verdictClass(r)} tabIndex={0} aria-selected={sel}
                 onClick={() => selectGap(r)} onKeyDown={(e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); selectGap(r); } }}>
                 {/* The source goes under the title: a fourth column is too narrow to read in the sidebar. */}
                 <td>
@@ -75,10 +75,10 @@ export function Scorecard() {
                   <div className="source" aria-label={t('rules.column.source')}>{r.source} <span className="muted">{t(`rules.status.${sources.get(r.rule_id) ?? 'R'}`)}</span></div>
                 </td>
                 <td className="num">
-                  {formatValue(t, r, r.measured, lang)} / {recordTarget(t, r, lang)}
+                  {measuredText(t, r, lang)} / {recordTarget(t, r, lang)}
                   {r.population_base !== undefined && <div className="scaled-target muted">{scaledTargetNote(t, r, lang)}</div>}
                 </td>
-                <td className="verdict">{verdict(r)}</td>
+                <td className="verdict">{verdictWord(t, r)}{r.reason && <div className="reason">{reasonText(t, r, missing)}</div>}</td>
               </tr>
             );
           })}

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GapRecord } from '../../core/rules';
 import { useAppState } from '../store-context';
-import { formatValue, unitLabel } from './format';
+import { affectedText, measuredText, unitLabel, verdictWord } from './format';
 import { formatNumber } from '../format-number';
 
 const SITED = new Set(['share_within', 'worst_distance']);
@@ -61,23 +61,21 @@ export function SiteSuggestions() {
 function BeforeAfter({ before, after }: { readonly before: GapRecord; readonly after: GapRecord }) {
   const { t } = useTranslation();
   const lang = useAppState((s) => s.language);
-  const verdict = (r: GapRecord) => (r.passed ? t('rulesUi.measure.pass') : t('rulesUi.measure.fail'));
-  const nf = (x: number) => formatNumber(Math.round(x), lang);
   return (
     <table className="before-after" data-testid="before-after">
       <caption>{t('rulesUi.sites.beforeAfter')}</caption>
       <tbody>
         <tr data-row="measured">
           <th scope="row">{t('rulesUi.sites.measured')}</th>
-          <td>{formatValue(t, before, before.measured, lang)} → <strong>{formatValue(t, after, after.measured, lang)}</strong></td>
+          <td>{measuredText(t, before, lang)} → <strong>{measuredText(t, after, lang)}</strong></td>
         </tr>
         <tr data-row="children" data-before={before.children_affected} data-after={after.children_affected}>
           <th scope="row">{t('rulesUi.sites.children')}</th>
-          <td>{nf(before.children_affected)} → <strong>{nf(after.children_affected)}</strong></td>
+          <td>{affectedText(t, before, lang)} → <strong>{affectedText(t, after, lang)}</strong></td>
         </tr>
         <tr data-row="result">
           <th scope="row">{t('rulesUi.sites.result')}</th>
-          <td>{verdict(before)} → <strong>{verdict(after)}</strong></td>
+          <td>{verdictWord(t, before)} → <strong>{verdictWord(t, after)}</strong></td>
         </tr>
       </tbody>
     </table>

@@ -1,4 +1,4 @@
-/** Words and numbers for rules: measured/target with units, issue reasons, rule and unit names. */
+/** Words and numbers for rules: measured/target with units, statuses and reasons, issue reasons, rule and unit names. */
 import type { TFunction, i18n as I18n } from 'i18next';
 import { comparatorOf, isShareMetric, WHOLE_AREA_UNIT_ID, type GapRecord, type Rule, type RuleSetIssue, type Scorecard } from '../../core/rules';
 import type { Language } from '../../state';
@@ -63,4 +63,36 @@ export function formatIssue(t: TFunction, i18n: I18n, issue: RuleSetIssue): stri
   return i18n.exists(key) ? t(key, { ...params, path }) : `${path}: ${issue.code}`;
 }
 
-export const RULE_DISPLAY_CATEGORIES = (r: GapRecord): string[] => (r.category ? r.category.split('+') : []);
+export const RULE_DISPLAY_CATEGORIES = (r: Pick<GapRecord, 'category'>): string[] => (r.category ? r.category.split('+') : []);
+
+/** The status word: Passed / Failed / Not applicable (never "passed" for a rule that does not apply). */
+export const verdictWord = (t: TFunction, r: Pick<GapRecord, 'status'>): string => t(`rules.verdict.${r.status}`);
+
+/** Row class: pass (green), fail (red), na (grey) — not-applicable is never drawn like a pass. */
+export const verdictClass = (r: Pick<GapRecord, 'status'>): 'pass' | 'fail' | 'na' =>
+  r.status === 'passed' ? 'pass' : r.status === 'failed' ? 'fail' : 'na';
+
+/**
+ * Why a record is not applicable or failed without a comparison, in words; '' for an ordinary one.
+ * `missing`: the evaluation's categories without a facility (a composite names only those).
+ */
+export function reasonText(t: TFunction, r: Pick<GapRecord, 'reason' | 'category'>, missing?: readonly string[]): string {
+  if (!r.reason) return '';
+  const cats = RULE_DISPLAY_CATEGORIES(r);
+  const named = missing && r.reason === 'no-facility' ? cats.filter((c) => missing.includes(c)) : cats;
+  const category = categoryWords(t, named.length ? named : cats);
+  return t(`rules.reason.${r.reason}`, { category });
+}
+
+/** The measured cell: "none within reach" when the category has no facility, else formatValue. */
+export const measuredText = (t: TFunction, r: GapRecord, lang: Language): string =>
+  r.reason === 'no-facility' ? t('rules.measured.noneWithin') : formatValue(t, r, r.measured, lang);
+
+/** Children affected, or the homes when the data has no child counts (NaN children). */
+export const affectedText = (t: TFunction, r: Pick<GapRecord, 'children_affected' | 'homes_affected'>, lang: Language): string =>
+  Number.isNaN(r.children_affected) ? (r.homes_affected > 0 ? t('rules.affected.homes', { count: formatNumber(r.homes_affected, lang) }) : '—')
+    : formatNumber(Math.round(r.children_affected), lang);
+
+/** Category names inside a sentence ("no kindergarten in the data"); lower case leaves Chinese as it is. */
+export const categoryWords = (t: TFunction, cats: readonly string[]): string =>
+  cats.map((c) => t(`category.${c}`, { defaultValue: c }).toLowerCase()).join(' / ');

@@ -6,7 +6,7 @@ import { unitName } from './format';
 
 export function gapRows(records: readonly GapRecord[], ruleSet: RuleSet, view: GapView, lang: Language): GapRecord[] {
   const rows = records.filter((r) =>
-    (!view.failingOnly || !r.passed)
+    (!view.failingOnly || r.status === 'failed')
     && (view.scale === 'all' || r.scale === view.scale)
     && (view.severity === 'all' || r.severity === view.severity)
     && (view.category === 'all' || r.category.split('+').includes(view.category)));
@@ -18,7 +18,8 @@ export function gapRows(records: readonly GapRecord[], ruleSet: RuleSet, view: G
     rule: (r: GapRecord) => title.get(r.rule_id) ?? r.rule_id,
     measured: (r: GapRecord) => num(r.measured),
     severity: (r: GapRecord) => SEVERITIES.indexOf(r.severity),
-    children: (r: GapRecord) => r.children_affected,
+    // Without child counts in the data (NaN children everywhere) the homes affected order the rows.
+    children: (r: GapRecord) => (Number.isNaN(r.children_affected) ? r.homes_affected : r.children_affected),
   }[view.sortKey];
   const dir = view.sortDesc ? -1 : 1;
   // Stable: ties keep evaluation order, so the same view always lists the same rows in the same order.

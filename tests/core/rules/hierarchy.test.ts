@@ -43,7 +43,7 @@ describe('child_friendly_subunits', () => {
   it('a unit where no rule of its scale applies is not child-friendly (nothing was shown to be)', () => {
     const teen = { kind: 'share_within', category: 'kindergarten', age_band: '13-18', threshold_m: 300 } as const;
     const ev = evaluateRules(ruleSet([rule('T', 'community', teen, 0.8), rule('B', 'street', cf, 1)]), tinyInputs());
-    expect(ev.records.filter((r) => r.rule_id === 'T').every((r) => r.passed && !r.applicable)).toBe(true);
+    expect(ev.records.filter((r) => r.rule_id === 'T').every((r) => r.status === 'not-applicable' && r.reason === 'no-children-in-unit' && !r.passed)).toBe(true);
     expect(ev.records.filter((r) => r.rule_id === 'B').map((r) => r.measured)).toEqual([0, 0, 0]);
   });
 

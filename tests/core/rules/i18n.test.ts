@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { UNIT_LEVELS } from '../../../src/core/model';
 import {
-  COMPARATORS, METRIC_KINDS, RULE_SET_ISSUE_CODES, SEVERITIES, SKIP_CODES, SOURCE_STATUSES,
+  COMPARATORS, METRIC_KINDS, RULE_REASONS, RULE_SET_ISSUE_CODES, RULE_STATUSES, SEVERITIES, SKIP_CODES, SOURCE_STATUSES,
 } from '../../../src/core/rules';
 import en from '../../../src/i18n/locales/en/rules.json';
 import zh from '../../../src/i18n/locales/zh/rules.json';
@@ -17,6 +17,8 @@ const needed = [
   ...SOURCE_STATUSES.map((s) => `rules.status.${s}`),
   ...[...RULE_SET_ISSUE_CODES, ...ZOD_CODES].map((c) => `rules.issue.${c}`),
   ...SKIP_CODES.map((c) => `rules.skip.${c}`),
+  ...RULE_STATUSES.map((s) => `rules.verdict.${s}`),
+  ...RULE_REASONS.map((r) => `rules.reason.${r}`),
 ];
 
 describe('rules.json', () => {

@@ -73,12 +73,14 @@ describe('worst_distance', () => {
       ['K1', 400, false, 10, [1]], ['K2', 100, true, 0, []], ['K3', 350, false, 6, [5]], ['K4', Infinity, false, 2, [7]],
     ]);
   });
-  it('a unit without children of the band is not applicable and passes vacuously', () => {
+  it('a unit without children of the band is not applicable, and not passed', () => {
     const teen = records.filter((r) => r.rule_id === 'teen');
-    expect(teen.every((r) => !r.applicable && r.passed && Number.isNaN(r.measured))).toBe(true);
+    expect(teen.map((r) => [r.status, r.reason, r.passed, r.applicable])).toEqual(Array(4).fill(['not-applicable', 'no-children-in-unit', false, false]));
+    expect(teen.every((r) => Number.isNaN(r.measured))).toBe(true);
   });
-  it('street, band 7-12: S1 has h3 (30, unreachable) → Infinity; S2 has h4 (6, 300 m) → 300 passes; S3 none', () => {
-    expectRows(rows(records, 'w-street'), [['S1', Infinity, false, 30, [3]], ['S2', 300, true, 0, []], ['S3', NaN, true, 0, []]]);
+  it('street, band 7-12: S1 has h3 (30, unreachable) → Infinity; S2 has h4 (6, 300 m) → 300 passes; S3 none (not applicable, not passed)', () => {
+    expectRows(rows(records, 'w-street'), [['S1', Infinity, false, 30, [3]], ['S2', 300, true, 0, []], ['S3', NaN, false, 0, []]]);
+    expect(records.find((r) => r.rule_id === 'w-street' && r.unit_id === 'S3')).toMatchObject({ status: 'not-applicable', reason: 'no-children-in-unit' });
   });
 });
 
@@ -150,7 +152,7 @@ describe('count metrics', () => {
     expectRows(rows(records, 'play-area'), [['K1', 6, true], ['K2', 0, false], ['K3', 0, false], ['K4', 500 / 12, true]]);
   });
   it('play_area_per_child with no children of the band is not applicable', () => {
-    expect(records.filter((r) => r.rule_id === 'play-area-teen').every((r) => !r.applicable && r.passed)).toBe(true);
+    expect(records.filter((r) => r.rule_id === 'play-area-teen').every((r) => r.status === 'not-applicable' && r.reason === 'no-children-in-unit' && !r.passed)).toBe(true);
   });
   it('count rules affect no children and name no homes', () => {
     const counts = records.filter((r) => r.metric !== 'share_within');

@@ -55,7 +55,7 @@ describe('evaluator with a population base', () => {
   it('a unit without people is not applicable (D2 holds h6, h7 with population 0)', () => {
     const inputs = withPopulation([4500, 4500, 4500, 4500, 4500, 4500, 0, 0, 0]);
     const records = evaluateRules(ruleSet([rooms(800, 17_680_000, 'district')]), inputs).records;
-    expect(rec(records, 'mb-district', 'D2')).toMatchObject({ applicable: false, passed: true });
+    expect(rec(records, 'mb-district', 'D2')).toMatchObject({ status: 'not-applicable', reason: 'no-people', applicable: false, passed: false });
     expect(rec(records, 'mb-district', 'D1')).toMatchObject({ applicable: true, target: 2, population: 27_000 });
   });
   it('a rule without a base keeps its target and carries no scaling fields', () => {
@@ -63,14 +63,14 @@ describe('evaluator with a population base', () => {
     expect(r.target).toBe(2);
     expect('target_original' in r || 'population_base' in r || 'population' in r).toBe(false);
   });
-  it('gaps.csv ends with target_original, population_base, population (empty when unscaled)', () => {
+  it('gaps.csv has target_original, population_base, population after source (empty when unscaled), then status, reason, homes_affected', () => {
     const inputs = withPopulation([4500, 4500, 4500, 4500, 4500, 4500, 4500, 4500, 0]);
     const ev = evaluateRules(ruleSet([rooms(800, 17_680_000), rule('plain', 'city', { kind: 'facility_count', category: 'playground' }, 4)]), inputs);
     const lines = gapsToCsv(ev.records).trimEnd().split('\n');
-    expect(lines[0].split(',').slice(-4)).toEqual(['source', 'target_original', 'population_base', 'population']);
-    expect(lines[1].split(',').slice(-3)).toEqual(['800', '17680000', '36000']);
+    expect(lines[0].split(',').slice(-7)).toEqual(['source', 'target_original', 'population_base', 'population', 'status', 'reason', 'homes_affected']);
+    expect(lines[1].split(',').slice(-6, -3)).toEqual(['800', '17680000', '36000']);
     expect(lines[1].split(',')[8]).toBe('2');
-    expect(lines[2].split(',').slice(-3)).toEqual(['', '', '']);
+    expect(lines[2].split(',').slice(-6, -3)).toEqual(['', '', '']);
   });
 });
 
