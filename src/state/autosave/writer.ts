@@ -64,7 +64,12 @@ export function startAutosave(store: AppStore, storage: AutosaveStorage, opts: A
   const stats = { sessions: 0, layers: 0, clears: 0 };
   // What storage holds, read once: later passes keep this in step with their own writes.
   let stored: Promise<{ keys: Set<string>; protectedKeys: Set<string> }> | null = null;
-  const storedKeys = () => (stored ??= storage.keys().then(async (keys) => ({ keys: new Set(keys), protectedKeys: await asideKeys(storage, keys) })));
+  const storedKeys = () => (stored ??= storage.keys()
+    .then(async (keys) => ({ keys: new Set(keys), protectedKeys: await asideKeys(storage, keys) }))
+    .catch((e: unknown) => {
+      stored = null; // read again on the next pass
+      throw e;
+    }));
   let lastWritten = '';
   let timer: ReturnType<typeof setTimeout> | null = null;
   let firstChange: number | null = null;
