@@ -92,9 +92,10 @@ export function readSessionRecord(
 /** A layer record as the session record's reference expects it. */
 export function readLayerRecord(raw: unknown, ref: LayerRef): RecordCheck<LayerRecord> {
   if (!isObject(raw)) return { ok: false, code: 'damaged', detail: `the data of layer ${ref.id} is missing` };
-  if (typeof raw['format'] === 'number' && raw['format'] > AUTOSAVE_FORMAT) return { ok: false, code: 'too-new', detail: `layer ${ref.id}: format ${raw['format']}` };
+  const format = raw['format'];
+  if (typeof format === 'number' && format > AUTOSAVE_FORMAT) return { ok: false, code: 'too-new', detail: `layer ${ref.id}: format ${format}` };
   // Not checked against ref.id: a layer renamed on reopen (ids taken in the session) keeps its record.
-  if (raw['format'] !== AUTOSAVE_FORMAT || !(raw['data'] instanceof Blob)) {
+  if (format !== AUTOSAVE_FORMAT || !(raw['data'] instanceof Blob)) {
     return { ok: false, code: 'damaged', detail: `the data of layer ${ref.id} is unreadable` };
   }
   return { ok: true, value: raw as unknown as LayerRecord };
