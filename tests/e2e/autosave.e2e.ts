@@ -95,7 +95,7 @@ describe('autosave', () => {
     ]);
     const rec = await waitStored(page, (s) => !!s && s.openPanel === 'analysis' && Math.abs((s.view?.zoom ?? 0) - target.zoom) < 1e-6
       && /"visible": false/.test(s.doc), 'the edits');
-    assert.equal(rec.layers.length, 2);
+    assert.equal(rec!.layers.length, 2);
     const layerRecords = (await storedKeys(page)).filter((k) => k.startsWith('layer:')).sort();
     assert.equal(layerRecords.length, 2);
     await shot(page, 'autosave-before-reload');
