@@ -11,6 +11,9 @@ import type { Browser, Page } from 'playwright-core';
 import { BASE_URL, launch, layers, openApp, settle, shot, waitReady, WAIT } from './helpers/browser';
 import { answerDemoChoice, manifest, playgrounds } from './helpers/files';
 
+/** The demo city under software GL on a shared machine can take minutes to first draw. */
+const READY = 180_000;
+
 /** Page-side IndexedDB access as source text: tsx would wrap named functions in a helper the page lacks. */
 const idb = (op: 'get' | 'keys' | 'put', key = '', value: unknown = null) => `(async () => {
   const db = await new Promise((ok, no) => { const r = indexedDB.open('cfc-planner-autosave', 1);
@@ -75,7 +78,7 @@ describe('autosave', () => {
   });
 
   test('a reload reopens the files, the edits, the panel and the view; so does a new tab without the URL view; the demo stays away', { timeout: 240_000 }, async () => {
-    const { page, problems } = await openApp(browser);
+    const { page, problems } = await openApp(browser, { readyTimeout: READY });
     await settle(page);
     assert.deepEqual(await storedKeys(page), [], 'the untouched demo is not kept');
     await loadOwnFiles(page);
@@ -102,7 +105,7 @@ describe('autosave', () => {
 
     const t0 = Date.now();
     await page.reload();
-    await waitReady(page);
+    await waitReady(page, READY);
     await settle(page);
     console.log(`reload to reopened and drawn: ${Date.now() - t0} ms`);
     assert.deepEqual(await summary(page), before);
@@ -123,7 +126,7 @@ describe('autosave', () => {
     url.searchParams.set('e2e', '1');
     url.searchParams.set('lang', 'en');
     await page.goto(url.href);
-    await waitReady(page);
+    await waitReady(page, READY);
     await settle(page);
     assert.deepEqual(await summary(page), before.map((l) => ({ ...l, visible: true })));
     const view2 = (await page.evaluate(() => window.__cfc!.state().view)) as { zoom: number; lat: number; lng: number };
@@ -133,7 +136,7 @@ describe('autosave', () => {
   });
 
   test('New project clears the autosave: a reload starts the demo city', { timeout: 240_000 }, async () => {
-    const { page, problems } = await openApp(browser);
+    const { page, problems } = await openApp(browser, { readyTimeout: READY });
     await settle(page);
     await loadOwnFiles(page);
     await waitStored(page, (s) => !!s && s.layers.length === 2, 'the loaded files');
@@ -144,7 +147,7 @@ describe('autosave', () => {
     assert.deepEqual(await storedKeys(page), []);
 
     await page.reload();
-    await waitReady(page);
+    await waitReady(page, READY);
     await settle(page);
     assert.deepEqual((await layers(page)).map((l) => l.name).sort(), manifest().layers.map((l) => l.name.en).sort());
     await page.getByTestId('demo-notice').waitFor({ timeout: WAIT });
@@ -157,10 +160,10 @@ describe('autosave', () => {
     ['a newer format', { format: 99, doc: '{}' }, 'autosave.too-new', /newer version of cfc-planner/],
   ] as const) {
     test(`a corrupted autosave (${label}): the demo, one message, the record kept aside`, { timeout: 240_000 }, async () => {
-      const { page } = await openApp(browser);
+      const { page } = await openApp(browser, { readyTimeout: READY });
       await page.evaluate(idb('put', 'current', junk));
       await page.reload();
-      await waitReady(page);
+      await waitReady(page, READY);
       await settle(page);
       assert.deepEqual((await layers(page)).map((l) => l.name).sort(), manifest().layers.map((l) => l.name.en).sort());
       const alert = page.locator(`[role="alert"] .alert[data-error-code="${code}"]`);
@@ -175,17 +178,17 @@ describe('autosave', () => {
       assert.deepEqual(await page.evaluate(idb('get', aside[0])), junk);
       // The next start does not trip over it again.
       await page.reload();
-      await waitReady(page);
+      await waitReady(page, READY);
       assert.equal(await page.locator('[role="alert"] .alert').count(), 0);
       await page.close();
     });
   }
 
   test('the message is translated', { timeout: 240_000 }, async () => {
-    const { page } = await openApp(browser, { lang: 'zh' });
+    const { page } = await openApp(browser, { lang: 'zh', readyTimeout: READY });
     await page.evaluate(idb('put', 'current', 'junk'));
     await page.reload();
-    await waitReady(page);
+    await waitReady(page, READY);
     const alert = page.locator('[role="alert"] .alert[data-error-code="autosave.damaged"]');
     await alert.waitFor({ timeout: WAIT });
     assert.match(await alert.innerText(), /^自动保存（autosave）：上次的工作无法恢复.*已改为载入演示城市/);
