@@ -10,6 +10,7 @@ import type { MapHandle } from '../map/map-controller';
 import { createAppStore } from '../state';
 import { warmNumberFormats } from '../ui/format-number';
 import { App } from './App';
+import { startWithAutosave } from './autosave-start';
 import { createWorkers } from './create-workers';
 import { demoManifest, loadDemo } from './demo';
 import { bindLanguage, initialLanguage } from './language-sync';
@@ -52,7 +53,8 @@ async function start() {
   if (manifest && !hashView) store.getState().requestBounds(manifest.bbox);
   await mapReady;
   const hook = installTestHook(store, getMap, e2e ? workers.faults : undefined);
-  if (manifest) await loadDemo(store, manifest);
+  // The last session comes back when there is one; otherwise the demo city.
+  await startWithAutosave(store, { loadDemo: manifest ? () => loadDemo(store, manifest) : null, view: hashView });
   await getMap().whenDrawn();
   hook.ready = true;
   warmFonts(allStrings(resources()));

@@ -16,6 +16,8 @@ export interface ProjectSlice {
   readonly demoChoice: { readonly sources: readonly LoadSource[] } | null;
   /** The document as last saved or opened; "unsaved" compares against it. */
   readonly savedDoc: Project | null;
+  /** The document as the start (untouched demo) or "New project" left it: autosave keeps nothing while it is current. */
+  readonly freshDoc: Project | null;
   /** Loads user files: asks first when the demo city is loaded. */
   requestImport(sources: readonly LoadSource[]): Promise<string[]>;
   answerDemoChoice(answer: DemoAnswer): Promise<string[]>;
@@ -24,6 +26,8 @@ export interface ProjectSlice {
   /** Forgets analysis and rules results, selections and dialogs about layers no longer in the document. */
   clearResults(): void;
   markSaved(): void;
+  /** The current document is a fresh start (nothing worth keeping yet); autosave clears what it kept. */
+  markFresh(): void;
 }
 
 /** The union of boxes in degrees (a layer with swapped axes must not throw the camera off the globe). */
@@ -42,6 +46,7 @@ export const hasUnsavedWork = (s: Pick<AppState, 'doc' | 'savedDoc' | 'history'>
 export const createProjectSlice = (): SliceCreator<ProjectSlice> => (set, get) => ({
   demoChoice: null,
   savedDoc: null,
+  freshDoc: null,
   requestImport(sources) {
     if (!sources.length) return Promise.resolve([]);
     if (get().demoChoice || demoLayerIds(get()).length) {
@@ -64,6 +69,7 @@ export const createProjectSlice = (): SliceCreator<ProjectSlice> => (set, get) =
   newProject() {
     get().commit(newProject, {});
     get().clearResults();
+    get().markFresh();
   },
   clearResults() {
     get().clearAnalysis();
@@ -77,4 +83,5 @@ export const createProjectSlice = (): SliceCreator<ProjectSlice> => (set, get) =
     }));
   },
   markSaved: () => set((s) => ({ savedDoc: s.doc })),
+  markFresh: () => set((s) => ({ freshDoc: s.doc })),
 });
