@@ -65,7 +65,7 @@ function makeParser(sink: OsmSink, state: { sawRoot: boolean; rootClosed: boolea
     cur = null;
     if (c.skip || !Number.isFinite(c.id)) return;
     if (c.kind === 'node') {
-      if (Number.isFinite(c.lon7) && Number.isFinite(c.lat7)) sink.addNode(c.id, c.lon7, c.lat7, c.tags);
+      sink.addNode(c.id, c.lon7, c.lat7, c.tags);
     } else if (c.kind === 'way') sink.addWay(c.id, c.refs, c.refs.length, c.tags);
     else sink.addRelation(c.id, c.tags, () => c.members);
   });
