@@ -93,7 +93,8 @@ function cell(v: string | undefined): string | number | null {
   if (v === undefined) return null;
   const t = v.trim();
   if (t === '') return null;
-  return NUMBER.test(t) ? Number(t) : v;
+  // '1e999' matches NUMBER but is no number (Infinity): it stays text, as the comment on NUMBER says.
+  return NUMBER.test(t) && Number.isFinite(Number(t)) ? Number(t) : v;
 }
 
 function num(v: string | undefined): number {

@@ -13,7 +13,7 @@ import { readLayer } from '../../../src/core/io/read-layer';
 import { brokenPromise } from './fuzz/classify';
 import { MiB, concat, fileBlock } from './hostile/bomb-builders';
 import { osmHeaderBlock } from './fuzz/pbf-encode';
-import { manyKinks, zigzags, deepJson } from './hostile/generated';
+import { deepJson, manyKinks, tallBuilding, zigzags } from './hostile/generated';
 
 const dir = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../fixtures/hostile');
 const file = (name: string) => new Uint8Array(readFileSync(path.join(dir, name)));
@@ -27,7 +27,7 @@ interface Case {
   readonly error?: { code: string; params?: Record<string, unknown> };
   readonly layers?: Layers;
   /** Further checks on the layers. */
-  readonly check?: (layers: LoadedLayer[]) => void;
+  readonly check?: (layers: LoadedLayer[]) => void | Promise<void>;
   /** A time bound, for cases that used to take long. */
   readonly maxMs?: number;
 }
@@ -66,23 +66,30 @@ const CASES: Record<string, Case[]> = {
         ]),
     },
     // fixed: the rows after an unclosed quote vanished into one cell without a word.
-    { name: 'unclosed-quote.csv', layers: [{ features: 2, warnings: w({ [IO('csv-unclosed-quote')]: 1 }) }], check: ([l]) => expect(l.warnings[0].params).toEqual({ row: 3 }) },
+    { name: 'unclosed-quote.csv', layers: [{ features: 2, warnings: w({ [IO('csv-unclosed-quote')]: 1 }) }], check: ([l]) => expect(l.warnings.find((x) => x.code === IO('csv-unclosed-quote'))?.params).toEqual({ row: 3 }) },
     // fixed: '0x1A' and '0b111' were read as the longitudes 26 and 7.
-    { name: 'non-finite.csv', layers: [{ features: 1, warnings: w({ [IO('csv-bad-rows')]: 7 }) }] },
+    // fixed: an attribute '1e999' became the number Infinity.
+    { name: 'non-finite.csv', layers: [{ features: 1, warnings: w({ [IO('csv-bad-rows')]: 7 }) }], check: ([l]) => expect(props(l)).toEqual([{ name: 'ok', size: '1e999' }]) },
     { name: 'stray-coordinates.csv', layers: [{ features: 20, warnings: w({ [IO('off-globe-dropped')]: 2 }) }] },
     {
       name: 'huge-cell.csv',
       bytes: () => new TextEncoder().encode(`lon,lat,big\n7.42,43.73,"${'x'.repeat(200_000)}"\n`),
       layers: [{ features: 1, warnings: w({ [IO('long-text-truncated')]: 1 }) }],
     },
-    { name: 'hostile-wkt.csv', layers: [{ features: 2, warnings: w({}) }] },
+    // Read: the point and the bowtie. Bad rows: NaN, the bogus collection, EMPTY, CIRCLE, the unclosed polygon.
+    {
+      name: 'hostile-wkt.csv',
+      layers: [{ features: 2, warnings: w({ [IO('csv-bad-rows')]: 5, [IO('invalid-coordinates')]: 1, [IO('too-few-points')]: 1, [IO('empty-geometry-dropped')]: 2, [IO('self-intersection')]: 1 }) }],
+      check: ([l]) => expect(props(l)).toEqual([{ id: 1 }, { id: 4 }]),
+    },
   ],
   FlatGeobuf: [
     { name: 'truncated.fgb', error: { code: 'error.io.truncated', params: { file: 'truncated.fgb', format: 'fgb' } } },
     { name: 'wrong-magic.fgb', error: { code: 'error.io.not-geographic', params: { file: 'wrong-magic.fgb', detected: 'unknown' } } },
     { name: 'header-length-2gib.fgb', error: { code: 'error.io.corrupt', params: { file: 'header-length-2gib.fgb', format: 'fgb', detail: 'header size' } } },
     { name: 'count-lies.fgb', error: { code: 'error.io.truncated', params: { file: 'count-lies.fgb', format: 'fgb' } } },
-    { name: 'bogus-geometry-type.fgb', error: { code: 'error.io.corrupt', params: { file: 'bogus-geometry-type.fgb', format: 'fgb', detail: 'feature' } } },
+    // The header's geometry type 99 is no type: every feature decodes to no geometry, and each is counted.
+    { name: 'bogus-geometry-type.fgb', layers: [{ features: 0, warnings: w({ [IO('empty-geometry-dropped')]: 3 }) }] },
     { name: 'nan-coordinates.fgb', layers: [{ features: 2, warnings: w({ [IO('invalid-coordinates')]: 3, [IO('empty-geometry-dropped')]: 2 }) }] },
   ],
   'Zipped Shapefile': [
@@ -103,14 +110,39 @@ const CASES: Record<string, Case[]> = {
   '.osm': [
     { name: 'cut.osm', bytes: () => tinyOsm().slice(0, 3000), error: { code: 'osm.xml_truncated', params: {} } },
     { name: 'png-named.osm', error: { code: 'error.io.not-geographic', params: { file: 'png-named.osm', detected: 'png' } } },
-    { name: 'entity-expansion.osm', error: { code: 'osm.xml_malformed', params: {} } },
+    // A billion laughs: entities are never expanded, the first reference is an error.
+    { name: 'entity-expansion.osm', error: { code: 'osm.xml_malformed', params: { line: 13, column: 24, detail: '13:24: undefined entity.' } } },
     // fixed: longitude 500° wrapped to 70.5° in the Int32 column; latitude 95° was kept; NaN vanished silently.
-    { name: 'off-globe.osm', layers: [] },
+    {
+      name: 'off-globe.osm',
+      layers: [
+        { features: 1, warnings: w({ 'osm.way_missing_nodes': 1, 'osm.node_bad_coordinates': 3 }) },
+        { features: 1, warnings: w({}) },
+      ],
+      check: ([streets, facilities]) => {
+        expect(streets.warnings.find((x) => x.code === 'osm.node_bad_coordinates')?.params).toEqual({ osm_ids: 'n3, n4, n5' });
+        expect(facilities.data.features.map((f) => f.geometry)).toEqual([{ type: 'Point', coordinates: [0.005, 0.005] }]);
+      },
+    },
     // fixed: tag values reached the layers uncut (every other loader cuts text at 10,000 characters).
     {
       name: 'long-name.osm',
       bytes: () => new TextEncoder().encode(`<osm version="0.6"><node id="1" lat="0" lon="0"><tag k="leisure" v="playground"/><tag k="name" v="${'x'.repeat(200_000)}"/></node></osm>`),
-      layers: [],
+      layers: [{ features: 1, warnings: w({ [IO('long-text-truncated')]: 1 }) }],
+      check: ([l]) => expect((l.data.features[0].properties!.name as string).length).toBe(10_000),
+    },
+    // fixed: building:levels=1e308 gave a home Infinity people and children.
+    {
+      name: 'tall-building.osm',
+      bytes: () => tallBuilding('1e308'),
+      layers: [{ features: 1, warnings: w({}) }],
+      // Read as untagged: the same estimate as a building without the tag.
+      check: async ([l]) => {
+        const plain = await readLayer({ fileName: 'plain.osm', bytes: tallBuilding('') });
+        const pick = (p: Record<string, unknown> | null) => ({ levels: p?.levels, population: p?.population });
+        expect(pick(l.data.features[0].properties)).toEqual(pick(plain.ok ? plain.value[0].data.features[0].properties : null));
+        expect(Number.isFinite(l.data.features[0].properties?.population)).toBe(true);
+      },
     },
   ],
   '.osm.gz': [
@@ -123,10 +155,11 @@ const CASES: Record<string, Case[]> = {
     // fixed: a malformed varint in a BlobHeader escaped as osm.read_failed (an unexpected exception).
     { name: 'malformed-varint-header.osm.pbf', error: { code: 'osm.pbf_corrupt', params: { block: 1 } } },
     { name: 'malformed-varint-block.osm.pbf', error: { code: 'osm.pbf_corrupt', params: { block: 1 } } },
-    { name: 'off-globe.osm.pbf', layers: [] },
+    { name: 'off-globe.osm.pbf', layers: [{ features: 1, warnings: w({ 'osm.way_missing_nodes': 1, 'osm.node_bad_coordinates': 2 }) }] },
     {
       name: 'block-33mib.osm.pbf',
-      bytes: () => concat(osmHeaderBlock(), fileBlock('OSMData', { raw: new Uint8Array(33 * MiB) })),
+      // Just under 33 MiB of raw data, so the Blob (with its few bytes of framing) states 33 MiB, rounded up.
+      bytes: () => concat(osmHeaderBlock(), fileBlock('OSMData', { raw: new Uint8Array(33 * MiB - 16) })),
       error: { code: 'osm.pbf_block_too_large', params: { block: 1, sizeMiB: 33, limitMiB: 32 } },
     },
   ],
@@ -150,7 +183,7 @@ for (const [format, cases] of Object.entries(CASES)) {
         expect(r.ok ? summary(r.value) : r.error).toEqual(c.layers);
         if (!r.ok) return;
         for (const l of r.value) expect(brokenPromise(l)).toBeUndefined();
-        c.check?.(r.value);
+        await c.check?.(r.value);
         if (c.maxMs) expect(ms).toBeLessThan(c.maxMs);
       });
     }

@@ -2,7 +2,7 @@
  * What a readLayer answer means for the fuzzer: `ok` (layers that keep the loader's promises), `refused` (a
  * documented error code), or `crash`: an exception, a catch-all code (error.io.internal, osm.read_failed:
  * something threw inside a reader), an unknown code, or layers that break a promise (counts, coordinates off
- * the globe, unsafe keys, uncut text). Hangs are the runner's to detect.
+ * the globe, unsafe keys, uncut text, NaN or Infinity in attributes). Hangs are the runner's to detect.
  */
 import type { Position } from 'geojson';
 import { IO_ERRORS } from '../../../../src/core/io/io-error';
@@ -79,6 +79,8 @@ export function brokenPromise(layer: LoadedLayer): string | undefined {
     if (unsafe) return `feature ${i}: key ${unsafe}`;
     const long = Object.entries(props).find(([, v]) => typeof v === 'string' && v.length > MAX_TEXT_LENGTH);
     if (long) return `feature ${i}: ${long[0]} has ${(long[1] as string).length} characters`;
+    const nonFinite = Object.entries(props).find(([, v]) => typeof v === 'number' && !Number.isFinite(v));
+    if (nonFinite) return `feature ${i}: ${nonFinite[0]} is ${nonFinite[1]}`;
   }
   return undefined;
 }

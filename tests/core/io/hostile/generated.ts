@@ -42,3 +42,12 @@ export function deepJson(where: 'properties' | 'root' | 'cut', depth: number): U
   if (where === 'cut') return enc.encode(open);
   return enc.encode(`{"type":"Feature","properties":{"deep":${open}${close}},"geometry":{"type":"Point","coordinates":[7.42,43.73]}}`);
 }
+
+/** One apartment block of about 22 m × 22 m at (0, 0) whose building:levels tag is `levels`. */
+export function tallBuilding(levels: string): Uint8Array {
+  const d = 0.0002;
+  const corners = [[0, 0], [d, 0], [d, d], [0, d]];
+  const nodes = corners.map(([lon, lat], i) => `<node id="${i + 1}" lat="${lat}" lon="${lon}"/>`).join('');
+  const refs = [1, 2, 3, 4, 1].map((r) => `<nd ref="${r}"/>`).join('');
+  return enc.encode(`<osm version="0.6">${nodes}<way id="10">${refs}<tag k="building" v="apartments"/><tag k="building:levels" v="${levels}"/></way></osm>`);
+}
