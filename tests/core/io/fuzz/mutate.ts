@@ -38,7 +38,8 @@ const concat = (...parts: Uint8Array[]): Uint8Array => {
   return out;
 };
 
-export type MutationName = 'flip' | 'truncate' | 'insert' | 'delete' | 'splice' | 'number';
+export type MutationName = 'flip' | 'truncate' | 'insert' | 'delete' | 'splice' | 'number' | 'json';
+/** The byte-level mutations, for any format; 'json' (a value of a parsed document replaced) is chosen for JSON seeds. */
 export const MUTATIONS: readonly MutationName[] = ['flip', 'truncate', 'insert', 'delete', 'splice', 'number'];
 
 /** One mutation of `b` (never in place); `donors` are the other seeds' bytes for splicing. */
@@ -68,7 +69,49 @@ export function mutate(name: MutationName, b: Uint8Array, rng: Rng, donors: read
     }
     case 'number':
       return rng() < 0.6 ? textNumber(b, rng) ?? binaryNumber(b, rng) : binaryNumber(b, rng);
+    case 'json':
+      return jsonValue(b, rng) ?? b;
   }
+}
+
+/** Values a hostile GeoJSON may hold where a reader expects something else. `INF` is written as 1e999. */
+const INF = '__1e999__';
+const nest = (depth: number): unknown => (depth === 0 ? [] : [nest(depth - 1)]);
+const HOSTILE_VALUES: readonly (() => unknown)[] = [
+  () => null, () => true, () => 0, () => 1e308, () => -1e308, () => 95, () => -181, () => INF, () => 'NaN', () => '',
+  () => 'x'.repeat(12_000), () => '<script>alert(1)</script>', () => '=HYPERLINK("http://x")', () => [], () => ({}), () => [[]],
+  () => nest(3000), () => JSON.parse('{"__proto__":{"polluted":1},"constructor":{"prototype":{"polluted":1}}}'),
+  () => ({ type: 'Bogus', coordinates: [1, 2] }), () => ({ type: 'Polygon', coordinates: [[[0, 0], [1, 1], [1, 0], [0, 1], [0, 0]]] }),
+  () => ({ type: 'GeometryCollection', geometries: [{ type: 'GeometryCollection', geometries: [{ type: 'Point', coordinates: [INF, 0] }] }] }),
+  () => ({ type: 'MultiPolygon', coordinates: [[[[7.4, 43.7], [7.5, 43.7], [7.5, 43.8]]]] }), () => [7.42, 43.73, INF, 'z'],
+  () => ({ type: 'name', properties: { name: 'EPSG:999999' } }), () => ({ type: 'name', properties: { name: 'urn:ogc:def:crs:EPSG::3857' } }),
+];
+
+/** Parses a JSON document, replaces one of its values (of the first 5,000) with a hostile one, writes it back. */
+function jsonValue(b: Uint8Array, rng: Rng): Uint8Array | undefined {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(new TextDecoder().decode(b));
+  } catch {
+    return undefined;
+  }
+  const slots: [Record<string, unknown> | unknown[], string | number][] = [];
+  const walk = (v: unknown): void => {
+    if (slots.length >= 5000 || v === null || typeof v !== 'object') return;
+    for (const k of Object.keys(v)) {
+      // Assigning to a `__proto__` slot would set a prototype, not a value.
+      if (k === '__proto__') continue;
+      const key = Array.isArray(v) ? Number(k) : k;
+      slots.push([v as Record<string, unknown>, key]);
+      walk((v as Record<string, unknown>)[k]);
+    }
+  };
+  walk(doc);
+  if (slots.length === 0) return undefined;
+  const [parent, key] = pick(rng, slots);
+  (parent as Record<string | number, unknown>)[key] = pick(rng, HOSTILE_VALUES)();
+  // The stringified doc can hold the 3,000-deep array; INF becomes a literal JSON.stringify cannot write.
+  return enc.encode(JSON.stringify(doc).replaceAll(`"${INF}"`, '1e999'));
 }
 
 /** Swaps one ASCII number (of the first 4,000 in the file) for a hostile one; undefined when there is none. */
