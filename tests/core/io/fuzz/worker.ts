@@ -16,7 +16,20 @@ export interface CaseRequest {
 
 export type CaseAnswer = Verdict & { readonly caseSeed: number; readonly ms: number };
 
+/** Misbehaviours on request, so runner.test.ts can check that hangs and deaths are caught (file names no seed has). */
+const PROBES: Record<string, () => void> = {
+  'probe.hang': () => {
+    while (Date.now() > 0) void 0;
+  },
+  'probe.exit': () => process.exit(3),
+  'probe.oom': () => {
+    const keep: number[][] = [];
+    while (keep.length >= 0) keep.push(new Array(1 << 20).fill(keep.length));
+  },
+};
+
 async function answer(req: CaseRequest): Promise<CaseAnswer> {
+  PROBES[req.fileName]?.();
   const t0 = performance.now();
   const source = req.asBlob ? { fileName: req.fileName, blob: new Blob([req.bytes as Uint8Array<ArrayBuffer>]) } : { fileName: req.fileName, bytes: req.bytes };
   let verdict: Verdict;
