@@ -3,6 +3,7 @@
  * thread (tests/core/io/fuzz), 5 s a case. Records cases, outcomes per class, per seed and per refusal code, and
  * the time, in RESULTS.md under "Fuzz". FUZZ_CASES=n runs another count.
  */
+import { loadavg } from 'node:os';
 import { makeCase } from '../core/io/fuzz/cases';
 import { describeFailure, runAll } from '../core/io/fuzz/runner';
 import { loadSeeds } from '../core/io/fuzz/seeds';
@@ -28,7 +29,7 @@ export async function run(): Promise<BenchReport> {
   const pct = (n: number) => `${((100 * n) / s.cases).toFixed(1)} %`;
   const rows = Object.entries(s.bySeed).map(([name, c]) => `| ${name} | ${c.ok + c.refused + c.crash + c.hang} | ${c.ok} | ${c.refused} | ${c.crash} | ${c.hang} |`);
   const codes = Object.entries(s.byCode).sort((a, b) => b[1] - a[1]).map(([code, n]) => `${code} ${n}`).join(', ');
-  const markdown = `\`npm run bench -- fuzz\` (Node ${process.versions.node}, one worker thread, 2 cores shared with other engineers' runs): ${s.cases} cases from seed ${BENCH_BASE_SEED}, each a seed file of one format mutated 1–3 times (bit flips, truncation, insertion, deletion, splicing, number replacement; for .osm.gz, zipped Shapefiles and .osm.pbf blocks half the cases mutate the content and wrap it again), read by \`readLayer\` with a 5 s bound.
+  const markdown = `\`npm run bench -- fuzz\` (Node ${process.versions.node}, one worker thread, 2 cores shared with other engineers' runs): ${s.cases} cases from seed ${BENCH_BASE_SEED}, each a seed file of one format mutated 1–3 times (bit flips, truncation, insertion, deletion, splicing, number replacement; for GeoJSON half the mutations replace a value of the parsed document with a hostile one; for .osm.gz, zipped Shapefiles and .osm.pbf blocks half the cases mutate the content and wrap it again), read by \`readLayer\` with a 5 s bound. Load average ${loadavg().map((x) => x.toFixed(1)).join(' / ')} (1 / 5 / 15 min) at the end.
 
 | cases | ok | refused (coded) | crash | hang | time | per case | slowest |
 |---:|---:|---:|---:|---:|---:|---:|---:|
@@ -40,7 +41,12 @@ ${rows.join('\n')}
 
 Refusals by code: ${codes}.
 ${s.failures.length ? `\nFailures:\n${s.failures.map((f) => `- ${describeFailure(f)}`).join('\n')}\n` : ''}
-Worker threads started: ${s.threads} (a hang or a dead thread starts a new one).`;
+Worker threads started: ${s.threads} (a hang or a dead thread starts a new one).
+
+Before the loader fixes of issue 13 (commit 2318fe4), 3,000 cases of the CI test's seeds found 3 crashes: a .osm.pbf
+BlobHeader with an 11-byte varint escaping as \`osm.read_failed\`, and two Shapefiles whose .dbf numbers became NaN
+attributes. The hostile corpus (tests/core/io/hostile-corpus.test.ts) found the slow ones: 40 star polygons with over a
+million self-crossings each took 94 s (now 0.15 s), 150 zigzag polygons without a crossing 15 s (now ≈ 1.6 s).`;
   return { section: 'Fuzz', markdown };
 }
 
