@@ -96,14 +96,15 @@ function jsonValue(b: Uint8Array, rng: Rng): Uint8Array | undefined {
     return undefined;
   }
   const slots: [Record<string, unknown> | unknown[], string | number][] = [];
-  const walk = (v: unknown): void => {
-    if (slots.length >= 5000 || v === null || typeof v !== 'object') return;
+  // Not into what an earlier mutation nested 3,000 deep: another deep array there would overflow stringify.
+  const walk = (v: unknown, depth = 0): void => {
+    if (slots.length >= 5000 || depth > 64 || v === null || typeof v !== 'object') return;
     for (const k of Object.keys(v)) {
       // Assigning to a `__proto__` slot would set a prototype, not a value.
       if (k === '__proto__') continue;
       const key = Array.isArray(v) ? Number(k) : k;
       slots.push([v as Record<string, unknown>, key]);
-      walk((v as Record<string, unknown>)[k]);
+      walk((v as Record<string, unknown>)[k], depth + 1);
     }
   };
   walk(doc);
