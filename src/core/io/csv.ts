@@ -44,7 +44,7 @@ export async function readCsv(bytes: Uint8Array, ctx: ReaderContext): Promise<Lo
   if ((lonIdx < 0 || latIdx < 0) && wktIdx < 0) fail(IO_ERRORS.csvNoCoordinates, { file: fileName, columns: headers.slice(0, 20).join(', ') });
 
   const builder = new LayerBuilder({ fileName, referenceBbox: ctx.options.referenceBbox, bbox: ctx.options.bbox });
-  if (unclosed) builder.tally.note(IO_WARNINGS.csvUnclosedQuote, { row: typeof unclosed.row === 'number' ? unclosed.row + 1 : 0 });
+  if (unclosed) builder.tally.note(IO_WARNINGS.csvUnclosedQuote, { line: typeof unclosed.row === 'number' ? unclosed.row + 1 : 0 });
   const hint = offsetHint(`${fileName} ${headers.join(' ')}`);
   if (hint) builder.tally.note(hint === 'gcj02' ? IO_WARNINGS.declaredGcj02 : IO_WARNINGS.declaredBd09, { from: hint, fix: `convert-${hint}` });
   const cap = ctx.options.maxFeatures ?? DEFAULT_MAX_FEATURES;

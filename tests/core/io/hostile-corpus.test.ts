@@ -66,7 +66,7 @@ const CASES: Record<string, Case[]> = {
         ]),
     },
     // fixed: the rows after an unclosed quote vanished into one cell without a word.
-    { name: 'unclosed-quote.csv', layers: [{ features: 2, warnings: w({ [IO('csv-unclosed-quote')]: 1 }) }], check: ([l]) => expect(l.warnings.find((x) => x.code === IO('csv-unclosed-quote'))?.params).toEqual({ row: 3 }) },
+    { name: 'unclosed-quote.csv', layers: [{ features: 2, warnings: w({ [IO('csv-unclosed-quote')]: 1 }) }], check: ([l]) => expect(l.warnings.find((x) => x.code === IO('csv-unclosed-quote'))?.params).toEqual({ line: 3 }) },
     // fixed: '0x1A' and '0b111' were read as the longitudes 26 and 7.
     // fixed: an attribute '1e999' became the number Infinity.
     { name: 'non-finite.csv', layers: [{ features: 1, warnings: w({ [IO('csv-bad-rows')]: 7 }) }], check: ([l]) => expect(props(l)).toEqual([{ name: 'ok', size: '1e999' }]) },
