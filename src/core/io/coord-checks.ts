@@ -7,7 +7,8 @@ import type { BBox } from '../model';
 import { fail, IO_ERRORS } from './io-error';
 import { IO_WARNINGS, type WarningTally } from './warnings';
 
-const round = (n: number) => Math.round(n * 1e6) / 1e6;
+// Six decimals; a value too big to scale (1e308) is given as it is, not as Infinity.
+const round = (n: number) => (Math.abs(n) < 1e300 ? Math.round(n * 1e6) / 1e6 : n);
 
 export const bboxParams = (b: BBox) => ({ minX: round(b[0]), minY: round(b[1]), maxX: round(b[2]), maxY: round(b[3]) });
 

@@ -20,6 +20,8 @@ const LON = /^(lon|lng|long|longitude|x|经度|东经|point_?x|x_?coord|xcoord)(
 const LAT = /^(lat|latitude|y|纬度|北纬|point_?y|y_?coord|ycoord)([_ ]?(wgs_?84|gcj_?02|bd_?09|deg|degrees?))?$|^(wgs_?84|gcj_?02|bd_?09|gps)_?(lat|latitude|y)$/;
 const WKT_NAMES = /^(wkt|wkt_geom|geometry|geom|the_geom|shape|geometry_wkt)$/;
 const WKT_VALUE = /^\s*(SRID=\d+;\s*)?(MULTI)?(POINT|LINESTRING|POLYGON)\b|^\s*GEOMETRYCOLLECTION\b/i;
+/** A coordinate: a plain decimal. Number() also takes '0x1A', '0b11', 'Infinity' and '', which are no degrees. */
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 /** Integers without leading zeros and plain decimals; '007' and '1e999' stay text. */
 const NUMBER = /^-?(0|[1-9]\d{0,14})(\.\d+)?([eE][+-]?\d{1,3})?$/;
 
@@ -32,6 +34,8 @@ export async function readCsv(bytes: Uint8Array, ctx: ReaderContext): Promise<Lo
   const parsed = Papa.parse<string[]>(text, { header: false, skipEmptyLines: 'greedy', dynamicTyping: false });
   const rows = parsed.data.filter((r) => Array.isArray(r));
   if (rows.length === 0) fail(IO_ERRORS.empty, { file: fileName });
+  // A quote that never closes swallows every later row into one cell: say where, or the rows vanish unseen.
+  const unclosed = parsed.errors.find((e) => e.code === 'MissingQuotes');
   const headers = uniqueHeaders(rows[0]);
   const keys = headers.map(norm);
   const lonIdx = keys.findIndex((k) => LON.test(k));
@@ -40,6 +44,7 @@ export async function readCsv(bytes: Uint8Array, ctx: ReaderContext): Promise<Lo
   if ((lonIdx < 0 || latIdx < 0) && wktIdx < 0) fail(IO_ERRORS.csvNoCoordinates, { file: fileName, columns: headers.slice(0, 20).join(', ') });
 
   const builder = new LayerBuilder({ fileName, referenceBbox: ctx.options.referenceBbox, bbox: ctx.options.bbox });
+  if (unclosed) builder.tally.note(IO_WARNINGS.csvUnclosedQuote, { line: typeof unclosed.row === 'number' ? unclosed.row + 1 : 0 });
   const hint = offsetHint(`${fileName} ${headers.join(' ')}`);
   if (hint) builder.tally.note(hint === 'gcj02' ? IO_WARNINGS.declaredGcj02 : IO_WARNINGS.declaredBd09, { from: hint, fix: `convert-${hint}` });
   const cap = ctx.options.maxFeatures ?? DEFAULT_MAX_FEATURES;
@@ -88,12 +93,13 @@ function cell(v: string | undefined): string | number | null {
   if (v === undefined) return null;
   const t = v.trim();
   if (t === '') return null;
-  return NUMBER.test(t) ? Number(t) : v;
+  // '1e999' matches NUMBER but is no number (Infinity): it stays text, as the comment on NUMBER says.
+  return NUMBER.test(t) && Number.isFinite(Number(t)) ? Number(t) : v;
 }
 
 function num(v: string | undefined): number {
   const t = (v ?? '').trim();
-  return t === '' ? NaN : Number(t);
+  return DECIMAL.test(t) ? Number(t) : NaN;
 }
 
 function point(lon: string | undefined, lat: string | undefined) {

@@ -20,7 +20,11 @@ export class InflateLimitError extends Error {
 }
 
 export class InflateCorruptError extends Error {
-  constructor(detail: string) {
+  constructor(
+    detail: string,
+    /** The compressed data ended before the stream did (fflate's code 0): a file cut short, not a damaged one. */
+    readonly eof = false,
+  ) {
     super(detail);
     this.name = 'InflateCorruptError';
   }
@@ -56,7 +60,8 @@ export function createBoundedInflater(
         } catch (e) {
           if (e instanceof InflateLimitError) throw e;
           // Errors from the consumer pass through; fflate's own errors carry a numeric code.
-          if (typeof (e as { code?: unknown })?.code === 'number') throw new InflateCorruptError(String((e as Error).message));
+          const code = (e as { code?: unknown })?.code;
+          if (typeof code === 'number') throw new InflateCorruptError(String((e as Error).message), code === 0);
           throw e;
         }
         if (last) break;

@@ -1,12 +1,16 @@
 /**
  * Why JSON.parse failed, independent of the engine's message (V8 no longer gives a position): the
  * text ends inside a value (truncated), or the first offending character is at a line and column.
+ * An explicit stack, not recursion: a file nested 100,000 deep and cut short is truncated, not a syntax
+ * error at the depth where a recursive scanner would give up.
  */
 export type JsonFailure = { readonly kind: 'truncated' } | { readonly kind: 'syntax'; readonly line: number; readonly column: number };
 
 class Stop {
   constructor(readonly at: number) {}
 }
+
+const LITERAL = /-?\d+(\.\d+)?([eE][+-]?\d+)?|true|false|null/y;
 
 export function diagnoseJson(text: string): JsonFailure {
   let i = 0;
@@ -24,48 +28,58 @@ export function diagnoseJson(text: string): JsonFailure {
     while (i < n && text[i] !== '"') i += text[i] === '\\' ? 2 : 1;
     need('"');
   };
-  const value = (depth: number): void => {
+  const key = () => {
     ws();
-    if (i >= n) throw new Stop(n);
-    const c = text[i];
-    if (depth > 2000) throw new Stop(i);
-    if (c === '{' || c === '[') {
-      const close = c === '{' ? '}' : ']';
-      i++;
+    str();
+    ws();
+    need(':');
+  };
+  /** Closers of the open arrays and objects, innermost last. */
+  const open: string[] = [];
+  try {
+    for (;;) {
+      // A value.
       ws();
-      if (text[i] === close) {
+      if (i >= n) throw new Stop(n);
+      const c = text[i];
+      if (c === '{' || c === '[') {
         i++;
-        return;
-      }
-      for (;;) {
-        if (c === '{') {
-          ws();
-          str();
-          ws();
-          need(':');
-        }
-        value(depth + 1);
         ws();
+        const close = c === '{' ? '}' : ']';
+        if (text[i] !== close) {
+          open.push(close);
+          if (c === '{') key();
+          continue;
+        }
+        i++;
+      } else if (c === '"') str();
+      else {
+        LITERAL.lastIndex = i;
+        const m = LITERAL.exec(text);
+        if (!m) throw new Stop(i);
+        i += m[0].length;
+      }
+      // After a value: a comma and the next one, or closers.
+      for (;;) {
+        ws();
+        if (open.length === 0) {
+          if (i < n) throw new Stop(i);
+          // Parsed here but not by JSON.parse (e.g. a control character in a string): point at the start.
+          return { kind: 'syntax', line: 1, column: 1 };
+        }
         if (i >= n) throw new Stop(n);
-        if (text[i] === ',') i++;
-        else return need(close);
+        if (text[i] === ',') {
+          i++;
+          if (open[open.length - 1] === '}') key();
+          break;
+        }
+        need(open.pop()!);
       }
     }
-    if (c === '"') return str();
-    const m = /^(-?\d+(\.\d+)?([eE][+-]?\d+)?|true|false|null)/.exec(text.slice(i, i + 400));
-    if (!m) throw new Stop(i);
-    i += m[0].length;
-  };
-  try {
-    value(0);
-    ws();
-    if (i < n) throw new Stop(i);
   } catch (e) {
     if (!(e instanceof Stop)) throw e;
     if (e.at >= n) return { kind: 'truncated' };
     const before = text.slice(0, e.at);
     return { kind: 'syntax', line: before.split('\n').length, column: e.at - before.lastIndexOf('\n') };
   }
-  // Parsed here but not by JSON.parse (e.g. a control character in a string): point at the start.
-  return { kind: 'syntax', line: 1, column: 1 };
 }

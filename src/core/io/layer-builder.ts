@@ -10,10 +10,13 @@ import type { Geometry } from 'geojson';
 import { BBoxAccumulator, combineKinds, eachPosition, kindOf } from './geometry-kind';
 import { guessRole } from './guess-role';
 import { sanitizeProperties } from './sanitize-properties';
+import { LAYER_CHECK_BUDGET } from './self-intersection';
 import { validateGeometry } from './validate-geometry';
 import { IO_WARNINGS, WarningTally } from './warnings';
 
 const ROLE_SAMPLE = 500;
+/** Features off the globe are dropped as strays when they are at most this share of the layer. */
+const STRAY_SHARE = 0.1;
 
 export interface BuilderOptions {
   readonly fileName: string;
@@ -28,11 +31,14 @@ export interface BuilderOptions {
 export class LayerBuilder {
   readonly tally = new WarningTally();
   private readonly features: Feature[] = [];
-  private readonly bbox = new BBoxAccumulator();
+  private bbox = new BBoxAccumulator();
   private kind: GeometryKind | undefined;
   private readonly fields = new Set<string>();
   private readonly ids = new Set<string>();
   private inputIdx = 0;
+  private readonly checkBudget = { left: LAYER_CHECK_BUDGET };
+  /** Features (position in `features`, input index) with a position outside ±180° / ±90°. */
+  private readonly offGlobe: [number, number][] = [];
 
   constructor(private readonly opts: BuilderOptions) {}
 
@@ -44,18 +50,44 @@ export class LayerBuilder {
   add(raw: unknown): boolean {
     const idx = this.inputIdx++;
     const f = (raw !== null && typeof raw === 'object' ? raw : {}) as { geometry?: unknown; properties?: unknown; id?: unknown };
-    const geometry = validateGeometry(f.geometry, idx, this.tally);
+    const geometry = validateGeometry(f.geometry, idx, this.tally, this.checkBudget);
     if (!geometry) return false;
     if (this.opts.bbox && !meets(geometry, this.opts.bbox)) return false;
     const properties = sanitizeProperties(f.properties, idx, this.tally);
     const feature: Feature = { type: 'Feature', geometry, properties };
     if (typeof f.id === 'string' || (typeof f.id === 'number' && Number.isFinite(f.id))) feature.id = f.id;
     this.countId(feature, idx);
-    for (const k of Object.keys(properties)) this.fields.add(k);
-    this.bbox.addFeature(feature);
-    this.kind = combineKinds(this.kind, kindOf(geometry));
+    if (!inDegrees(geometry)) this.offGlobe.push([this.features.length, idx]);
+    this.track(feature);
     this.features.push(feature);
     return true;
+  }
+
+  private track(feature: Feature): void {
+    for (const k of Object.keys(feature.properties ?? {})) this.fields.add(k);
+    this.bbox.addFeature(feature);
+    this.kind = combineKinds(this.kind, kindOf(feature.geometry as Geometry));
+  }
+
+  /**
+   * A few features off the globe in a layer that is otherwise in degrees are strays (a 1e308, a latitude
+   * of 95): dropped with a warning, so one bad vertex neither refuses the file as projected nor offers to
+   * swap its axes. When many are off, the whole layer is judged by checkDegrees as before.
+   */
+  private dropStrays(): void {
+    const n = this.offGlobe.length;
+    if (n === 0 || n === this.features.length || n > this.features.length * STRAY_SHARE) return;
+    const drop = new Set(this.offGlobe.map(([at]) => at));
+    for (const [, idx] of this.offGlobe) this.tally.add(IO_WARNINGS.offGlobeDropped, idx);
+    const kept = this.features.filter((_, i) => !drop.has(i));
+    this.features.length = 0;
+    this.fields.clear();
+    this.bbox = new BBoxAccumulator();
+    this.kind = undefined;
+    for (const f of kept) {
+      this.track(f);
+      this.features.push(f);
+    }
   }
 
   private countId(f: Feature, idx: number): void {
@@ -69,6 +101,7 @@ export class LayerBuilder {
   }
 
   finish(): LoadedLayer {
+    this.dropStrays();
     const bbox = this.bbox.bbox;
     checkDegrees(this.opts.fileName, bbox, this.tally, this.opts.referenceBbox);
     const name = this.opts.name ?? this.opts.fileName;
@@ -90,6 +123,14 @@ export class LayerBuilder {
       warnings: this.tally.list(),
     };
   }
+}
+
+function inDegrees(g: Geometry): boolean {
+  let ok = true;
+  eachPosition(g, (p) => {
+    if (!(p[0] >= -180 && p[0] <= 180 && p[1] >= -90 && p[1] <= 90)) ok = false;
+  });
+  return ok;
 }
 
 function meets(g: Geometry, r: BBox): boolean {

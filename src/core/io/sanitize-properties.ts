@@ -41,7 +41,9 @@ function cleanValue(v: unknown, featureIdx: number, tally: WarningTally, depth: 
     if ((s.includes('<') || s.includes(':')) && MARKUP.test(s)) tally.add(IO_WARNINGS.markupInText, featureIdx);
     return s;
   }
-  if (v === null || typeof v === 'number' || typeof v === 'boolean') return v;
+  // NaN and ±Infinity (FlatGeobuf doubles, GeoPackage REALs) have no JSON form: saved projects would read null.
+  if (typeof v === 'number') return Number.isFinite(v) ? v : null;
+  if (v === null || typeof v === 'boolean') return v;
   if (typeof v === 'bigint') return Number(v);
   if (typeof v !== 'object' || depth >= MAX_DEPTH) return undefined;
   if (Array.isArray(v)) return v.map((x) => cleanValue(x, featureIdx, tally, depth + 1));

@@ -12,7 +12,7 @@ import type { LoadedLayer } from '../model';
 import { offsetHint } from './crs';
 import { applyPlan, resolveDeclared } from './declared-crs';
 import { feedFeatures } from './feed-features';
-import { fail, IO_ERRORS } from './io-error';
+import { fail, IO_ERRORS, IoFailure } from './io-error';
 import { LayerBuilder } from './layer-builder';
 import { DEFAULT_MAX_BYTES } from './read-options';
 import type { ReaderContext } from './reader-context';
@@ -30,13 +30,15 @@ export async function readShapefileZip(bytes: Uint8Array, ctx: ReaderContext): P
       filter: (f) => {
         if (!PARTS.test(f.name) || f.name.includes('__MACOSX')) return false;
         unpacked += f.originalSize;
+        // fflate allocates each member's stated size before inflating it: refuse before, not after.
+        if (unpacked > limit) fail(IO_ERRORS.tooLarge, { file: fileName, size: unpacked, limit });
         return true;
       },
     });
-  } catch {
+  } catch (e) {
+    if (e instanceof IoFailure) throw e;
     return fail(IO_ERRORS.truncated, { file: fileName, format: 'zip' });
   }
-  if (unpacked > limit) fail(IO_ERRORS.tooLarge, { file: fileName, size: unpacked, limit });
   const lower = new Map(Object.entries(files).map(([k, v]) => [k.toLowerCase(), v]));
   const bases = [...lower.keys()].filter((k) => k.endsWith('.shp')).map((k) => k.slice(0, -4));
   if (bases.length === 0) fail(IO_ERRORS.zipNoShapefile, { file: fileName });

@@ -4,8 +4,8 @@
  * Safe repairs: drop non-finite positions, close rings, rewind (outer CCW, holes CW), drop degenerate
  * parts. Self-intersections are only reported: fixing them changes the shape.
  */
-import { kinks } from '@turf/turf';
-import type { Geometry, Polygon, Position } from 'geojson';
+import type { Geometry, Position } from 'geojson';
+import { crossesItself, LAYER_CHECK_BUDGET, type CheckBudget } from './self-intersection';
 import { IO_WARNINGS, type WarningTally } from './warnings';
 
 /** Polygons with more vertices are not checked for self-intersections (the check is quadratic). */
@@ -20,7 +20,8 @@ interface Ctx {
   rewound: boolean;
 }
 
-export function validateGeometry(input: unknown, idx: number, tally: WarningTally): Geometry | null {
+/** `budget`: self-intersection comparisons left for the layer (LayerBuilder shares one per layer). */
+export function validateGeometry(input: unknown, idx: number, tally: WarningTally, budget: CheckBudget = { left: LAYER_CHECK_BUDGET }): Geometry | null {
   const ctx: Ctx = { tally, idx, invalid: false, tooFew: false, closed: false, rewound: false };
   const g = cleanGeometry(input, ctx, 0);
   if (ctx.invalid) tally.add(IO_WARNINGS.invalidCoordinates, idx);
@@ -31,7 +32,7 @@ export function validateGeometry(input: unknown, idx: number, tally: WarningTall
     tally.add(IO_WARNINGS.emptyGeometryDropped, idx);
     return null;
   }
-  if ((g.type === 'Polygon' || g.type === 'MultiPolygon') && hasKinks(g)) tally.add(IO_WARNINGS.selfIntersection, idx);
+  if ((g.type === 'Polygon' || g.type === 'MultiPolygon') && hasKinks(g, budget)) tally.add(IO_WARNINGS.selfIntersection, idx);
   return g;
 }
 
@@ -148,13 +149,12 @@ function distinctCount(pts: readonly Position[], enough: number): number {
   return seen.size;
 }
 
-function hasKinks(g: Geometry): boolean {
+function hasKinks(g: Geometry, budget: CheckBudget): boolean {
   const polys: Position[][][] = g.type === 'Polygon' ? [g.coordinates] : g.type === 'MultiPolygon' ? g.coordinates : [];
   for (const rings of polys) {
     const n = rings.reduce((s, r) => s + r.length, 0);
     if (n > KINKS_MAX_VERTICES) continue;
-    const poly: Polygon = { type: 'Polygon', coordinates: rings };
-    if (kinks(poly).features.length > 0) return true;
+    if (crossesItself(rings, budget)) return true;
   }
   return false;
 }

@@ -25,6 +25,8 @@ export const IO_WARNINGS = {
   noIndexForBbox: 'warning.io.no-index-for-bbox',
   crsAssumedWgs84: 'warning.io.crs-assumed-wgs84',
   gpkgTableSkipped: 'warning.io.gpkg-table-skipped',
+  offGlobeDropped: 'warning.io.off-globe-dropped',
+  csvUnclosedQuote: 'warning.io.csv-unclosed-quote',
 } as const;
 
 export type IoWarningCode = (typeof IO_WARNINGS)[keyof typeof IO_WARNINGS];

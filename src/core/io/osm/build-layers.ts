@@ -43,5 +43,11 @@ export async function buildLayers(store: OsmStore, fileName: string, options: Os
   if (byLevel.size === 0 && boundaryWarnings.length && layers.length) {
     layers[0] = { ...layers[0], warnings: [...layers[0].warnings, ...boundaryWarnings] };
   }
+  // Nodes off the globe belong to no layer; the first one tells (ways through them are counted missing).
+  const bad = store.badNodes;
+  if (bad.count && layers.length) {
+    const w = { code: 'osm.node_bad_coordinates', count: bad.count, params: { osm_ids: bad.ids.join(', ') } };
+    layers[0] = { ...layers[0], warnings: [...layers[0].warnings, w] };
+  }
   return layers;
 }

@@ -65,10 +65,13 @@ export function classifyBuilding(t: Tags): HomeVerdict {
 }
 
 /** Storeys as tagged: building:levels, else levels (a number ≥ 1), else undefined. */
+/** More storeys than any building has (the tallest has 163): a typo or a hostile value (1e308 made Infinity people). */
+const MAX_LEVELS = 200;
+
 export function taggedLevels(t: Tags): number | undefined {
   for (const k of ['building:levels', 'levels']) {
     const n = Number.parseFloat((t[k] ?? '').replace(',', '.'));
-    if (Number.isFinite(n) && n >= 1) return n;
+    if (Number.isFinite(n) && n >= 1 && n <= MAX_LEVELS) return n;
   }
   return undefined;
 }

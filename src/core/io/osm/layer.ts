@@ -1,6 +1,8 @@
 /** Wraps features as a LoadedLayer: bbox, geometry kind and field names computed once here. */
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
 import type { BBox, GeometryKind, LayerRole, LoadWarning, LoadedLayer } from '../../model';
+import { MAX_TEXT_LENGTH } from '../sanitize-properties';
+import { IO_WARNINGS } from '../warnings';
 
 const KIND: Readonly<Record<string, GeometryKind>> = {
   Point: 'point',
@@ -37,13 +39,23 @@ export function makeLayer(spec: LayerSpec): LoadedLayer {
   const b = [Infinity, Infinity, -Infinity, -Infinity];
   const kinds = new Set<GeometryKind>();
   const fields = new Set<string>();
+  let cut = 0;
   for (const f of spec.features) {
     if (f.geometry) {
       extend(b, f.geometry);
       kinds.add(KIND[f.geometry.type] ?? 'mixed');
     }
-    for (const k in f.properties ?? {}) fields.add(k);
+    const p = f.properties ?? {};
+    for (const k in p) {
+      fields.add(k);
+      // Tag values are free text of any length in a hostile file: the same cut as every other loader.
+      if (typeof p[k] === 'string' && p[k].length > MAX_TEXT_LENGTH) {
+        p[k] = p[k].slice(0, MAX_TEXT_LENGTH);
+        cut++;
+      }
+    }
   }
+  const warnings = cut ? [...(spec.warnings ?? []), { code: IO_WARNINGS.longTextTruncated, count: cut }] : (spec.warnings ?? []);
   const data: FeatureCollection = { type: 'FeatureCollection', features: spec.features };
   return {
     name: spec.name,
@@ -55,6 +67,6 @@ export function makeLayer(spec: LayerSpec): LoadedLayer {
     fieldNames: [...fields],
     roleGuess: spec.role,
     ...(spec.categoryGuess ? { categoryGuess: spec.categoryGuess } : {}),
-    warnings: spec.warnings ?? [],
+    warnings,
   };
 }

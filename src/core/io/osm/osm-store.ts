@@ -36,6 +36,9 @@ export interface OsmSink {
   addRelation(id: number, tags: Tags | null, members: () => RelationMember[]): void;
 }
 
+const MAX_LON7 = 180e7;
+const MAX_LAT7 = 90e7;
+
 export class OsmStore implements OsmSink {
   readonly nodes = new IdIndex();
   lon7 = new Int32Array(1024);
@@ -51,10 +54,18 @@ export class OsmStore implements OsmSink {
   readonly taggedWays: TaggedWay[] = [];
   readonly relations: KeptRelation[] = [];
   counts = { nodes: 0, ways: 0, relations: 0 };
+  /** Nodes left out for coordinates off the globe or missing, with a few example ids. */
+  readonly badNodes = { count: 0, ids: [] as string[] };
 
   constructor(private readonly interest: OsmInterest) {}
 
   addNode(id: number, lon7: number, lat7: number, tags: Tags | null): void {
+    // Off the globe or not a number: the Int32 columns would wrap (lon 500° reads as 70.5°), so refuse here.
+    if (!(Math.abs(lon7) <= MAX_LON7 && Math.abs(lat7) <= MAX_LAT7)) {
+      this.badNodes.count++;
+      if (this.badNodes.ids.length < 5) this.badNodes.ids.push(`n${id}`);
+      return;
+    }
     const i = this.nodes.push(id);
     if (i >= this.lon7.length) {
       this.lon7 = grow(this.lon7, this.lon7.length * 2);

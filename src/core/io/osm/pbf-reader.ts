@@ -34,25 +34,29 @@ export function readBlock(bytes: Uint8Array, pos: number, blockIdx: number): Pbf
   const headerEnd = pos + 4 + headerLen;
   if (headerLen > PBF_MAX_HEADER_BYTES) throw new OsmImportError('osm.pbf_corrupt', { block: blockIdx });
   if (headerEnd > bytes.length) throw new OsmImportError('osm.pbf_truncated', { block: blockIdx });
-  const header = new PbfReader(bytes.subarray(pos + 4, headerEnd)).readFields(
-    (tag, h: { type: string; size: number }, p) => {
-      if (tag === 1) h.type = p.readString();
-      else if (tag === 3) h.size = p.readVarint();
-    },
-    { type: '', size: -1 },
+  const header = fields(blockIdx, () =>
+    new PbfReader(bytes.subarray(pos + 4, headerEnd)).readFields(
+      (tag, h: { type: string; size: number }, p) => {
+        if (tag === 1) h.type = p.readString();
+        else if (tag === 3) h.size = p.readVarint();
+      },
+      { type: '', size: -1 },
+    ),
   );
   if (header.size < 0 || header.type === '') throw new OsmImportError('osm.pbf_corrupt', { block: blockIdx });
   if (header.size > PBF_MAX_BLOB_BYTES) throw tooLarge(blockIdx, header.size);
   const end = headerEnd + header.size;
   if (end > bytes.length) throw new OsmImportError('osm.pbf_truncated', { block: blockIdx });
-  const blob = new PbfReader(bytes.subarray(headerEnd, end)).readFields(
-    (tag, b: { raw?: Uint8Array; zlib?: Uint8Array; rawSize: number; other: number }, p) => {
-      if (tag === 1) b.raw = p.readBytes();
-      else if (tag === 2) b.rawSize = p.readVarint();
-      else if (tag === 3) b.zlib = p.readBytes();
-      else if (tag >= 4 && tag <= 7) b.other = tag;
-    },
-    { rawSize: 0, other: 0 },
+  const blob = fields(blockIdx, () =>
+    new PbfReader(bytes.subarray(headerEnd, end)).readFields(
+      (tag, b: { raw?: Uint8Array; zlib?: Uint8Array; rawSize: number; other: number }, p) => {
+        if (tag === 1) b.raw = p.readBytes();
+        else if (tag === 2) b.rawSize = p.readVarint();
+        else if (tag === 3) b.zlib = p.readBytes();
+        else if (tag >= 4 && tag <= 7) b.other = tag;
+      },
+      { rawSize: 0, other: 0 },
+    ),
   );
   // Refuse a stated size over the format's limit before inflating anything, then never inflate past it.
   if (blob.rawSize > PBF_MAX_BLOB_BYTES) throw tooLarge(blockIdx, blob.rawSize);
@@ -68,6 +72,15 @@ export function readBlock(bytes: Uint8Array, pos: number, blockIdx: number): Pbf
   } else if (blob.other) throw new OsmImportError('osm.pbf_unsupported', { feature: `compression ${blob.other}` });
   else throw new OsmImportError('osm.pbf_corrupt', { block: blockIdx });
   return { type: header.type, end, data };
+}
+
+/** A BlobHeader or Blob that `pbf` cannot decode (a varint over 10 bytes, an unknown wire type): corrupt, not a crash. */
+function fields<T>(blockIdx: number, read: () => T): T {
+  try {
+    return read();
+  } catch {
+    throw new OsmImportError('osm.pbf_corrupt', { block: blockIdx });
+  }
 }
 
 /** Block `blockIdx` states or unpacks to `size` bytes, over the format's 32 MiB. */

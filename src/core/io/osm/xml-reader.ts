@@ -3,7 +3,7 @@
  * text is never held in memory, and the caller gets control back after every chunk (progress, cancel).
  */
 import { SaxesParser } from 'saxes';
-import { InflateLimitError, createBoundedInflater, type BoundedInflater } from '../inflate-bounded';
+import { InflateCorruptError, InflateLimitError, createBoundedInflater, type BoundedInflater } from '../inflate-bounded';
 import { OSM_MAX_INFLATED_BYTES, mib } from './limits';
 import { OsmImportError } from './errors';
 import type { MemberType, OsmSink, RelationMember, Tags } from './osm-store';
@@ -65,7 +65,7 @@ function makeParser(sink: OsmSink, state: { sawRoot: boolean; rootClosed: boolea
     cur = null;
     if (c.skip || !Number.isFinite(c.id)) return;
     if (c.kind === 'node') {
-      if (Number.isFinite(c.lon7) && Number.isFinite(c.lat7)) sink.addNode(c.id, c.lon7, c.lat7, c.tags);
+      sink.addNode(c.id, c.lon7, c.lat7, c.tags);
     } else if (c.kind === 'way') sink.addWay(c.id, c.refs, c.refs.length, c.tags);
     else sink.addRelation(c.id, c.tags, () => c.members);
   });
@@ -107,6 +107,8 @@ export function* readOsmXml(bytes: Uint8Array, gzipped: boolean, sink: OsmSink, 
       } catch (e) {
         if (e instanceof OsmImportError) throw e;
         if (e instanceof InflateLimitError) throw new OsmImportError('osm.inflated_too_large', { sizeMiB: mib(e.produced), limitMiB: mib(e.limit) });
+        // A download cut short ends inside a deflate block: say so, not "damaged".
+        if (e instanceof InflateCorruptError && e.eof) throw new OsmImportError('osm.xml_truncated');
         throw new OsmImportError('osm.gzip_corrupt');
       }
     } else feed(slice, final);
