@@ -1,11 +1,10 @@
 /// <reference lib="webworker" />
-// Entry point only: the analysis service from the core, exposed over Comlink with transferred results.
+// Entry point only: the analysis service from the core, exposed over Comlink as its protocol table says.
 import '../src/protocol/csp-safe';
 import { expose, transfer } from 'comlink';
 import { createAnalysisService } from '../src/core/analysis/service';
-import { transferringApi, type AnalysisApi } from '../src/protocol/analysis-api';
+import { transferringApi } from '../src/protocol/analysis-api';
 import { installTestFaults } from '../src/protocol/test-faults';
 
-const api: AnalysisApi = transferringApi(createAnalysisService(), transfer);
-expose(api);
+expose(transferringApi(createAnalysisService(), transfer));
 installTestFaults(self);

@@ -1,5 +1,6 @@
 /**
- * The analysis worker's contract (workers/analysis.worker.ts). Layers go in once per dataset id and stay
+ * The analysis worker's contract (workers/analysis.worker.ts): the method signatures (AnalysisApi) and
+ * the table every other list derives from (analysisProtocol). Layers go in once per dataset id and stay
  * in the worker; runs return typed arrays that are transferred, not copied (transferablesOf lists them).
  */
 import type { AccessAnalysisResult, AccessRequest, AccessWithRules, AnalysisInputs, SiteRequest, SiteSuggestions } from '../core/analysis';
@@ -7,6 +8,7 @@ import type { ExplainedPath } from '../core/access';
 import type { Evaluation, RuleSet } from '../core/rules';
 import { createChunkAssembler, type ChunkedInputsApi } from './input-chunks';
 import type { JobId, JobResult, ProgressFn } from './jobs';
+import { exposedService, uniqueBuffers, type ProtocolTable, type Transfer } from './protocol-table';
 
 export type {
   AccessAnalysisResult, AccessRequest, AnalysisInputs, CategoryResult, IsochroneLayers, ThresholdSpec, UnitsSummary,
@@ -59,61 +61,52 @@ export interface AnalysisApi {
   cancel(jobId: JobId): void;
 }
 
+/**
+ * The analysis worker's table (protocol-table.ts): how each AnalysisApi method crosses. The inputs are
+ * 'custom': the app keeps them and sends them in chunks, again after a restart (src/app/create-workers.ts).
+ */
+export const analysisProtocol = {
+  setInputs: { kind: 'custom' },
+  dropInputs: { kind: 'custom' },
+  run: { kind: 'job', dataset: 1, transfer: (r) => transferablesOf(r) },
+  runWithRules: { kind: 'job', dataset: 1, transfer: (r) => [...new Set([...transferablesOf(r.access), ...evaluationTransferables(r.evaluation)])] },
+  homeIds: { kind: 'query', dataset: 0 },
+  explain: { kind: 'query', dataset: 0 },
+  evaluateRules: { kind: 'job', dataset: 1, transfer: (e) => evaluationTransferables(e) },
+  suggestSites: { kind: 'job', dataset: 1 },
+  cancel: { kind: 'cancel' },
+} as const satisfies ProtocolTable<AnalysisApi>;
+
 /** Every typed-array buffer of a result, each once (a buffer listed twice makes postMessage throw). */
 export function transferablesOf(r: AccessAnalysisResult): ArrayBuffer[] {
-  const arrays: ArrayBufferView[] = [
+  return uniqueBuffers([
     r.homeLng, r.homeLat, r.homeFeatureIdx, r.facilityLng, r.facilityLat, r.homeSnapM, r.facilitySnapM, r.snapLegs, r.thresholdsM,
     ...r.categories.flatMap((c) => [c.walkingM, c.networkM, c.nearestFacility]),
     ...r.isochrones.flatMap((i) => [i.pieceCoords, i.pieceThreshold]),
     ...r.units.flatMap((u) => [u.parentIdx, u.homeUnit, u.facilityUnit]),
     ...r.coverage.flatMap((c) => [c.thresholdsM, c.homes, c.childrenTotal, c.childrenWithin, c.homesUnreachable, c.estimated, c.outsideChildren]),
-  ];
-  const buffers = new Set<ArrayBuffer>();
-  for (const a of arrays) if (a.buffer instanceof ArrayBuffer && a.buffer.byteLength > 0) buffers.add(a.buffer);
-  return [...buffers];
+  ]);
 }
 
 /** The buffers of every gap record's uncovered_homes, each once (records, gaps and scorecards share them). */
 export function evaluationTransferables(e: Evaluation): ArrayBuffer[] {
-  const buffers = new Set<ArrayBuffer>();
-  for (const r of e.records) if (r.uncovered_homes.buffer instanceof ArrayBuffer && r.uncovered_homes.byteLength > 0) buffers.add(r.uncovered_homes.buffer);
-  return [...buffers];
+  return uniqueBuffers(e.records.map((r) => r.uncovered_homes));
 }
 
 /**
- * Wraps a service so run() hands its result to `transfer` with every buffer listed, and inputs can arrive
- * in chunks (input-chunks.ts). The transport's
- * transfer function is injected (Comlink.transfer in the worker) because src/protocol does not import comlink.
+ * The service as the analysis worker exposes it (exposedService over analysisProtocol), plus inputs that
+ * arrive in chunks (input-chunks.ts).
  */
-export function transferringApi(
-  service: AnalysisApi, transfer: <T>(value: T, transferables: Transferable[]) => T,
-): AnalysisApi & ChunkedInputsApi {
+export function transferringApi(service: AnalysisApi, transfer: Transfer): AnalysisApi & ChunkedInputsApi {
   const chunks = createChunkAssembler();
+  const api = exposedService(service, analysisProtocol, transfer);
   return {
-    setInputs: (id, inputs) => service.setInputs(id, inputs),
+    ...api,
     addInputChunk: async (id, chunk) => chunks.add(id, chunk),
-    setChunkedInputs: (id, skeleton) => service.setInputs(id, chunks.assemble(id, skeleton)),
+    setChunkedInputs: (id, skeleton) => api.setInputs(id, chunks.assemble(id, skeleton)),
     dropInputs: (id) => {
       chunks.drop(id);
-      return service.dropInputs(id);
+      return api.dropInputs(id);
     },
-    run: async (jobId, datasetId, request, onProgress) => {
-      const r = await service.run(jobId, datasetId, request, onProgress);
-      return r.ok ? transfer(r, transferablesOf(r.value)) : r;
-    },
-    runWithRules: async (jobId, datasetId, request, ruleSet, onProgress) => {
-      const r = await service.runWithRules(jobId, datasetId, request, ruleSet, onProgress);
-      if (!r.ok) return r;
-      const buffers = new Set([...transferablesOf(r.value.access), ...evaluationTransferables(r.value.evaluation)]);
-      return transfer(r, [...buffers]);
-    },
-    homeIds: (id) => service.homeIds(id),
-    explain: (id, homeIdx, category) => service.explain(id, homeIdx, category),
-    evaluateRules: async (jobId, id, ruleSet) => {
-      const r = await service.evaluateRules(jobId, id, ruleSet);
-      return r.ok ? transfer(r, evaluationTransferables(r.value)) : r;
-    },
-    suggestSites: (jobId, id, request, onProgress) => service.suggestSites(jobId, id, request, onProgress),
-    cancel: (jobId) => service.cancel(jobId),
   };
 }

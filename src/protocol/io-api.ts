@@ -1,5 +1,6 @@
 /**
- * The io worker's contract (workers/io.worker.ts): parse files off the main thread into layers.
+ * The io worker's contract (workers/io.worker.ts): parse files off the main thread into layers. The
+ * method signatures (IoApi) and, below them, the table every other list derives from (ioProtocol).
  * Everything here is plain data; results come back as structured clones (GeoJSON) plus metadata.
  * Error codes are `error.io.*`, warning codes `warning.io.*` (texts in src/i18n/locales/{en,zh}/io.json).
  */
@@ -9,6 +10,7 @@ import type { LayerFix } from '../core/io/layer-fix';
 import type { ChildEstimateConfig } from '../core/io/osm/estimate-children';
 import type { ProjectRead } from '../core/io/project-read';
 import type { JobId, JobResult, ProgressFn } from './jobs';
+import type { ProtocolTable } from './protocol-table';
 
 export type { GeometryKind, LoadWarning, LoadedLayer } from '../core/model';
 export type { LayerFix } from '../core/io/layer-fix';
@@ -35,3 +37,11 @@ export interface IoApi {
   /** Parses and validates a project file (loadProject: migrations, refusal codes `project.*`). */
   readProject?(jobId: JobId, source: LoadSource): Promise<JobResult<ProjectRead>>;
 }
+
+/** The io worker's table (protocol-table.ts): one row per IoApi method. */
+export const ioProtocol = {
+  load: { kind: 'job' },
+  cancel: { kind: 'cancel' },
+  fix: { kind: 'task' },
+  readProject: { kind: 'job' },
+} as const satisfies ProtocolTable<IoApi>;

@@ -1,5 +1,7 @@
 /** Derived reads. Pure functions of the state; components pick what they need. */
-import type { ProjectLayer } from '../core/model';
+import type { AccessAnalysisResult } from '../core/analysis';
+import { levelUnitShares, type UnitShare } from '../core/coverage';
+import type { AgeBand, ProjectLayer, UnitLevel } from '../core/model';
 import type { AppState, Language, LayerData } from './types';
 
 export const layerById = (s: AppState, id: string): ProjectLayer | undefined => s.doc.layers.find((l) => l.id === id);
@@ -18,3 +20,25 @@ export function selectedFeature(s: AppState) {
   const feature = s.layerData[sel.layerId]?.data.features[sel.featureIndex];
   return layer && feature ? { layer, feature, index: sel.featureIndex } : undefined;
 }
+
+const sharesMemo = new WeakMap<AccessAnalysisResult, Map<string, UnitShare[] | null>>();
+
+/**
+ * Per unit of `level`, the share of children of `band` within thresholdsM[thresholdIdx] of `category`
+ * (levelUnitShares in the core), once per result and choice: the map's unit colours and the coverage
+ * table read the same array. Null when the result lacks the level, category or threshold.
+ */
+export function unitShares(
+  result: AccessAnalysisResult, level: UnitLevel, category: string, thresholdIdx: number, band: AgeBand | 'all',
+): UnitShare[] | null {
+  const key = `${level}|${category}|${thresholdIdx}|${band}`;
+  let byKey = sharesMemo.get(result);
+  if (!byKey) sharesMemo.set(result, (byKey = new Map()));
+  if (!byKey.has(key)) {
+    const cov = result.coverage.find((c) => c.level === level);
+    const units = result.units.find((u) => u.level === level);
+    byKey.set(key, cov && units ? levelUnitShares(cov, units, category, thresholdIdx, band) : null);
+  }
+  return byKey.get(key)!;
+}
+export type { UnitShare } from '../core/coverage';

@@ -10,7 +10,7 @@
  * smallest-id winner, is the same for every point of the rectangle: locating one point of it answers for
  * all. Cells an edge comes near are "mixed" and their points go through the full locator.
  */
-import type { FlatPolygon } from './point-in-polygon';
+import type { FlatPolygon } from '../geometry';
 
 const MIXED = -2;
 const UNKNOWN = -3;

@@ -1,6 +1,8 @@
 /** coverage.csv rows (data-schema.md) expanded from the columnar LevelCoverage, for CSV and tables. */
 import { AGE_BANDS, type AgeBand, type UnitLevel, type UnitTable } from '../model';
+import { unreachableAt } from './level-index';
 import type { LevelCoverage } from './shares';
+import { unitBandCounts } from './unit-shares';
 
 export interface CoverageRow {
   readonly unitLevel: UnitLevel;
@@ -21,15 +23,11 @@ export interface CoverageRow {
 
 export function coverageRows(cov: LevelCoverage, units: Pick<UnitTable, 'ids' | 'names'>): CoverageRow[] {
   const rows: CoverageRow[] = [];
-  const U = cov.unitCount;
-  const T = cov.thresholdsM.length;
-  const NB = AGE_BANDS.length;
-  for (let u = 0; u < U; u++) {
+  for (let u = 0; u < cov.unitCount; u++) {
     cov.categories.forEach((category, c) => {
       AGE_BANDS.forEach((ageBand, b) => {
-        const total = cov.childrenTotal[u * NB + b];
-        for (let t = 0; t < T; t++) {
-          const within = cov.childrenWithin[((c * U + u) * NB + b) * T + t];
+        for (let t = 0; t < cov.thresholdsM.length; t++) {
+          const counts = unitBandCounts(cov, c, u, t, [b]);
           rows.push({
             unitLevel: cov.level,
             unitIdx: u,
@@ -38,11 +36,11 @@ export function coverageRows(cov: LevelCoverage, units: Pick<UnitTable, 'ids' | 
             category,
             ageBand,
             thresholdM: cov.thresholdsM[t],
-            childrenTotal: total,
-            childrenWithin: within,
-            share: total > 0 ? within / total : NaN,
-            homesUnreachable: cov.homesUnreachable[c * U + u],
-            estimated: cov.estimated[u * NB + b] === 1,
+            childrenTotal: counts.childrenTotal,
+            childrenWithin: counts.childrenWithin,
+            share: counts.share,
+            homesUnreachable: cov.homesUnreachable[unreachableAt(cov.unitCount, c, u)],
+            estimated: counts.estimated,
           });
         }
       });

@@ -5,6 +5,7 @@
  */
 import { AGE_BANDS, type CategoryAccess, type HomeTable, type UnitLevel, type UnitTable } from '../model';
 import type { CancelToken } from '../jobs';
+import { unitBandAt, unreachableAt, withinAt } from './level-index';
 
 export interface LevelCoverage {
   readonly level: UnitLevel;
@@ -14,7 +15,7 @@ export interface LevelCoverage {
   readonly thresholdsM: Float64Array;
   /** Homes per unit. */
   readonly homes: Int32Array;
-  /** [unit * 4 + band] children of each AGE_BANDS band. */
+  /** [unit * 4 + band] children of each AGE_BANDS band (level-index.ts spells out every index). */
   readonly childrenTotal: Float64Array;
   /** [((cat * units + unit) * 4 + band) * thresholds + t] children within thresholdsM[t]. */
   readonly childrenWithin: Float64Array;
@@ -65,8 +66,8 @@ export function computeLevelCoverage(
     homeCount[u]++;
     for (let b = 0; b < NB; b++) {
       const c = kids[i * NB + b];
-      childrenTotal[u * NB + b] += c;
-      if (c > 0 && homes.estimated[i]) estimated[u * NB + b] = 1;
+      childrenTotal[unitBandAt(u, b)] += c;
+      if (c > 0 && homes.estimated[i]) estimated[unitBandAt(u, b)] = 1;
     }
   }
   const childrenWithin = new Float64Array(C * U * NB * T);
@@ -79,18 +80,17 @@ export function computeLevelCoverage(
       if (u < 0) continue;
       const d = w[i];
       if (d === Infinity) {
-        homesUnreachable[c * U + u]++;
+        homesUnreachable[unreachableAt(U, c, u)]++;
         continue;
       }
       // Thresholds ascend: the home counts for every threshold from the first one it meets.
       let t0 = 0;
       while (t0 < T && d > thr[t0]) t0++;
       if (t0 === T) continue;
-      const base = (c * U + u) * NB;
       for (let b = 0; b < NB; b++) {
         const ch = kids[i * NB + b];
         if (ch === 0) continue;
-        const off = (base + b) * T;
+        const off = withinAt(U, T, c, u, b, 0);
         for (let t = t0; t < T; t++) childrenWithin[off + t] += ch;
       }
     }

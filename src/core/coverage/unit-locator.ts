@@ -1,13 +1,12 @@
 /**
  * Which unit polygon contains a point: a uniform grid over the bounding boxes of every polygon part, then
  * an exact point-in-polygon test on the few candidates, each testing only the edges of the point's
- * latitude band (banded-polygon.ts). When several units contain the point (a shared
+ * latitude band (src/core/geometry/banded-polygon.ts). When several units contain the point (a shared
  * border, overlapping data) the smallest id wins (access-contract.md). Large batches first read a grid of
  * precomputed answers (cell-answers.ts) and locate only the points near an edge.
  */
 import type { Geometry } from 'geojson';
-import { flattenPolygon, type FlatPolygon } from './point-in-polygon';
-import { bandPolygon, pointInBandedPolygon, type BandedPolygon } from './banded-polygon';
+import { bandPolygon, flattenPolygon, pointInBandedPolygon, type BandedPolygon, type FlatPolygon } from '../geometry';
 import { idRanks } from './id-order';
 import { answerAll, buildCellAnswers, type CellAnswers } from './cell-answers';
 

@@ -2,6 +2,7 @@
  * A set of grid cells → exact polygons along the cell edges (no interpolation, so the drawn area is exactly
  * the cell set: nesting and exclusions carry over to the polygons without tolerance).
  */
+import { bandPolygon, flattenPolygon, pointInBandedPolygon, type BandedPolygon } from '../geometry';
 
 /** Lattice geometry: cell (i, j) spans lattice corners (i, j)–(i+1, j+1). */
 export interface CellGrid {
@@ -85,22 +86,16 @@ const signedArea = (ring: Ring): number => {
   return a / 2;
 };
 
-/** Even-odd ray cast; probes are unit-edge midpoints, which never lie on another ring. */
-function contains(ring: Ring, px: number, py: number): boolean {
-  let inside = false;
-  for (let i = 0, j = ring.length - 2; i < ring.length - 1; j = i++) {
-    const [xi, yi] = ring[i]!;
-    const [xj, yj] = ring[j]!;
-    if (yi > py !== yj > py && px < ((xj - xi) * (py - yi)) / (yj - yi) + xi) inside = !inside;
-  }
-  return inside;
-}
-
 function groupRings(rings: Array<{ ring: Ring; probe: [number, number] }>): Ring[][] {
-  const outers = rings.filter((r) => signedArea(r.ring) > 0).map((r) => ({ ring: r.ring, area: signedArea(r.ring), holes: [] as Ring[] }));
+  const outers = rings.filter((r) => signedArea(r.ring) > 0).map((r) => ({
+    ring: r.ring, area: signedArea(r.ring), holes: [] as Ring[], shape: undefined as BandedPolygon | undefined,
+  }));
+  // Probes are unit-edge midpoints, which never lie on another ring; each outer is banded once, when a hole asks.
+  const contains = (o: (typeof outers)[number], px: number, py: number) =>
+    pointInBandedPolygon((o.shape ??= bandPolygon(flattenPolygon([o.ring]))), px, py);
   for (const { ring: hole, probe: [px, py] } of rings.filter((r) => signedArea(r.ring) < 0)) {
     let owner: (typeof outers)[number] | undefined;
-    for (const o of outers) if (contains(o.ring, px, py) && (!owner || o.area < owner.area)) owner = o;
+    for (const o of outers) if (contains(o, px, py) && (!owner || o.area < owner.area)) owner = o;
     owner?.holes.push(hole);
   }
   return outers.map((o) => [o.ring, ...o.holes]);

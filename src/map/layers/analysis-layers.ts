@@ -9,13 +9,12 @@ import { GeoJsonLayer, LineLayer, PathLayer, ScatterplotLayer } from '@deck.gl/l
 import type { Feature } from 'geojson';
 import { featureId } from '../../core/model';
 import { SNAP_LEG_STRIDE, type AccessAnalysisResult } from '../../protocol/analysis-api';
-import type { AnalysisState, LayerData } from '../../state';
+import { unitShares, type AnalysisState, type LayerData } from '../../state';
 import type { Rgb } from '../colors';
 import {
   BEYOND_COLOR, EXPLAIN_PATH_COLOR, LONG_SNAP_COLOR, LONG_SNAP_M, NOT_CONNECTED_COLOR, SNAP_LEG_COLOR, UNREACHABLE_COLOR,
   bandColor, shareColor,
 } from './analysis-colors';
-import { unitShares } from './analysis-shares';
 import { LABEL_ANCHOR } from './maplibre-layers';
 
 export interface AnalysisLayerInput {

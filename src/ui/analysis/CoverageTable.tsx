@@ -2,13 +2,12 @@ import { bbox } from '@turf/turf';
 import { memo, useDeferredValue, useState, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { featureId, type BBox } from '../../core/model';
-import { unitShares, type UnitShare } from '../../map/layers/analysis-shares';
 import { useAppState, useAppStore } from '../store-context';
 import { categoryLabel, distanceText, percent, speedFor } from './format';
 import { levelLabel } from './MapResults';
 import { formatNumber } from '../format-number';
 import type { AccessAnalysisResult } from '../../protocol/analysis-api';
-import type { AnalysisDisplay } from '../../state';
+import { unitShares, type AnalysisDisplay, type UnitShare } from '../../state';
 import { WidePanel } from '../WidePanel';
 
 /** Column widths in px. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CategoryAccess, HomeTable, UnitTable } from '../../../src/core/model';
-import { computeLevelCoverage, coverageRows } from '../../../src/core/coverage';
+import { computeLevelCoverage, coverageRows, levelUnitShares } from '../../../src/core/coverage';
 
 // Five homes: three in unit A, one in unit B, one outside every unit.
 const homes: HomeTable = {
@@ -56,5 +56,41 @@ describe('computeLevelCoverage', () => {
     expect(cov.outsideHomes).toBe(1);
     expect([...cov.outsideChildren]).toEqual([7, 0, 1, 0]);
     expect([...cov.homes]).toEqual([3, 1]);
+  });
+});
+
+describe('levelUnitShares', () => {
+  // Two categories: playground as above; school reaches h0 (1 0-3, 2 7-12) at 100 m and h3 (4 0-3, 5 7-12) at 900 m.
+  const cov = computeLevelCoverage(homes, units, [
+    acc('playground', [250, 400, Infinity, 500, 10]),
+    acc('school', [100, Infinity, Infinity, 900, 10]),
+  ], [300, 500]);
+
+  it('sums every band for "all" before dividing', () => {
+    // A: children 1+2+0 (0-3) + 0+1+3 (4-6) + 2+0+0 (7-12) = 9; playground ≤500: h0 (3) + h1 (3) = 6.
+    const a = levelUnitShares(cov, units, 'playground', 1, 'all')![0]!;
+    expect(a).toMatchObject({ id: 'A', name: 'Alpha', homes: 3, childrenTotal: 9, childrenWithin: 6, share: 6 / 9, homesUnreachable: 1, estimated: true });
+    // B: h3 (4 + 5 = 9) at exactly 500 m.
+    expect(levelUnitShares(cov, units, 'playground', 1, 'all')![1]).toMatchObject({ childrenTotal: 9, childrenWithin: 9, share: 1, estimated: false });
+  });
+
+  it('reads the second category and a single band at its own place', () => {
+    // school ≤300, 7-12: A has h0's 2 of 2; B has h3's 5, none within.
+    const [a, b] = levelUnitShares(cov, units, 'school', 0, '7-12')!;
+    expect([a!.childrenWithin, a!.childrenTotal, a!.homesUnreachable]).toEqual([2, 2, 2]);
+    expect([b!.childrenWithin, b!.childrenTotal, b!.homesUnreachable]).toEqual([0, 5, 0]);
+  });
+
+  it('equals the coverage.csv rows of the same band', () => {
+    const rows = coverageRows(cov, units);
+    for (const share of levelUnitShares(cov, units, 'school', 1, '0-3')!) {
+      const row = rows.find((r) => r.unitId === share.id && r.category === 'school' && r.ageBand === '0-3' && r.thresholdM === 500)!;
+      expect([share.childrenTotal, share.childrenWithin, share.homesUnreachable]).toEqual([row.childrenTotal, row.childrenWithin, row.homesUnreachable]);
+    }
+  });
+
+  it('is null for a category or threshold the coverage lacks', () => {
+    expect(levelUnitShares(cov, units, 'library', 0, 'all')).toBeNull();
+    expect(levelUnitShares(cov, units, 'school', 2, 'all')).toBeNull();
   });
 });

@@ -29,16 +29,6 @@ export function signedArea(ring: readonly Position[]): number {
   return s / 2;
 }
 
-export function pointInRing(p: Position, ring: readonly Position[]): boolean {
-  let inside = false;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const [xi, yi] = ring[i];
-    const [xj, yj] = ring[j];
-    if (yi > p[1] !== yj > p[1] && p[0] < ((xj - xi) * (p[1] - yi)) / (yj - yi) + xi) inside = !inside;
-  }
-  return inside;
-}
-
 /** RFC 7946: exterior rings counter-clockwise, holes clockwise. */
 export function orient(ring: Position[], ccw: boolean): Position[] {
   return signedArea(ring) > 0 === ccw ? ring : ring.slice().reverse();

@@ -5,7 +5,8 @@
  */
 import type { MultiPolygon, Polygon, Position } from 'geojson';
 import type { KeptRelation, OsmStore } from './osm-store';
-import { nodeCoords, orient, pointInRing, signedArea } from './geometry';
+import { pointInRing } from '../../geometry';
+import { nodeCoords, orient, signedArea } from './geometry';
 
 export type AssemblyFailure = 'missing_member' | 'unclosed_ring' | 'no_outer';
 export type AssemblyResult =

@@ -1,11 +1,15 @@
 /**
- * Point-in-polygon for polygons with many vertices: the edges of every ring are bucketed into horizontal
- * bands of the polygon's latitude range, and a point tests only the edges of its band. Every edge whose
- * latitude range contains the point's latitude is in that band (the band of a latitude is a monotone
- * function of it), and those are the only edges the crossing count and the on-edge test of
- * pointInFlatPolygon can act on, so the answer is exactly pointInFlatPolygon's, boundary included.
+ * The core's one point-in-polygon test (coverage's unit assignment, isochrone rings, OSM multipolygon holes
+ * through point-in-ring.ts): even-odd ray crossing, boundary-inclusive like turf.booleanPointInPolygon's
+ * default, so a point on any ring edge counts as inside (a home on a shared border belongs to both
+ * neighbours and the smallest id wins). For polygons with many vertices the edges of every ring are
+ * bucketed into horizontal bands of the polygon's latitude range, and a point tests only the edges of its
+ * band: every edge whose latitude range contains the point's latitude is in that band (the band of a
+ * latitude is a monotone function of it), and those are the only edges the crossing count and the on-edge
+ * test can act on, so the answer is that of the test over every edge. The edge test stays inline: a call
+ * per edge cost 30–90 % in this loop.
  */
-import type { FlatPolygon } from './point-in-polygon';
+import type { FlatPolygon } from './flat-polygon';
 
 const ON_EDGE_EPS = 1e-12;
 /** Average edges per band the band count aims at. */
@@ -70,7 +74,7 @@ export function bandPolygon(poly: FlatPolygon): BandedPolygon {
   return { coords, minY, maxY, bandCount, invBandH, bandStart: counts, edgeI, edgeJ };
 }
 
-/** Same answer as pointInFlatPolygon on the polygon that was banded. */
+/** True when (px, py) is inside the polygon or on one of its edges. */
 export function pointInBandedPolygon(poly: BandedPolygon, px: number, py: number): boolean {
   if (!(py >= poly.minY && py <= poly.maxY)) return false;
   const { coords, edgeI, edgeJ } = poly;

@@ -1,0 +1,3 @@
+export * from './flat-polygon';
+export * from './banded-polygon';
+export * from './point-in-ring';
