@@ -98,7 +98,8 @@ function createIo(sup: SupervisedWorker<IoApi>): IoApi {
     load: (jobId, source, options, onProgress) => jobs.run(jobId, (r) => r.load(jobId, source, options, proxy(onProgress))),
     cancel: (jobId) => jobs.cancel(jobId, () => sup.call((r) => r.cancel(jobId))),
     fix: (layer, fix, estimate) => jobs.run(undefined, (r) => (r.fix as NonNullable<IoApi['fix']>)(layer, fix, estimate)),
-    readProject: (jobId, source) => jobs.run(jobId, (r) => (r.readProject as NonNullable<IoApi['readProject']>)(jobId, source)),
+    readProject: (jobId, source, onProgress, options) =>
+      jobs.run(jobId, (r) => (r.readProject as NonNullable<IoApi['readProject']>)(jobId, source, onProgress && proxy(onProgress), options)),
   };
 }
 
