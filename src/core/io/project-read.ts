@@ -9,6 +9,7 @@ import type { Feature, FeatureCollection } from 'geojson';
 import { CANCELLED, JobCancelledError, type CancelToken, type ProgressFn } from '../jobs';
 import { migrateProject, validateProject, type BBox, type GeometryKind, type LoadWarning, type Project } from '../model';
 import { parseRuleSet } from '../rules/parse';
+import type { RuleSet } from '../rules/schema';
 import type { ByteSource } from './byte-source';
 import { IoFailure } from './io-error';
 import { diagnoseJson } from './json-scan';
@@ -136,7 +137,7 @@ async function readChecked(bytes: Uint8Array, fileName: string, options: Project
   const v = validateProject({ ...m.doc, layers: shells });
   if (!v.ok) return refusal(v.code, { file: fileName, ...v.params, detail: v.detail });
 
-  const ruleSets = [];
+  const ruleSets: RuleSet[] = [];
   const seen = new Set<string>();
   for (const [i, set] of v.project.ruleSets.entries()) {
     const r = parseRuleSet(set);
