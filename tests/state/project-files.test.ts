@@ -48,6 +48,15 @@ describe('project files', () => {
   });
 });
 
+describe('a file saved by version 1', () => {
+  it('opens migrated and saves as version 2 with every version 1 field as it was', async () => {
+    const v1 = readFileSync('tests/fixtures/project-v1/saved-by-v1.cfc.json', 'utf8');
+    const store = createAppStore({ io: createIoService() });
+    expect(await store.getState().openProject({ fileName: 'saved-by-v1.cfc.json', bytes: enc(v1) })).toBe(true);
+    expect(JSON.parse(store.getState().projectJson())).toEqual({ ...JSON.parse(v1), schemaVersion: 2, ruleSets: [] });
+  });
+});
+
 describe('hostile project files', () => {
   it('one Bogus geometry among 5 homes: the project opens with 4 homes and a warning naming the feature', async () => {
     const store = createAppStore({ io: createIoService() });

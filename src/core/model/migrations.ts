@@ -4,7 +4,7 @@
  * against the current schema. Never edit a shipped step: add one. Refusals are codes with parameters
  * (the UI words them as `error.project.<code>`); `detail` is an English line for logs and tests only.
  */
-import { z } from 'zod';
+import type { z } from 'zod';
 import { PROJECT_FIELDS, PROJECT_SCHEMA_VERSION, projectSchema, type Project } from './project';
 
 export interface Migration {
