@@ -6,7 +6,7 @@
  * each saved rule set (`parseRuleSet`). Refusals are `project.<code>` with parameters, never sentences.
  */
 import type { Feature, FeatureCollection } from 'geojson';
-import { CANCELLED, JobCancelledError, type CancelToken, type ProgressFn } from '../jobs';
+import { CANCELLED, JobCancelledError, type CancelToken, type JobError, type ProgressFn } from '../jobs';
 import { migrateProject, validateProject, type BBox, type GeometryKind, type LoadWarning, type Project } from '../model';
 import { parseRuleSet } from '../rules/parse';
 import type { RuleSet } from '../rules/schema';
@@ -49,7 +49,7 @@ export interface ProjectRead {
   readonly layers: Readonly<Record<string, LayerInfo>>;
 }
 
-export type ProjectReadResult = { ok: true; value: ProjectRead } | { ok: false; error: { code: string; params: Record<string, string | number> } };
+export type ProjectReadResult = { ok: true; value: ProjectRead } | { ok: false; error: JobError };
 
 export interface ProjectReadOptions {
   /** Refuse files above this many bytes (default PROJECT_MAX_BYTES). */
@@ -133,7 +133,7 @@ async function readChecked(bytes: Uint8Array, fileName: string, options: Project
     // The schema sees the layer without its features (they are checked above, one by one).
     shells.push({ ...layer, source: { ...(layer['source'] as object), data: { ...((layer['source'] as { data: object }).data), features: [] } } });
   }
-  pace.report('progress.project.check', 0.95);
+  pace.report('progress.project.check', 0.96);
   const v = validateProject({ ...m.doc, layers: shells });
   if (!v.ok) return refusal(v.code, { file: fileName, ...v.params, detail: v.detail });
 
