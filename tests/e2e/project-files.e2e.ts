@@ -135,7 +135,7 @@ describe('project files', () => {
     await page.getByTestId('project-input').setInputFiles({ name: 'edited-rule.cfc.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(saved)) });
     await page.waitForFunction(() => window.__cfc!.layers().length > 0, null, { timeout: WAIT });
     await page.waitForFunction((id) => (document.querySelector(`li[data-rule-id="${id}"] input[name=target]`) as HTMLInputElement | null)?.value === '55', RULE, { timeout: WAIT });
-    assert.match(await page.locator('.rules-picker select option:checked').innerText(), /\(edited\)$/);
+    assert.match(await page.locator('.rules-picker select option:checked').innerText(), /^Shenzhen child-friendly city and GB 50180-2018 life circles \(edited\)/);
     await shot(page, 'project-edited-rule-reopened');
     assert.deepEqual(problems, []);
   });
