@@ -193,7 +193,8 @@ async function checkFeatures(
     await pace.step(before + i + 1, 0.4 + 0.55 * ((before + i + 1) / Math.max(1, total)), every);
   }
   const built = builder.finish();
-  const found = [...built.warnings];
+  // The loader's "N features left out" is said again, with names, by the project's own warning.
+  const found = skipped.length ? built.warnings.filter((w) => w.code !== IO_WARNINGS.emptyGeometryDropped) : [...built.warnings];
   if (skipped.length) {
     found.push({ code: PROJECT_WARNINGS.featuresSkipped, count: skipped.length, params: { layer: name, features: named.join(', ') }, examples: skipped.slice(0, NAMED_MAX) });
   }
