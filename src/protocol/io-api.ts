@@ -8,13 +8,13 @@ import type { LoadedLayer } from '../core/model';
 import type { ReadOptions } from '../core/io/read-options';
 import type { LayerFix } from '../core/io/layer-fix';
 import type { ChildEstimateConfig } from '../core/io/osm/estimate-children';
-import type { ProjectRead } from '../core/io/project-read';
+import type { ProjectRead, ProjectReadOptions } from '../core/io/project-read';
 import type { JobId, JobResult, ProgressFn } from './jobs';
 import type { ProtocolTable } from './protocol-table';
 
 export type { GeometryKind, LoadWarning, LoadedLayer } from '../core/model';
 export type { LayerFix } from '../core/io/layer-fix';
-export type { LayerInfo, ProjectRead } from '../core/io/project-read';
+export type { LayerInfo, ProjectRead, ProjectReadOptions } from '../core/io/project-read';
 
 /**
  * bbox (FlatGeobuf index reads), maxBytes (default 300 MB for whole-file formats), maxFeatures
@@ -34,8 +34,12 @@ export interface IoApi {
   cancel(jobId: JobId): void;
   /** Applies a fix the user accepted (a warning's `params.fix`, or a child estimate) to a copy of the layer. */
   fix?(layer: LoadedLayer, fix: LayerFix, estimate?: Partial<ChildEstimateConfig>): Promise<JobResult<LoadedLayer>>;
-  /** Parses and validates a project file (loadProject: migrations, refusal codes `project.*`). */
-  readProject?(jobId: JobId, source: LoadSource): Promise<JobResult<ProjectRead>>;
+  /**
+   * Reads, parses and validates a project file with progress and cancel (`cancel(jobId)`): size limit
+   * (PROJECT_MAX_BYTES unless `options.maxBytes`), migrations, every inline feature checked like a loaded
+   * file's, saved rule sets validated; refusal codes `project.*`.
+   */
+  readProject?(jobId: JobId, source: LoadSource, onProgress?: ProgressFn, options?: ProjectReadOptions): Promise<JobResult<ProjectRead>>;
 }
 
 /** The io worker's table (protocol-table.ts): one row per IoApi method. */

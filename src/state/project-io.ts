@@ -1,8 +1,9 @@
 /**
- * Project files. Save: the document with every inline layer's current features (after any accepted fix)
- * and demo layers as references. Open: parsed and validated in the io worker (loadProject: migrations,
- * refusal codes); a refusal is reported naming the file and leaves the current project untouched. Opening
- * is one undo step, so the previous project comes back with Undo.
+ * Project files. Save: the document (layers, settings, scenarios, the user's rule sets) with every inline
+ * layer's current features (after any accepted fix) and demo layers as references. Open: read, parsed
+ * and validated in the io worker as a job with progress and Cancel (size limit, migrations, each feature
+ * checked like a loaded file's, rule sets validated); a refusal is reported naming the file and leaves
+ * the current project untouched. Opening is one undo step, so the previous project comes back with Undo.
  */
 import type { FeatureCollection } from 'geojson';
 import type { LoadWarning, Project, ProjectLayer } from '../core/model';
@@ -13,6 +14,8 @@ import { PERSONAL_WARNINGS } from '../core/io/personal-fields';
 import type { AppState, LayerData, Services } from './types';
 
 type InlineData = Extract<ProjectLayer['source'], { kind: 'inline' }>['data'];
+
+let jobSeq = 0;
 
 export const openProjectAction = defineAction('project.open', (_doc: Project, { project }: { project: Project }) => project);
 
@@ -66,12 +69,27 @@ export async function openProject(
     return false;
   };
   if (!services.io.readProject) return fail('project.unsupported');
+  const jobId = `project-${Date.now()}-${++jobSeq}`;
+  // A job like a file load: the jobs bar shows its progress and its Cancel reaches the io worker.
+  set((st) => ({ jobs: { ...st.jobs, [jobId]: { id: jobId, kind: 'load', label: fileName, stage: 'progress.project.read', fraction: 0 } } }));
+  const onProgress = (p: { stage: string; fraction?: number }) => set((st) => {
+    const job = st.jobs[jobId];
+    if (!job || job.stage === 'progress.cancelling') return {};
+    if (job.stage === p.stage && Math.abs((p.fraction ?? -1) - (job.fraction ?? -1)) < 0.01) return {};
+    return { jobs: { ...st.jobs, [jobId]: { ...job, stage: p.stage, fraction: p.fraction } } };
+  });
   let read: Awaited<ReturnType<NonNullable<Services['io']['readProject']>>>;
   try {
-    read = await services.io.readProject(`project-${Date.now()}`, source);
+    read = await services.io.readProject(jobId, source, onProgress);
   } catch (e) {
-    return fail('worker-failed', { message: e instanceof Error ? e.message : String(e) });
+    read = { ok: false, error: { code: 'worker-failed', params: { message: e instanceof Error ? e.message : String(e) } } };
   }
+  const wasCancelled = get().jobs[jobId]?.stage === 'progress.cancelling';
+  set((st) => {
+    const { [jobId]: _done, ...jobs } = st.jobs;
+    return { jobs };
+  });
+  if (wasCancelled || (!read.ok && read.error.code === 'cancelled')) return false;
   if (!read.ok) return fail(read.error.code, Object.fromEntries(Object.entries(read.error.params ?? {}).map(([k, v]) => [k, String(v)])));
   const { project, layers: info }: ProjectRead = read.value;
 
@@ -95,7 +113,7 @@ export async function openProject(
         bbox: meta?.bbox ?? null,
         featureCount: meta?.featureCount ?? l.source.data.features.length,
         fieldNames: meta?.fieldNames ?? [],
-        warnings: l.warnings ?? [],
+        warnings: [...(meta?.warnings ?? l.warnings ?? [])],
         roleGuess: l.role,
       }, l.role);
     }

@@ -1,15 +1,16 @@
 /**
- * Rules and gaps: the user's rule sets (edited or imported copies), the latest evaluation with what the map
- * needs beside it (home positions, unit parents), the gap table's view, the selected gap / unit, and site
- * suggestions with before/after. Results are session state, not undo history; the rule-set choice and
- * proposals are document edits. Checks run in the analysis worker as jobs with progress and cancel.
+ * Rules and gaps: the latest evaluation with what the map needs beside it (home positions, unit parents),
+ * the gap table's view, the selected gap / unit, and site suggestions with before/after. Results are
+ * session state, not undo history; the user's rule sets (edited or imported, `doc.ruleSets`), the
+ * rule-set choice and proposals are document edits: undoable and saved in the project file. Checks run in
+ * the analysis worker as jobs with progress and cancel.
  */
 import type { Feature } from 'geojson';
 import { featureId, type UnitLevel } from '../core/model';
 import type { Evaluation, GapRecord, RuleSet, RuleSetIssue, Severity } from '../core/rules';
 import type { AccessRequest, SiteSuggestions, UnitsSummary } from '../protocol/analysis-api';
 import type { JobError } from '../protocol/jobs';
-import { parseRuleSetText, resolveRuleSet } from './actions/rules-sets';
+import { customRuleSets, importRuleSetAction, parseRuleSetText, putRuleSet, removeRuleSet, resolveRuleSet } from './actions/rules-sets';
 import { setRuleSetId } from './actions/rules-settings';
 import { activeFacilityProposals, addFacilityProposal, proposalsKey } from './actions/scenario-proposals';
 import { updateRule, addRule, type RuleDraft } from '../core/rules';
@@ -68,8 +69,6 @@ export interface SiteSuggestionState {
 }
 
 export interface RulesState {
-  /** The user's rule sets by id; a copy of a shipped pack under its id replaces that pack. */
-  readonly customSets: Readonly<Record<string, RuleSet>>;
   readonly result: RuleEvaluation | null;
   readonly view: GapView;
   readonly mapScale: UnitLevel;
@@ -84,12 +83,12 @@ export interface RulesState {
 export interface RulesActions {
   /** Undoable: the project's rule-set choice. */
   chooseRuleSet(id: string): void;
-  /** A validated change of one rule in the current set, or the refusal (nothing changes). */
+  /** Undoable: a validated change of one rule in the current set, or the refusal (nothing changes). */
   editRule(ruleId: string, patch: RuleDraft): boolean;
   addRule(rule: RuleDraft): boolean;
-  /** Drops the user's copy of a shipped pack. */
+  /** Undoable: drops the user's copy of a shipped pack. */
   resetRuleSet(id: string): void;
-  /** Imports a rule-set file and chooses it; an invalid file is refused with its first issues. */
+  /** Undoable (one step): imports a rule-set file and chooses it; an invalid file is refused with its first issues. */
   importRuleSet(text: string, fileName: string): boolean;
   clearRefusal(): void;
   /** Access + rules for the active scenario (its facility proposals included). */
@@ -110,7 +109,7 @@ export interface RulesSlice {
   readonly rules: RulesState & RulesActions;
 }
 
-export const currentRuleSet = (s: AppState): RuleSet | undefined => resolveRuleSet(s.doc.settings.ruleSetId, s.rules.customSets);
+export const currentRuleSet = (s: Pick<AppState, 'doc'>): RuleSet | undefined => resolveRuleSet(s.doc.settings.ruleSetId, customRuleSets(s.doc));
 
 const INITIAL_VIEW: GapView = { scale: 'all', severity: 'all', category: 'all', failingOnly: true, sortKey: 'severity', sortDesc: true };
 
@@ -127,7 +126,8 @@ export const createRulesSlice = (services: Services): SliceCreator<RulesSlice> =
   }
 
   function storeSet(ruleSet: RuleSet) {
-    patch({ customSets: { ...rules().customSets, [ruleSet.id]: ruleSet }, refusal: null });
+    get().commit(putRuleSet, { ruleSet });
+    patch({ refusal: null });
   }
 
   function startJob(kind: RulesJob['kind'], stage: string): string {
@@ -192,7 +192,6 @@ export const createRulesSlice = (services: Services): SliceCreator<RulesSlice> =
 
   return {
     rules: {
-      customSets: {},
       result: null,
       view: INITIAL_VIEW,
       mapScale: 'community',
@@ -224,14 +223,14 @@ export const createRulesSlice = (services: Services): SliceCreator<RulesSlice> =
         return true;
       },
       resetRuleSet(id) {
-        const { [id]: _dropped, ...rest } = rules().customSets;
-        patch({ customSets: rest, refusal: null });
+        get().commit(removeRuleSet, { id });
+        patch({ refusal: null });
       },
       importRuleSet(text, fileName) {
         const r = parseRuleSetText(text);
         if (!r.ok) return refuse({ context: 'import', subject: fileName, issues: r.issues });
-        storeSet(r.ruleSet);
-        get().commit(setRuleSetId, { id: r.ruleSet.id });
+        get().commit(importRuleSetAction, { ruleSet: r.ruleSet });
+        patch({ refusal: null });
         return true;
       },
       clearRefusal: () => patch({ refusal: null }),

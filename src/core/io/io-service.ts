@@ -8,14 +8,14 @@ import { readLayer } from './read-layer';
 import type { IoEnv, ReadOptions } from './read-options';
 import { applyLayerFix, LAYER_FIXES, type LayerFix } from './layer-fix';
 import type { ChildEstimateConfig } from './osm/estimate-children';
-import { readProjectBytes, type ProjectRead } from './project-read';
+import { readProjectSource, type ProjectRead, type ProjectReadOptions } from './project-read';
 import { byteSource, type ReadSource } from './byte-source';
 
 export interface IoService {
   load(jobId: JobId, source: ReadSource, options: ReadOptions, onProgress: ProgressFn): Promise<JobResult<LoadedLayer[]>>;
   cancel(jobId: JobId): void;
   fix(layer: LoadedLayer, fix: LayerFix, estimate?: Partial<ChildEstimateConfig>): Promise<JobResult<LoadedLayer>>;
-  readProject(jobId: JobId, source: ReadSource): Promise<JobResult<ProjectRead>>;
+  readProject(jobId: JobId, source: ReadSource, onProgress?: ProgressFn, options?: ProjectReadOptions): Promise<JobResult<ProjectRead>>;
 }
 
 export function createIoService(env: IoEnv = {}): IoService {
@@ -49,14 +49,24 @@ export function createIoService(env: IoEnv = {}): IoService {
         return { ok: false, error: { code: 'fix-failed', params: { file: layer.fileName, detail: String((e as Error)?.message ?? e).slice(0, 200) } } };
       }
     },
-    async readProject(_jobId, source): Promise<JobResult<ProjectRead>> {
+    async readProject(jobId, source, onProgress, options): Promise<JobResult<ProjectRead>> {
       const fileName = source?.fileName || 'project.json';
       const src = byteSource(source);
-      if (!src) return { ok: false, error: { code: 'project.not-json', params: { file: fileName, detail: 'no data' } } };
+      if (!src) return { ok: false, error: { code: 'project.empty', params: { file: fileName } } };
+      const token = createCancelToken();
+      jobs.get(jobId)?.cancel();
+      jobs.set(jobId, token);
+      const report: ProgressFn = (p) => {
+        try {
+          onProgress?.({ ...p, jobId });
+        } catch {
+          // A closed progress channel must not fail the read.
+        }
+      };
       try {
-        return readProjectBytes(await src.all(), fileName);
-      } catch (e) {
-        return { ok: false, error: { code: 'project.invalid', params: { file: fileName, detail: String((e as Error)?.message ?? e).slice(0, 200) } } };
+        return await readProjectSource(src, fileName, options, report, token);
+      } finally {
+        if (jobs.get(jobId) === token) jobs.delete(jobId);
       }
     },
   };

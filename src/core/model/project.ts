@@ -1,12 +1,16 @@
 /**
- * The project document: layers + settings + scenarios. It is what a project file holds and what undo
- * history stacks. Validated with zod on load; older files pass through `migrations.ts` first.
+ * The project document: layers + settings + scenarios + the user's rule sets. It is what a project file
+ * holds and what undo history stacks. Validated with zod on load; older files pass through
+ * `migrations.ts` first. Rule sets are only checked to be objects here (core/rules depends on this
+ * folder, so it cannot be imported at run time); the project reader validates each with parseRuleSet.
  */
 import { z } from 'zod';
+import type { RuleSet } from '../rules/schema';
 import { AGE_BANDS } from './age-bands';
 import { LAYER_ROLES } from './layer-roles';
 
-export const PROJECT_SCHEMA_VERSION = 1;
+/** 2: the user's edited and imported rule sets are saved in the file (`ruleSets`). */
+export const PROJECT_SCHEMA_VERSION = 2;
 
 const rgb = z.tuple([z.number().int().min(0).max(255), z.number().int().min(0).max(255), z.number().int().min(0).max(255)]);
 
@@ -49,7 +53,7 @@ export const projectLayerSchema = z.object({
   source: layerSourceSchema,
   /**
    * What the loader warned about (e.g. boundaries cut by the extract), written by Save so the warnings
-   * come back on Open. Optional: files without it are still schema version 1. In the session the
+   * come back on Open. Optional (version 1 files may lack it). In the session the
    * warnings live in layerData (fixes change them), not in the document.
    */
   warnings: z.array(layerWarningSchema).optional(),
@@ -81,6 +85,8 @@ export const scenarioSchema = z.object({
   proposals: z.array(proposalSchema).default([]),
 });
 
+const isObject = (v: unknown): boolean => typeof v === 'object' && v !== null && !Array.isArray(v);
+
 export const projectSchema = z.object({
   schemaVersion: z.literal(PROJECT_SCHEMA_VERSION),
   name: z.string(),
@@ -88,7 +94,15 @@ export const projectSchema = z.object({
   settings: settingsSchema,
   scenarios: z.array(scenarioSchema).min(1),
   activeScenarioId: z.string(),
-});
+  /**
+   * The user's rule sets (edited copies of shipped packs under the pack's id, imported sets), one per id;
+   * `settings.ruleSetId` chooses among these and the shipped packs. Validated by the project reader.
+   */
+  ruleSets: z.array(z.custom<RuleSet>(isObject)).max(100),
+}).strict();
+
+/** Top-level fields of the current schema; any other field in a file is refused (`unknown-field`). */
+export const PROJECT_FIELDS: readonly string[] = Object.keys(projectSchema.shape);
 
 export type LayerSource = z.infer<typeof layerSourceSchema>;
 export type FieldMapping = z.infer<typeof fieldMappingSchema>;
@@ -106,5 +120,6 @@ export function emptyProject(name = 'Untitled'): Project {
     settings: settingsSchema.parse({}),
     scenarios: [{ id: 'baseline', name: 'Baseline', kind: 'baseline', proposals: [] }],
     activeScenarioId: 'baseline',
+    ruleSets: [],
   };
 }

@@ -12,9 +12,9 @@ export const replaceLayers = defineAction('layer.replace', (doc, { remove, layer
 });
 
 const isEmpty = (doc: Project) =>
-  doc.layers.length === 0 && doc.scenarios.every((s) => s.proposals.length === 0) && doc.scenarios.length === 1;
+  doc.layers.length === 0 && doc.scenarios.every((s) => s.proposals.length === 0) && doc.scenarios.length === 1 && doc.ruleSets.length === 0;
 
-/** An empty project (default settings, one baseline scenario); the page language stays. */
+/** An empty project (default settings, one baseline scenario, no user rule sets); the page language stays. */
 export const newProject = defineAction('project.new', (doc, _args: Record<string, never>) => {
   if (isEmpty(doc)) return doc;
   const empty = emptyProject();

@@ -1,10 +1,41 @@
 /**
- * Pure helpers for the rule-set picker and editor: which sets exist (shipped packs + the user's own), the
- * current one, and imports. Refusals carry the core's issue codes; the UI words them.
+ * The user's rule sets, which live in the document (`doc.ruleSets`, saved in the project file): document
+ * actions that put, remove and import a set (each one undo step), and pure helpers for the picker and
+ * editor: which sets exist (shipped packs + the user's own), the current one, imports. Refusals carry the
+ * core's issue codes; the UI words them.
  */
+import type { Project } from '../../core/model';
 import {
   BUILTIN_PACK_IDS, loadBuiltinPack, parseRuleSet, type BuiltinPackId, type RuleSet, type RuleSetIssue,
 } from '../../core/rules';
+import { defineAction } from './define';
+
+/** Adds the set, or replaces the user's set of the same id in place (an edit of a shipped pack is a copy under its id). */
+export const putRuleSet = defineAction('rules.put-set', (doc, { ruleSet }: { ruleSet: RuleSet }) => {
+  const at = doc.ruleSets.findIndex((s) => s.id === ruleSet.id);
+  if (at >= 0 && doc.ruleSets[at] === ruleSet) return doc;
+  const ruleSets = at >= 0 ? doc.ruleSets.map((s, i) => (i === at ? ruleSet : s)) : [...doc.ruleSets, ruleSet];
+  return { ...doc, ruleSets };
+});
+
+/** Drops the user's set (for a shipped pack's id: back to the shipped rules). */
+export const removeRuleSet = defineAction('rules.remove-set', (doc, { id }: { id: string }) =>
+  doc.ruleSets.some((s) => s.id === id) ? { ...doc, ruleSets: doc.ruleSets.filter((s) => s.id !== id) } : doc);
+
+/** An imported set is stored and chosen in one step, so one Undo takes the whole import back. */
+export const importRuleSetAction = defineAction('rules.import-set', (doc, { ruleSet }: { ruleSet: RuleSet }) => {
+  const put = putRuleSet.apply(doc, { ruleSet });
+  return put.settings.ruleSetId === ruleSet.id ? put : { ...put, settings: { ...put.settings, ruleSetId: ruleSet.id } };
+});
+
+const byIdMemo = new WeakMap<readonly RuleSet[], Readonly<Record<string, RuleSet>>>();
+
+/** The document's sets by id; the same object for the same document, so selectors stay stable. */
+export function customRuleSets(doc: Pick<Project, 'ruleSets'>): Readonly<Record<string, RuleSet>> {
+  let byId = byIdMemo.get(doc.ruleSets);
+  if (!byId) byIdMemo.set(doc.ruleSets, (byId = Object.fromEntries(doc.ruleSets.map((s) => [s.id, s]))));
+  return byId;
+}
 
 const packCache = new Map<BuiltinPackId, RuleSet>();
 

@@ -1,6 +1,6 @@
 import { useMemo, useRef, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ruleSetChoices, ruleSetToJson } from '../../state/actions/rules-sets';
+import { customRuleSets, ruleSetChoices, ruleSetToJson } from '../../state/actions/rules-sets';
 import { currentRuleSet } from '../../state';
 import { useAppState } from '../store-context';
 import { Refusal } from './Refusal';
@@ -11,7 +11,7 @@ export function RuleSetPicker() {
   const { t } = useTranslation();
   const lang = useAppState((s) => s.language);
   const chosen = useAppState((s) => s.doc.settings.ruleSetId);
-  const custom = useAppState((s) => s.rules.customSets);
+  const custom = useAppState((s) => customRuleSets(s.doc));
   const current = useAppState(currentRuleSet);
   const { chooseRuleSet, importRuleSet, resetRuleSet } = useAppState((s) => s.rules);
   const layers = useAppState((s) => s.doc.layers);

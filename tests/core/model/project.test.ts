@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emptyProject, loadProject, PROJECT_SCHEMA_VERSION, type Migration } from '../../../src/core/model';
+import { emptyProject, loadProject, MIGRATIONS, PROJECT_SCHEMA_VERSION, type Migration } from '../../../src/core/model';
 
 describe('project schema', () => {
   it('round-trips an empty project through JSON', () => {
@@ -18,6 +18,8 @@ describe('project schema', () => {
       activeScenarioId: 'baseline',
     });
     if (!r.ok) throw new Error(r.detail);
+    expect(r.migratedFrom).toBe(1);
+    expect(r.project.ruleSets).toEqual([]);
     expect(r.project.settings.maxSnapM).toBe(150);
     expect(r.project.settings.thresholdsM).toEqual([300, 500, 1000]);
     expect(r.project.layers[0]).toMatchObject({ visible: true, opacity: 1 });
@@ -25,22 +27,31 @@ describe('project schema', () => {
   });
 
   it.each([
-    [null, 'not-an-object'],
-    [[1, 2], 'not-an-object'],
-    [{ name: 'x' }, 'no-version'],
-    [{ schemaVersion: PROJECT_SCHEMA_VERSION + 1 }, 'too-new'],
-    [{ schemaVersion: 0 }, 'no-migration'],
-  ])('refuses %j with %s', (raw, code) => {
+    [null, 'not-an-object', {}],
+    [[1, 2], 'not-an-object', {}],
+    [{ name: 'x' }, 'no-version', {}],
+    [{ schemaVersion: null }, 'no-version', {}],
+    [{ schemaVersion: '1' }, 'version-not-number', { got: '"1"' }],
+    [{ schemaVersion: PROJECT_SCHEMA_VERSION + 1 }, 'too-new', { version: PROJECT_SCHEMA_VERSION + 1, current: PROJECT_SCHEMA_VERSION }],
+    [{ schemaVersion: 0 }, 'no-migration', { version: 0 }],
+    [{ ...emptyProject(), extra: 1, more: 2 }, 'unknown-field', { field: 'extra, more', count: 2 }],
+  ])('refuses %j with %s', (raw, code, params) => {
     const r = loadProject(raw);
-    expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.code).toBe(code);
+    expect(r).toMatchObject({ ok: false, code, params });
+  });
+
+  it('says what a string version is, in the words of the refusal', () => {
+    expect(loadProject({ schemaVersion: '1' })).toMatchObject({ detail: 'schemaVersion must be a number, got "1"' });
   });
 
   it('names the offending path of an invalid document', () => {
     const p = { ...emptyProject(), layers: [{ id: 'a', name: 'A', role: 'volcano', source: { kind: 'demo', file: 'a.fgb' } }] };
     const r = loadProject(p);
     expect(r).toMatchObject({ ok: false, code: 'invalid' });
-    if (!r.ok) expect(r.detail).toMatch(/^layers\.0\.role/);
+    if (!r.ok) {
+      expect(r.detail).toMatch(/^layers\.0\.role/);
+      expect(r.params).toMatchObject({ path: 'layers.0.role' });
+    }
   });
 
   it('refuses a demo source that could escape the data folder', () => {
@@ -74,16 +85,17 @@ describe('migrations', () => {
   ];
 
   it('lifts an old document step by step, then validates it', () => {
-    const r = loadProject({ schemaVersion: 0, name: 'old', layers: [], maxSnap: 200 }, steps);
+    const r = loadProject({ schemaVersion: 0, name: 'old', layers: [], maxSnap: 200 }, [...steps, ...MIGRATIONS]);
     if (!r.ok) throw new Error(r.detail);
     expect(r.migratedFrom).toBe(0);
-    expect(r.project.schemaVersion).toBe(1);
+    expect(r.project.schemaVersion).toBe(PROJECT_SCHEMA_VERSION);
+    expect(r.project.ruleSets).toEqual([]);
     expect(r.project.settings.maxSnapM).toBe(200);
     expect(r.project.scenarios.map((s) => s.id)).toEqual(['baseline']);
   });
 
   it('reports a migration whose output is invalid', () => {
-    const bad: Migration[] = [{ from: 0, description: 'broken', up: (d) => d }];
+    const bad: Migration[] = [{ from: 0, description: 'broken', up: (d) => d }, ...MIGRATIONS];
     expect(loadProject({ schemaVersion: 0, name: 'old', layers: [] }, bad)).toMatchObject({ ok: false, code: 'invalid' });
   });
 });
