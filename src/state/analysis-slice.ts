@@ -53,7 +53,8 @@ export interface AnalysisState {
   readonly datasetId: string | null;
   readonly inputs: AnalysisInputRefs | null;
   readonly status: AnalysisStatus;
-  readonly job: { readonly id: JobId; readonly stage: string; readonly fraction: number } | null;
+  /** The running analysis's job in the jobs slice (its progress is there: `analysisJob`). */
+  readonly jobId: JobId | null;
   readonly error: JobError | null;
   readonly result: AccessAnalysisResult | null;
   readonly request: AccessRequest | null;
@@ -160,18 +161,9 @@ class CodedError extends Error {
 export const createAnalysisSlice = (services: Services): SliceCreator<AnalysisSlice> => (set, get) => {
   let seq = 0;
   let sending: { key: string; done: Promise<AnalysisInputRefs> } | null = null;
-  const cancelled = new Set<JobId>();
   let explainSeq = 0;
 
   const patch = (p: Partial<AnalysisState>) => set((s) => ({ analysis: { ...s.analysis, ...p } }));
-  const patchJob = (id: JobId, stage: string, fraction: number) =>
-    set((s) => {
-      const job = s.analysis.job;
-      // Progress arrives often; only a visible change is worth a render.
-      if (!job || job.id !== id || (job.stage === stage && Math.abs(job.fraction - fraction) < 0.01)) return {};
-      return { analysis: { ...s.analysis, job: { id, stage, fraction } } };
-    });
-
   /** Keeps the display pointing at something the result has. */
   function displayFor(result: AccessAnalysisResult, d: AnalysisDisplay): AnalysisDisplay {
     const cats = result.categories.map((c) => c.category);
@@ -215,7 +207,7 @@ export const createAnalysisSlice = (services: Services): SliceCreator<AnalysisSl
       datasetId: null,
       inputs: null,
       status: 'idle',
-      job: null,
+      jobId: null,
       error: null,
       result: null,
       request: null,
@@ -226,33 +218,30 @@ export const createAnalysisSlice = (services: Services): SliceCreator<AnalysisSl
     },
     ensureAnalysisInputs,
     async runAnalysis() {
-      if (get().analysis.job) return;
-      const jobId = `analysis-job-${++seq}`;
-      patch({ status: 'running', error: null, job: { id: jobId, stage: 'progress.preparing', fraction: 0 } });
-      const fail = (error: JobError) => patch({ status: error.code === 'cancelled' ? 'cancelled' : 'failed', error: error.code === 'cancelled' ? null : error, job: null });
-      try {
-        const request = analysisRequest(get());
-        if (request.categories.length === 0) throw new CodedError({ code: ANALYSIS_UI_ERRORS.noCategories });
-        const datasetId = await ensureAnalysisInputs();
-        if (cancelled.delete(jobId)) return fail({ code: 'cancelled' });
-        const r = await services.analysis!.run(jobId, datasetId, request, (p) => patchJob(jobId, p.stage, p.fraction ?? 0));
-        // A run the user cancelled shows nothing new, even if the worker finished before it heard.
-        if (cancelled.delete(jobId)) return fail({ code: 'cancelled' });
-        if (!r.ok) return fail(r.error);
-        get().setAccessResult(r.value, request, datasetId);
-      } catch (e) {
-        cancelled.delete(jobId);
-        // A worker that died while the layers were sent carries its own coded error (app/supervised-worker).
-        const died = (e as { jobError?: JobError } | null)?.jobError;
-        fail(e instanceof CodedError ? e.error : died ?? { code: ANALYSIS_UI_ERRORS.workerFailed, params: { message: e instanceof Error ? e.message : String(e) } });
-      }
+      if (get().analysis.jobId) return;
+      patch({ status: 'running', error: null });
+      let request: AccessRequest | null = null;
+      let datasetId = '';
+      const r = await get().runJob({
+        kind: 'analysis', labelKey: 'analysis.title', worker: 'analysis', stage: 'progress.preparing',
+        run: async ({ jobId, onProgress, cancelled }) => {
+          patch({ jobId });
+          request = analysisRequest(get());
+          if (request.categories.length === 0) throw new CodedError({ code: ANALYSIS_UI_ERRORS.noCategories });
+          if (!services.analysis) throw new CodedError({ code: ANALYSIS_UI_ERRORS.noService });
+          datasetId = await get().ensureAnalysisInputs();
+          if (cancelled()) return { ok: false, error: { code: 'cancelled' } };
+          return services.analysis.run(jobId, datasetId, request, onProgress);
+        },
+      });
+      if (r.ok && request) return get().setAccessResult(r.value, request, datasetId);
+      const error = r.ok ? { code: ANALYSIS_UI_ERRORS.workerFailed } : r.error;
+      const cancelledRun = error.code === 'cancelled';
+      patch({ status: cancelledRun ? 'cancelled' : 'failed', error: cancelledRun ? null : error, jobId: null });
     },
     cancelAnalysis() {
-      const job = get().analysis.job;
-      if (!job) return;
-      cancelled.add(job.id);
-      patchJob(job.id, 'progress.cancelling', job.fraction);
-      services.analysis?.cancel(job.id);
+      const id = get().analysis.jobId;
+      if (id) get().cancelJob(id);
     },
     setAccessResult(result, request, datasetId) {
       const a = get().analysis;
@@ -261,7 +250,7 @@ export const createAnalysisSlice = (services: Services): SliceCreator<AnalysisSl
           ...a,
           ...(datasetId ? { datasetId } : {}),
           status: 'done',
-          job: null,
+          jobId: null,
           error: null,
           result,
           request,
@@ -303,7 +292,7 @@ export const createAnalysisSlice = (services: Services): SliceCreator<AnalysisSl
       const { datasetId } = get().analysis;
       if (datasetId) void services.analysis?.dropInputs(datasetId);
       sending = null;
-      patch({ datasetId: null, inputs: null, status: 'idle', job: null, error: null, result: null, request: null, categories: null, explain: null, allowDemoMix: false });
+      patch({ datasetId: null, inputs: null, status: 'idle', jobId: null, error: null, result: null, request: null, categories: null, explain: null, allowDemoMix: false });
     },
   };
 };

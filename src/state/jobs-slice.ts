@@ -1,16 +1,17 @@
 /**
- * Running jobs (file loads now; analyses later) with progress, cancel, and errors kept as codes + params
- * (the UI words them in the user's language). Loads run in the io worker; results enter the document
+ * Every long task (file loads, project opens, analyses, rule checks, site suggestions) runs through
+ * `runJob`: one list of jobs with progress and Cancel, one way to end (done, cancelled, failed with a coded
+ * error), errors kept as codes + params (the UI words them in the user's language). Loads run in the io worker; results enter the document
  * only when they succeed, so a bad file never disturbs what is already loaded.
  */
 import type { LayerSource, LoadedLayer, ProjectLayer } from '../core/model';
-import type { JobError, JobId, JobResult } from '../protocol/jobs';
+import { CANCELLED, type JobError, type JobId, type JobResult } from '../protocol/jobs';
 import { addLayers } from './actions/layers';
 import { replaceLayers } from './actions/project';
 import { defaultColor } from './layer-defaults';
 import { withholdOnLoad } from './personal-fields';
 import type { SliceCreator } from './slice';
-import type { JobsSlice, JobState, LayerData, LoadItem, Services } from './types';
+import type { JobSpec, JobsSlice, JobState, LayerData, LoadItem, Services } from './types';
 
 type InlineData = Extract<LayerSource, { kind: 'inline' }>['data'];
 
@@ -31,22 +32,36 @@ export const createJobsSlice = (services: Services, newId: IdFactory): SliceCrea
       return { jobs };
     });
 
-  // A job the user cancelled adds nothing, even if the worker finished before it heard the cancel.
+  // A job the user cancelled delivers nothing, even if the worker finished before it heard the cancel.
   const cancelled = new Set<JobId>();
 
-  async function runOne(item: LoadItem): Promise<{ item: LoadItem; layer: LoadedLayer }[]> {
+  async function runJob<T>(spec: JobSpec<T>): Promise<JobResult<T>> {
     const jobId = newId('job');
-    const label = item.source.fileName;
-    set((s) => ({ jobs: { ...s.jobs, [jobId]: { id: jobId, kind: 'load', label, stage: 'progress.reading', fraction: 0 } } }));
-    let result: JobResult<LoadedLayer[]>;
+    const job: JobState = { id: jobId, kind: spec.kind, label: spec.label ?? '', ...(spec.labelKey ? { labelKey: spec.labelKey } : {}), stage: spec.stage, fraction: 0, worker: spec.worker };
+    set((s) => ({ jobs: { ...s.jobs, [jobId]: job } }));
+    let result: JobResult<T>;
     try {
-      result = await services.io.load(jobId, item.source, item.options ?? {}, (p) => patchJob(jobId, { stage: p.stage, fraction: p.fraction }));
+      result = await spec.run({
+        jobId,
+        onProgress: (p) => { if (!cancelled.has(jobId)) patchJob(jobId, { stage: p.stage, fraction: p.fraction }); },
+        cancelled: () => cancelled.has(jobId),
+      });
     } catch (e) {
-      result = { ok: false, error: { code: 'worker-failed', params: { message: e instanceof Error ? e.message : String(e) } } };
+      // A coded refusal thrown on the way (`{ error }`), a worker that died (`{ jobError }`, app/supervised-client), or a bug.
+      const coded = e as { error?: JobError; jobError?: JobError } | null;
+      result = { ok: false, error: coded?.error ?? coded?.jobError ?? { code: 'worker-failed', params: { message: e instanceof Error ? e.message : String(e) } } };
     } finally {
       endJob(jobId);
     }
-    if (cancelled.delete(jobId)) return [];
+    return cancelled.delete(jobId) ? { ok: false, error: CANCELLED } : result;
+  }
+
+  async function runOne(item: LoadItem): Promise<{ item: LoadItem; layer: LoadedLayer }[]> {
+    const label = item.source.fileName;
+    const result = await runJob<LoadedLayer[]>({
+      kind: 'load', label, worker: 'io', stage: 'progress.reading',
+      run: ({ jobId, onProgress }) => services.io.load(jobId, item.source, item.options ?? {}, onProgress),
+    });
     if (!result.ok) {
       if (result.error.code !== 'cancelled') get().reportError(label, result.error);
       return [];
@@ -61,6 +76,7 @@ export const createJobsSlice = (services: Services, newId: IdFactory): SliceCrea
   return {
     jobs: {},
     errors: [],
+    runJob,
     async loadFiles(items, capture = 'record', replace = []) {
       const loaded = (await Promise.all(items.map(runOne))).flat();
       if (loaded.length === 0) return [];
@@ -110,10 +126,12 @@ export const createJobsSlice = (services: Services, newId: IdFactory): SliceCrea
       return layers.map((l) => l.id);
     },
     cancelJob(id) {
-      if (!get().jobs[id]) return;
+      const job = get().jobs[id];
+      if (!job || cancelled.has(id)) return;
       cancelled.add(id);
       patchJob(id, { stage: 'progress.cancelling' });
-      services.io.cancel(id);
+      if (job.worker === 'io') services.io.cancel(id);
+      else services.analysis?.cancel(id);
     },
     dismissError: (id) => set((s) => ({ errors: s.errors.filter((e) => e.id !== id) })),
     reportError: (subject: string, error: JobError) =>

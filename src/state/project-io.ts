@@ -15,7 +15,6 @@ import type { AppState, LayerData, Services } from './types';
 
 type InlineData = Extract<ProjectLayer['source'], { kind: 'inline' }>['data'];
 
-let jobSeq = 0;
 
 export const openProjectAction = defineAction('project.open', (_doc: Project, { project }: { project: Project }) => project);
 
@@ -69,27 +68,12 @@ export async function openProject(
     return false;
   };
   if (!services.io.readProject) return fail('project.unsupported');
-  const jobId = `project-${Date.now()}-${++jobSeq}`;
   // A job like a file load: the jobs bar shows its progress and its Cancel reaches the io worker.
-  set((st) => ({ jobs: { ...st.jobs, [jobId]: { id: jobId, kind: 'load', label: fileName, stage: 'progress.project.read', fraction: 0 } } }));
-  const onProgress = (p: { stage: string; fraction?: number }) => set((st) => {
-    const job = st.jobs[jobId];
-    if (!job || job.stage === 'progress.cancelling') return {};
-    if (job.stage === p.stage && Math.abs((p.fraction ?? -1) - (job.fraction ?? -1)) < 0.01) return {};
-    return { jobs: { ...st.jobs, [jobId]: { ...job, stage: p.stage, fraction: p.fraction } } };
+  const read = await get().runJob<ProjectRead>({
+    kind: 'project', label: fileName, worker: 'io', stage: 'progress.project.read',
+    run: ({ jobId, onProgress }) => services.io.readProject!(jobId, source, onProgress),
   });
-  let read: Awaited<ReturnType<NonNullable<Services['io']['readProject']>>>;
-  try {
-    read = await services.io.readProject(jobId, source, onProgress);
-  } catch (e) {
-    read = { ok: false, error: { code: 'worker-failed', params: { message: e instanceof Error ? e.message : String(e) } } };
-  }
-  const wasCancelled = get().jobs[jobId]?.stage === 'progress.cancelling';
-  set((st) => {
-    const { [jobId]: _done, ...jobs } = st.jobs;
-    return { jobs };
-  });
-  if (wasCancelled || (!read.ok && read.error.code === 'cancelled')) return false;
+  if (!read.ok && read.error.code === 'cancelled') return false;
   if (!read.ok) return fail(read.error.code, Object.fromEntries(Object.entries(read.error.params ?? {}).map(([k, v]) => [k, String(v)])));
   const { project, layers: info }: ProjectRead = read.value;
 

@@ -9,7 +9,7 @@ import type { Feature } from 'geojson';
 import { featureId, type UnitLevel } from '../core/model';
 import type { Evaluation, GapRecord, RuleSet, RuleSetIssue, Severity } from '../core/rules';
 import type { AccessRequest, SiteSuggestions, UnitsSummary } from '../protocol/analysis-api';
-import type { JobError } from '../protocol/jobs';
+import type { JobError, JobResult, ProgressFn } from '../protocol/jobs';
 import { customRuleSets, importRuleSetAction, parseRuleSetText, putRuleSet, removeRuleSet, resolveRuleSet } from './actions/rules-sets';
 import { setRuleSetId } from './actions/rules-settings';
 import { activeFacilityProposals, addFacilityProposal, proposalsKey } from './actions/scenario-proposals';
@@ -33,11 +33,10 @@ export interface UnitRef {
   readonly index: number;
 }
 
+/** The rules panel's running job; its progress is in the jobs slice under `id` (`jobById`). */
 export interface RulesJob {
   readonly id: string;
   readonly kind: 'check' | 'suggest';
-  readonly stage: string;
-  readonly fraction?: number;
 }
 
 /** The last refused edit or import: where it happened and the core's reasons. */
@@ -114,8 +113,6 @@ export const currentRuleSet = (s: Pick<AppState, 'doc'>): RuleSet | undefined =>
 const INITIAL_VIEW: GapView = { scale: 'all', severity: 'all', category: 'all', failingOnly: true, sortKey: 'severity', sortDesc: true };
 
 export const createRulesSlice = (services: Services): SliceCreator<RulesSlice> => (set, get) => {
-  let seq = 0;
-  const cancelled = new Set<string>();
 
   const patch = (p: Partial<RulesState>) => set((s) => ({ rules: { ...s.rules, ...p } }));
   const rules = () => get().rules;
@@ -130,23 +127,24 @@ export const createRulesSlice = (services: Services): SliceCreator<RulesSlice> =
     patch({ refusal: null });
   }
 
-  function startJob(kind: RulesJob['kind'], stage: string): string {
-    const id = `rules-job-${++seq}`;
-    patch({ job: { id, kind, stage, fraction: 0 }, error: null });
-    return id;
-  }
-  const progress = (id: string) => (p: { stage: string; fraction?: number }) => {
-    const job = rules().job;
-    if (job?.id !== id || cancelled.has(id)) return;
-    if (job.stage === p.stage && Math.abs((p.fraction ?? 0) - (job.fraction ?? 0)) < 0.01) return;
-    patch({ job: { ...job, stage: p.stage, fraction: p.fraction } });
-  };
-  /** True when the job may deliver its result (not cancelled, not superseded). */
-  function finish(id: string, error?: JobError): boolean {
-    const wasCancelled = cancelled.delete(id);
-    if (rules().job?.id !== id) return false;
-    patch({ job: null, ...(error && !wasCancelled && error.code !== 'cancelled' ? { error } : {}) });
-    return !wasCancelled && !error;
+  /**
+   * Runs one rules-panel job through the jobs slice's runner. Resolves to the value, or to null when it
+   * failed (the error is shown in the panel), was cancelled, or another job of the panel replaced it.
+   */
+  async function panelJob<T>(kind: RulesJob['kind'], stage: string, work: (jobId: string, onProgress: ProgressFn, cancelled: () => boolean) => Promise<JobResult<T>>): Promise<T | null> {
+    let mine = '';
+    patch({ error: null });
+    const r = await get().runJob<T>({
+      kind: kind === 'check' ? 'rules' : 'siting', labelKey: kind === 'check' ? 'rulesUi.title' : 'rulesUi.sites.title', worker: 'analysis', stage,
+      run: ({ jobId, onProgress, cancelled }) => {
+        mine = jobId;
+        patch({ job: { id: jobId, kind } });
+        return work(jobId, onProgress, cancelled);
+      },
+    });
+    if (rules().job?.id !== mine) return null;
+    patch({ job: null, ...(!r.ok && r.error.code !== 'cancelled' ? { error: r.error } : {}) });
+    return r.ok ? r.value : null;
   }
 
   function accessRequest(): AccessRequest {
@@ -169,20 +167,17 @@ export const createRulesSlice = (services: Services): SliceCreator<RulesSlice> =
 
   async function checkRules() {
     const ruleSet = currentRuleSet(get());
-    if (!ruleSet || !services.analysis) return void patch({ error: { code: 'rules.no-rule-set' } });
-    const id = startJob('check', 'progress.network');
-    let dataset: string;
-    try {
-      dataset = await get().ensureAnalysisInputs();
-    } catch (e) {
-      const coded = e as { error?: JobError };
-      return void finish(id, coded.error ?? { code: 'worker-failed', params: { message: String(e) } });
-    }
+    const api = services.analysis;
+    if (!ruleSet || !api) return void patch({ error: { code: 'rules.no-rule-set' } });
     const request = accessRequest();
-    const res = await services.analysis.runWithRules(id, dataset, request, ruleSet, progress(id))
-      .catch((e: unknown) => ({ ok: false as const, error: { code: 'worker-failed', params: { message: String(e) } } }));
-    if (!finish(id, res.ok ? undefined : res.error) || !res.ok) return;
-    const { access, evaluation } = res.value;
+    let dataset = '';
+    const value = await panelJob('check', 'progress.network', async (id, onProgress, cancelled) => {
+      dataset = await get().ensureAnalysisInputs();
+      if (cancelled()) return { ok: false, error: { code: 'cancelled' } };
+      return api.runWithRules(id, dataset, request, ruleSet, onProgress);
+    });
+    if (!value) return;
+    const { access, evaluation } = value;
     patch({
       result: { evaluation, ruleSet, homeLng: access.homeLng, homeLat: access.homeLat, units: access.units, proposals: proposalsKey(request.proposals ?? []) },
       ...keepSelection(evaluation),
@@ -239,21 +234,17 @@ export const createRulesSlice = (services: Services): SliceCreator<RulesSlice> =
         const ruleSet = currentRuleSet(get());
         const { result: latest, datasetId: dataset } = get().analysis;
         if (!ruleSet || !services.analysis || !latest || !dataset) return void patch({ error: { code: 'analysis.no-run' } });
-        const id = startJob('check', 'progress.rules');
-        const res = await services.analysis.evaluateRules(id, dataset, ruleSet)
-          .catch((e: unknown) => ({ ok: false as const, error: { code: 'worker-failed', params: { message: String(e) } } }));
-        if (!finish(id, res.ok ? undefined : res.error) || !res.ok) return;
+        const api = services.analysis;
+        const evaluation = await panelJob('check', 'progress.rules', (id) => api.evaluateRules(id, dataset, ruleSet));
+        if (!evaluation) return;
         patch({
-          result: { evaluation: res.value, ruleSet, homeLng: latest.homeLng, homeLat: latest.homeLat, units: latest.units, proposals: proposalsKey(activeFacilityProposals(get().doc)) },
-          ...keepSelection(res.value),
+          result: { evaluation, ruleSet, homeLng: latest.homeLng, homeLat: latest.homeLat, units: latest.units, proposals: proposalsKey(activeFacilityProposals(get().doc)) },
+          ...keepSelection(evaluation),
         });
       },
       cancelRulesJob() {
         const job = rules().job;
-        if (!job) return;
-        cancelled.add(job.id);
-        patch({ job: { ...job, stage: 'progress.cancelling' } });
-        services.analysis?.cancel(job.id);
+        if (job) get().cancelJob(job.id);
       },
       setGapView: (p) => patch({ view: { ...rules().view, ...p } }),
       setMapScale: (mapScale) => patch({ mapScale }),
@@ -266,12 +257,12 @@ export const createRulesSlice = (services: Services): SliceCreator<RulesSlice> =
       async suggestSites(gap, k) {
         const dataset = get().analysis.datasetId;
         if (!services.analysis || !dataset) return void patch({ error: { code: 'analysis.no-run' } });
-        const id = startJob('suggest', 'progress.siting');
-        const res = await services.analysis.suggestSites(id, dataset, {
+        const api = services.analysis;
+        const result = await panelJob('suggest', 'progress.siting', (id, onProgress) => api.suggestSites(id, dataset, {
           ruleId: gap.rule_id, unitLevel: gap.scale, unitId: gap.unit_id, k, candidates: 'network',
-        }, progress(id)).catch((e: unknown) => ({ ok: false as const, error: { code: 'worker-failed', params: { message: String(e) } } }));
-        if (!finish(id, res.ok ? undefined : res.error) || !res.ok) return;
-        patch({ suggestions: { ruleId: gap.rule_id, level: gap.scale, unitIndex: gap.unit_index, unitId: gap.unit_id, result: res.value, before: gap } });
+        }, onProgress));
+        if (!result) return;
+        patch({ suggestions: { ruleId: gap.rule_id, level: gap.scale, unitIndex: gap.unit_index, unitId: gap.unit_id, result, before: gap } });
       },
       async addSiteAsProposal(siteIndex, scenarioName) {
         const sug = rules().suggestions;

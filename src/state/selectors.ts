@@ -2,12 +2,16 @@
 import type { AccessAnalysisResult } from '../core/analysis';
 import { levelUnitShares, type UnitShare } from '../core/coverage';
 import type { AgeBand, ProjectLayer, UnitLevel } from '../core/model';
-import type { AppState, Language, LayerData } from './types';
+import type { AppState, JobState, Language, LayerData } from './types';
 
 export const layerById = (s: AppState, id: string): ProjectLayer | undefined => s.doc.layers.find((l) => l.id === id);
 
 export const layerDisplayName = (layer: ProjectLayer, data: LayerData | undefined, lang: Language): string =>
   data?.names?.[lang] ?? layer.name;
+
+/** A job of the jobs slice by id (the analysis's or the rule check's), null when none runs. */
+export const jobById = (s: Pick<AppState, 'jobs'>, id: string | null): JobState | null => (id ? s.jobs[id] ?? null : null);
+export const analysisJob = (s: AppState): JobState | null => jobById(s, s.analysis.jobId);
 
 export const canUndo = (s: AppState): boolean => s.history.past.length > 0;
 export const canRedo = (s: AppState): boolean => s.history.future.length > 0;

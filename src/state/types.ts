@@ -2,7 +2,7 @@
 import type { BBox, LayerRole, LoadedLayer, Project } from '../core/model';
 import type { AnalysisApi } from '../protocol/analysis-api';
 import type { IoApi, LoadOptions, LoadSource } from '../protocol/io-api';
-import type { JobError, JobId } from '../protocol/jobs';
+import type { JobError, JobId, JobResult, ProgressFn } from '../protocol/jobs';
 import type { DocAction } from './actions/define';
 import type { AnalysisSlice } from './analysis-slice';
 import type { BasemapConsentSlice } from './basemap-consent-slice';
@@ -95,12 +95,30 @@ export interface SessionSlice {
   setDemo(demo: DemoInfo | null): void;
 }
 
+/** Every long task is one of these, run by `runJob` and listed in `jobs`. */
+export type JobKind = 'load' | 'project' | 'analysis' | 'rules' | 'siting';
+
 export interface JobState {
   readonly id: JobId;
-  readonly kind: 'load';
+  readonly kind: JobKind;
+  /** What the job is about: a file name, or empty when `labelKey` names it. */
   readonly label: string;
+  /** i18n key of the label (an analysis, a rule check) when there is no file name. */
+  readonly labelKey?: string;
   readonly stage: string;
   readonly fraction?: number;
+  /** The worker that hears this job's cancel. */
+  readonly worker: 'io' | 'analysis';
+}
+
+/** What `runJob` needs: which worker, the first stage, and the work, given its id and progress sink. */
+export interface JobSpec<T> {
+  readonly kind: JobKind;
+  readonly label?: string;
+  readonly labelKey?: string;
+  readonly worker: 'io' | 'analysis';
+  readonly stage: string;
+  run(ctx: { readonly jobId: JobId; readonly onProgress: ProgressFn; cancelled(): boolean }): Promise<JobResult<T>>;
 }
 
 export interface ErrorRecord {
@@ -132,6 +150,12 @@ export interface JobsSlice {
    * anything loaded, and results computed from them are forgotten.
    */
   loadFiles(items: readonly LoadItem[], capture?: 'record' | 'skip', replace?: readonly string[]): Promise<string[]>;
+  /**
+   * The one job runner: registers the job (progress bar, Cancel), runs it, and ends it the same way
+   * whatever happens — cancelled by the user (even if the worker finished first) → `cancelled`; a thrown
+   * coded error or a worker that died → that error. Never throws. Callers decide where an error is shown.
+   */
+  runJob<T>(spec: JobSpec<T>): Promise<JobResult<T>>;
   cancelJob(id: JobId): void;
   dismissError(id: string): void;
   reportError(subject: string, error: JobError): void;

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { demoMixBlocked, isAnalysisStale } from '../../state';
+import { analysisJob, demoMixBlocked, isAnalysisStale } from '../../state';
 import { formatError } from '../format-error';
 import { useAppState } from '../store-context';
 
@@ -7,7 +7,7 @@ import { useAppState } from '../store-context';
 export function RunControls() {
   const { t, i18n } = useTranslation();
   const status = useAppState((s) => s.analysis.status);
-  const job = useAppState((s) => s.analysis.job);
+  const job = useAppState(analysisJob);
   const error = useAppState((s) => s.analysis.error);
   const stale = useAppState(isAnalysisStale);
   const blocked = useAppState(demoMixBlocked);

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { activeFacilityProposals, proposalsKey } from '../../state/actions/scenario-proposals';
+import { jobById } from '../../state';
 import { useAppState } from '../store-context';
 import { formatError } from '../format-error';
 import { categoryWords } from './format';
@@ -7,7 +8,7 @@ import { categoryWords } from './format';
 /** "Check rules" (or rules over the latest analysis run), with progress, cancel, errors and the summary. */
 export function CheckBar() {
   const { t, i18n } = useTranslation();
-  const job = useAppState((s) => s.rules.job);
+  const job = useAppState((s) => jobById(s, s.rules.job?.id ?? null));
   const error = useAppState((s) => s.rules.error);
   const result = useAppState((s) => s.rules.result);
   const hasRun = useAppState((s) => s.analysis.result !== null);
