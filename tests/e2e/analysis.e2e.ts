@@ -106,7 +106,7 @@ describe('access analysis panel', () => {
     await shot(page, 'analysis-explain-path');
   });
 
-  test('isochrones, choropleth and snap legs draw with their legends', { timeout: 150_000 }, async () => {
+  test('isochrones, choropleth and snap legs draw with their legends', { timeout: 300_000 }, async () => {
     await page.keyboard.press('Escape');
     const panel = page.locator('.analysis-panel');
     const map = page.getByTestId('map');
