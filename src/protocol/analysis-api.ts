@@ -42,21 +42,23 @@ export interface AnalysisApi {
   ): Promise<JobResult<AccessWithRules>>;
   /** Ids of the dataset's homes, in the order of every per-home array of a result (cloned once, not per run). */
   homeIds(datasetId: string): Promise<readonly string[]>;
-  /** The path behind a home's walking distance in the dataset's latest run; null when unreachable. */
-  explain(datasetId: string, homeIdx: number, category: string): Promise<ExplainedPath | null>;
-  /** Gaps against a rule set, over the dataset's latest run (error 'analysis.no-run' before any run). */
-  evaluateRules(jobId: JobId, datasetId: string, ruleSet: RuleSet): Promise<JobResult<Evaluation>>;
   /**
-   * Where k new facilities would bring the most children of a band within a distance, against the
-   * dataset's latest run (its proposals included): `{ruleId}` of the rule set last evaluated (share_within
-   * or worst_distance), or `{category, thresholdM, ageBand}`; `unitId` (+ `unitLevel`, default the rule's
-   * scale) limits it to one unit's children. `candidates: 'network'` = street vertices and segment
-   * midpoints inside the unit, grid-thinned to `maxCandidates` (300); or a candidate layer's points.
-   * Each site's `gain` is the children newly within the threshold given the sites before it, i.e. what a
-   * rerun with those sites as proposals finds. Progress 'progress.siting'. Errors: 'analysis.no-run',
-   * 'siting.*' (SITING_ERRORS).
+   * The path behind a home's walking distance in run `runId` (`result.runId`); null when unreachable or
+   * when the run is no longer held.
    */
-  suggestSites(jobId: JobId, datasetId: string, request: SiteRequest, onProgress?: ProgressFn): Promise<JobResult<SiteSuggestions>>;
+  explain(runId: string, homeIdx: number, category: string): Promise<ExplainedPath | null>;
+  /** Gaps against a rule set over run `runId` (error 'analysis.unknown-run' when it is no longer held). */
+  evaluateRules(jobId: JobId, runId: string, ruleSet: RuleSet): Promise<JobResult<Evaluation>>;
+  /**
+   * Where k new facilities would bring the most children of a band within a distance, against run
+   * `runId` (its proposals included): `{ruleId}` of `ruleSet` (share_within or worst_distance), or
+   * `{category, thresholdM, ageBand}`; `unitId` (+ `unitLevel`, default the rule's scale) limits it to one
+   * unit's children. `candidates: 'network'` = street vertices and segment midpoints inside the unit,
+   * grid-thinned to `maxCandidates` (300); or a candidate layer's points. Each site's `gain` is the children
+   * newly within the threshold given the sites before it, i.e. what a rerun with those sites as proposals
+   * finds. Progress 'progress.siting'. Errors: 'analysis.unknown-run', 'siting.*' (SITING_ERRORS).
+   */
+  suggestSites(jobId: JobId, runId: string, ruleSet: RuleSet | null, request: SiteRequest, onProgress?: ProgressFn): Promise<JobResult<SiteSuggestions>>;
   /** Asks a running job to stop; its promise resolves with error code 'cancelled'. */
   cancel(jobId: JobId): void;
 }
@@ -71,9 +73,10 @@ export const analysisProtocol = {
   run: { kind: 'job', dataset: 1, transfer: (r) => transferablesOf(r) },
   runWithRules: { kind: 'job', dataset: 1, transfer: (r) => [...new Set([...transferablesOf(r.access), ...evaluationTransferables(r.evaluation)])] },
   homeIds: { kind: 'query', dataset: 0 },
-  explain: { kind: 'query', dataset: 0 },
-  evaluateRules: { kind: 'job', dataset: 1, transfer: (e) => evaluationTransferables(e) },
-  suggestSites: { kind: 'job', dataset: 1 },
+  // Runs live in the worker only: after a restart they are gone (analysis.unknown-run), never re-sent.
+  explain: { kind: 'query' },
+  evaluateRules: { kind: 'job', transfer: (e) => evaluationTransferables(e) },
+  suggestSites: { kind: 'job' },
   cancel: { kind: 'cancel' },
 } as const satisfies ProtocolTable<AnalysisApi>;
 

@@ -275,7 +275,7 @@ export const createAnalysisSlice = (services: Services): SliceCreator<AnalysisSl
       const mine = ++explainSeq;
       patch({ explain: { homeIdx, category, path: undefined } });
       try {
-        const path = await services.analysis.explain(datasetId, homeIdx, category);
+        const path = await services.analysis.explain(result.runId, homeIdx, category);
         if (mine === explainSeq) patch({ explain: { homeIdx, category, path } });
       } catch {
         if (mine === explainSeq) patch({ explain: { homeIdx, category, path: null } });

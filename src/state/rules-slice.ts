@@ -49,6 +49,8 @@ export interface RuleRefusal {
 
 export interface RuleEvaluation {
   readonly evaluation: Evaluation;
+  /** The run (`result.runId`) and the rule set this evaluation is of: site suggestions name both. */
+  readonly runId: string;
   readonly ruleSet: RuleSet;
   readonly homeLng: Float64Array;
   readonly homeLat: Float64Array;
@@ -179,7 +181,7 @@ export const createRulesSlice = (services: Services): SliceCreator<RulesSlice> =
     if (!value) return;
     const { access, evaluation } = value;
     patch({
-      result: { evaluation, ruleSet, homeLng: access.homeLng, homeLat: access.homeLat, units: access.units, proposals: proposalsKey(request.proposals ?? []) },
+      result: { evaluation, runId: access.runId, ruleSet, homeLng: access.homeLng, homeLat: access.homeLat, units: access.units, proposals: proposalsKey(request.proposals ?? []) },
       ...keepSelection(evaluation),
     });
     get().setAccessResult(access, request, dataset);
@@ -232,13 +234,13 @@ export const createRulesSlice = (services: Services): SliceCreator<RulesSlice> =
       checkRules,
       async evaluateLatest() {
         const ruleSet = currentRuleSet(get());
-        const { result: latest, datasetId: dataset } = get().analysis;
-        if (!ruleSet || !services.analysis || !latest || !dataset) return void patch({ error: { code: 'analysis.no-run' } });
+        const latest = get().analysis.result;
+        if (!ruleSet || !services.analysis || !latest?.runId) return void patch({ error: { code: 'analysis.no-run' } });
         const api = services.analysis;
-        const evaluation = await panelJob('check', 'progress.rules', (id) => api.evaluateRules(id, dataset, ruleSet));
+        const evaluation = await panelJob('check', 'progress.rules', (id) => api.evaluateRules(id, latest.runId, ruleSet));
         if (!evaluation) return;
         patch({
-          result: { evaluation, ruleSet, homeLng: latest.homeLng, homeLat: latest.homeLat, units: latest.units, proposals: proposalsKey(activeFacilityProposals(get().doc)) },
+          result: { evaluation, runId: latest.runId, ruleSet, homeLng: latest.homeLng, homeLat: latest.homeLat, units: latest.units, proposals: proposalsKey(activeFacilityProposals(get().doc)) },
           ...keepSelection(evaluation),
         });
       },
@@ -255,10 +257,11 @@ export const createRulesSlice = (services: Services): SliceCreator<RulesSlice> =
       },
       selectUnit: (unit) => patch(unit ? { selectedUnit: unit, mapScale: unit.level } : { selectedUnit: null }),
       async suggestSites(gap, k) {
-        const dataset = get().analysis.datasetId;
-        if (!services.analysis || !dataset) return void patch({ error: { code: 'analysis.no-run' } });
+        // The run and the rule set that found this gap, named: not whichever run came last.
+        const checked = rules().result;
+        if (!services.analysis || !checked) return void patch({ error: { code: 'analysis.no-run' } });
         const api = services.analysis;
-        const result = await panelJob('suggest', 'progress.siting', (id, onProgress) => api.suggestSites(id, dataset, {
+        const result = await panelJob('suggest', 'progress.siting', (id, onProgress) => api.suggestSites(id, checked.runId, checked.ruleSet, {
           ruleId: gap.rule_id, unitLevel: gap.scale, unitId: gap.unit_id, k, candidates: 'network',
         }, onProgress));
         if (!result) return;

@@ -78,7 +78,9 @@ describe('AnalysisApi over MessageChannel + Comlink', () => {
   });
 
   it('still explains after the result went to the UI', async () => {
-    const path = await api.explain('d1', 24, 'kindergarten');
+    const runId = served.at(-1)!.runId;
+    expect(runId).toMatch(/^run-\d+$/);
+    const path = await api.explain(runId, 24, 'kindergarten');
     expect(path).not.toBeNull();
     expect(path!.walkingM).toBeGreaterThan(0);
     expect(await api.explain('nope', 0, 'kindergarten')).toBeNull();
@@ -92,10 +94,26 @@ describe('AnalysisApi over MessageChannel + Comlink', () => {
     expect(await running).toEqual({ ok: false, error: { code: 'cancelled' } });
   });
 
-  it('refuses rules before a run of the dataset', async () => {
-    await api.setInputs('d2', grid());
-    const r = await api.evaluateRules('job-4', 'd2', { id: 'x' } as never);
-    expect(r).toMatchObject({ ok: false, error: { code: 'analysis.no-run' } });
+  it('explicit runs: each run is named; explain and rules act on the run named, the last two per dataset are held', async () => {
+    const service = createAnalysisService();
+    await service.setInputs('d2', grid());
+    const one = await service.run('a', 'd2', { ...request, categories: ['kindergarten'] });
+    const two = await service.run('b', 'd2', { ...request, categories: ['playground'] });
+    if (!one.ok || !two.ok) throw new Error('runs failed');
+    expect(one.value.runId).not.toBe(two.value.runId);
+    // The first run is not the latest, yet it is the one asked: it has kindergartens, the second does not.
+    expect(await service.explain(one.value.runId, 24, 'kindergarten')).not.toBeNull();
+    expect(await service.explain(two.value.runId, 24, 'kindergarten')).toBeNull();
+    // A third run of the dataset forgets the first; a rule check of it is refused with its code.
+    const three = await service.run('c', 'd2', request);
+    if (!three.ok) throw new Error('run failed');
+    expect(await service.explain(one.value.runId, 24, 'kindergarten')).toBeNull();
+    expect(await service.evaluateRules('e', one.value.runId, { id: 'x' } as never))
+      .toEqual({ ok: false, error: { code: 'analysis.unknown-run', params: { runId: one.value.runId } } });
+    expect(await service.explain(two.value.runId, 24, 'playground')).not.toBeNull();
+    // Dropping the dataset drops its runs.
+    await service.dropInputs('d2');
+    expect(await service.explain(three.value.runId, 24, 'kindergarten')).toBeNull();
   });
 });
 

@@ -173,6 +173,7 @@ function* analysisSteps(
   for (const s of snap.facilities.segment) if (s < 0) notConnectedFacilities++;
 
   const result: AccessAnalysisResult = {
+    runId: '',
     homeCount: homes.ids.length,
     facilityCount: facilities.ids.length,
     facilityIds: facilities.ids,

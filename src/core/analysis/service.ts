@@ -1,7 +1,9 @@
 /**
  * The analysis service behind workers/analysis.worker.ts (and the in-process double tests use): datasets
- * held by id, jobs with cancellation, explain and rules against the latest run of a dataset. Failures come
- * back as JobResult codes, never thrown across the boundary.
+ * held by id, jobs with cancellation, and explicit runs: every run gets an id (`result.runId`), and explain,
+ * rule checks and site suggestions name the run (and the rule set) they act on — no hidden "latest run".
+ * The last RUNS_KEPT runs of each dataset are kept (a before/after pair). Failures come back as JobResult
+ * codes, never thrown across the boundary.
  */
 import { CANCELLED, JobCancelledError, createCancelToken, type JobError, type JobResult, type ProgressFn } from '../jobs';
 import type { ExplainedPath } from '../access';
@@ -15,6 +17,8 @@ import type { AccessAnalysisResult, AccessRequest, AnalysisInputs } from './type
 export const ANALYSIS_ERRORS = {
   unknownDataset: 'analysis.unknown-dataset',
   noRun: 'analysis.no-run',
+  /** The run is no longer held (older than RUNS_KEPT, its dataset dropped, or the worker restarted). */
+  unknownRun: 'analysis.unknown-run',
   internal: 'analysis.internal',
 } as const;
 
@@ -25,10 +29,26 @@ function failure(e: unknown): JobError {
   return { code: ANALYSIS_ERRORS.internal, params: { detail: String((e as Error)?.message ?? e).slice(0, 200) } };
 }
 
+/** Runs kept per dataset: the latest and the one before it (before / after a proposal). */
+export const RUNS_KEPT = 2;
+
+interface HeldRun { readonly datasetId: string; readonly run: AccessAnalysisRun; readonly request: AccessRequest }
+
 export function createAnalysisService() {
-  /** Per dataset: the prepared layers, the latest run and its request, the rule set last evaluated. */
-  const datasets = new Map<string, { data: PreparedDataset; last?: AccessAnalysisRun; lastRequest?: AccessRequest; ruleSet?: RuleSet }>();
+  const datasets = new Map<string, { data: PreparedDataset }>();
+  const runs = new Map<string, HeldRun>();
   const jobs = new Map<string, { cancel(): void }>();
+  let runSeq = 0;
+
+  /** Holds a finished run under a new id, forgetting the dataset's runs beyond RUNS_KEPT. */
+  function hold(datasetId: string, run: AccessAnalysisRun, request: AccessRequest): string {
+    const runId = `run-${++runSeq}`;
+    runs.set(runId, { datasetId, run, request });
+    const mine = [...runs].filter(([, r]) => r.datasetId === datasetId).map(([id]) => id);
+    for (const old of mine.slice(0, Math.max(0, mine.length - RUNS_KEPT))) runs.delete(old);
+    return runId;
+  }
+  const noRun = (runId: string) => ({ ok: false as const, error: { code: ANALYSIS_ERRORS.unknownRun, params: { runId } } });
 
   async function job<T>(jobId: string, work: (cancel: ReturnType<typeof createCancelToken>) => T | Promise<T>): Promise<JobResult<T>> {
     const token = createCancelToken();
@@ -48,15 +68,14 @@ export function createAnalysisService() {
     },
     async dropInputs(datasetId: string): Promise<void> {
       datasets.delete(datasetId);
+      for (const [id, r] of runs) if (r.datasetId === datasetId) runs.delete(id);
     },
     async run(jobId: string, datasetId: string, request: AccessRequest, onProgress?: ProgressFn): Promise<JobResult<AccessAnalysisResult>> {
       const ds = datasets.get(datasetId);
       if (!ds) return { ok: false, error: { code: ANALYSIS_ERRORS.unknownDataset, params: { datasetId } } };
       return job(jobId, async (cancel) => {
         const run = await runAccessAnalysisYielding(ds.data, { ...request, jobId }, onProgress, cancel);
-        ds.last = run;
-        ds.lastRequest = request;
-        return run.result;
+        return { ...run.result, runId: hold(datasetId, run, request) };
       });
     },
     async runWithRules(
@@ -67,36 +86,30 @@ export function createAnalysisService() {
       return job(jobId, async (cancel) => {
         const req = requestForRules(request, ruleSet);
         const run = await runAccessAnalysisYielding(ds.data, { ...req, jobId }, scaledProgress(onProgress), cancel);
-        ds.last = run;
-        ds.lastRequest = req;
         onProgress?.({ jobId, stage: 'progress.rules', fraction: 1 - RULES_PROGRESS_SHARE });
         await new Promise((resolve) => setTimeout(resolve, 0));
         const evaluation = evaluateRules(ruleSet, run.tables, cancel);
-        ds.ruleSet = ruleSet;
         onProgress?.({ jobId, stage: 'progress.rules', fraction: 1 });
-        return { access: run.result, evaluation };
+        return { access: { ...run.result, runId: hold(datasetId, run, req) }, evaluation };
       });
     },
     async homeIds(datasetId: string): Promise<readonly string[]> {
       return datasets.get(datasetId)?.data.tables().homes.ids ?? [];
     },
-    async explain(datasetId: string, homeIdx: number, category: string): Promise<ExplainedPath | null> {
-      return datasets.get(datasetId)?.last?.explain(homeIdx, category) ?? null;
+    async explain(runId: string, homeIdx: number, category: string): Promise<ExplainedPath | null> {
+      return runs.get(runId)?.run.explain(homeIdx, category) ?? null;
     },
-    async evaluateRules(jobId: string, datasetId: string, ruleSet: RuleSet): Promise<JobResult<Evaluation>> {
-      const last = datasets.get(datasetId)?.last;
-      if (!last) return { ok: false, error: { code: ANALYSIS_ERRORS.noRun, params: { datasetId } } };
-      return job(jobId, (cancel) => {
-        const evaluation = evaluateRules(ruleSet, last.tables, cancel);
-        datasets.get(datasetId)!.ruleSet = ruleSet;
-        return evaluation;
-      });
+    async evaluateRules(jobId: string, runId: string, ruleSet: RuleSet): Promise<JobResult<Evaluation>> {
+      const held = runs.get(runId);
+      if (!held) return noRun(runId);
+      return job(jobId, (cancel) => evaluateRules(ruleSet, held.run.tables, cancel));
     },
-    async suggestSites(jobId: string, datasetId: string, request: SiteRequest, onProgress?: ProgressFn): Promise<JobResult<SiteSuggestions>> {
-      const ds = datasets.get(datasetId);
-      if (!ds?.last || !ds.lastRequest) return { ok: false, error: { code: ANALYSIS_ERRORS.noRun, params: { datasetId } } };
-      const { data, last, lastRequest, ruleSet } = ds;
-      return job(jobId, (cancel) => suggestSitesForRun(data, last, lastRequest, ruleSet, request, jobId, onProgress, cancel));
+    /** Sites for a gap found in run `runId`: `ruleSet` names the gap's rule (null for a category request). */
+    async suggestSites(jobId: string, runId: string, ruleSet: RuleSet | null, request: SiteRequest, onProgress?: ProgressFn): Promise<JobResult<SiteSuggestions>> {
+      const held = runs.get(runId);
+      const ds = held && datasets.get(held.datasetId);
+      if (!held || !ds) return noRun(runId);
+      return job(jobId, (cancel) => suggestSitesForRun(ds.data, held.run, held.request, ruleSet ?? undefined, request, jobId, onProgress, cancel));
     },
     cancel(jobId: string): void {
       jobs.get(jobId)?.cancel();

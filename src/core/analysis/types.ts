@@ -93,6 +93,11 @@ export const SNAP_LEG_STRIDE = 5;
  * per dataset (AnalysisApi.homeIds) or maps homeFeatureIdx onto its loaded layer.
  */
 export interface AccessAnalysisResult {
+  /**
+   * The run this result came from, named by the service (`run-N`): explain, rule checks and site
+   * suggestions name it instead of acting on whichever run came last. Empty outside the service.
+   */
+  readonly runId: string;
   readonly homeCount: number;
   readonly facilityCount: number;
   readonly facilityIds: readonly string[];

@@ -41,8 +41,9 @@ describe('suggestSites on a hand-made grid', () => {
   it('each gain equals the rerun with the sites as proposals, and the first site is the best single candidate', async () => {
     const service = createAnalysisService();
     await service.setInputs('g', grid());
-    expect((await service.run('r', 'g', { categories: ['kindergarten'], thresholds: [{ m: 300 }] })).ok).toBe(true);
-    const r = await service.suggestSites('s', 'g', { category: 'kindergarten', thresholdM: 300, ageBand: '4-6', k: 3, candidates: 'network' });
+    const ran = await service.run('r', 'g', { categories: ['kindergarten'], thresholds: [{ m: 300 }] });
+    if (!ran.ok) throw new Error(ran.error.code);
+    const r = await service.suggestSites('s', ran.value.runId, null, { category: 'kindergarten', thresholdM: 300, ageBand: '4-6', k: 3, candidates: 'network' });
     if (!r.ok) throw new Error(r.error.code);
     const { sites, candidateCount, uncoveredBefore } = r.value;
     expect(sites.length).toBe(3);
@@ -69,9 +70,11 @@ describe('suggestSites on a hand-made grid', () => {
   it('a candidate layer is used as given, and unknown rules and units are refused with codes', async () => {
     const service = createAnalysisService();
     await service.setInputs('g', grid());
-    await service.run('r', 'g', { categories: ['kindergarten'], thresholds: [{ m: 300 }] });
+    const ran = await service.run('r', 'g', { categories: ['kindergarten'], thresholds: [{ m: 300 }] });
+    if (!ran.ok) throw new Error(ran.error.code);
+    const runId = ran.value.runId;
     const layer = [{ lng: 0.0045, lat: 0.0045 }, { lng: 0.002, lat: 0.002 }];
-    const r = await service.suggestSites('s', 'g', { category: 'kindergarten', thresholdM: 300, ageBand: '4-6', k: 1, candidates: layer });
+    const r = await service.suggestSites('s', runId, null, { category: 'kindergarten', thresholdM: 300, ageBand: '4-6', k: 1, candidates: layer });
     if (!r.ok) throw new Error(r.error.code);
     expect(r.value.candidateCount).toBe(2);
     const data = prepareDataset(grid());
@@ -79,8 +82,8 @@ describe('suggestSites on a hand-made grid', () => {
     const gains = layer.map((p) => childrenWithin(data, asProposals([p]), 300) - base);
     expect(r.value.sites[0].lng).toBe(layer[gains[0] >= gains[1] ? 0 : 1].lng);
     expect(r.value.sites[0].gain).toBeCloseTo(Math.max(...gains), 9);
-    expect(await service.suggestSites('s', 'g', { ruleId: 'x', k: 1, candidates: 'network' })).toEqual({ ok: false, error: { code: 'siting.no-rule-set', params: {} } });
-    const bad = await service.suggestSites('s', 'g', { category: 'kindergarten', thresholdM: 300, ageBand: '4-6', unitLevel: 'community', unitId: 'nope', k: 1, candidates: 'network' });
+    expect(await service.suggestSites('s', runId, null, { ruleId: 'x', k: 1, candidates: 'network' })).toEqual({ ok: false, error: { code: 'siting.no-rule-set', params: {} } });
+    const bad = await service.suggestSites('s', runId, null, { category: 'kindergarten', thresholdM: 300, ageBand: '4-6', unitLevel: 'community', unitId: 'nope', k: 1, candidates: 'network' });
     expect(!bad.ok && bad.error.code).toBe('siting.unknown-unit');
   });
 });
@@ -100,7 +103,7 @@ describe('suggestSites on the demo city', () => {
     // Jingbei Community (d1s2c1) is designed without a kindergarten: it fails the 300 m rule.
     const gap = ran.value.evaluation.gaps.find((g) => g.rule_id === 'community.kindergarten-300m' && g.unit_id === 'd1s2c1');
     expect(gap).toBeDefined();
-    const r = await service.suggestSites('s', 'demo', { ruleId: 'community.kindergarten-300m', unitId: 'd1s2c1', k: 2, candidates: 'network' });
+    const r = await service.suggestSites('s', ran.value.access.runId, pack, { ruleId: 'community.kindergarten-300m', unitId: 'd1s2c1', k: 2, candidates: 'network' });
     if (!r.ok) throw new Error(r.error.code);
     expect(r.value.uncoveredBefore).toBeCloseTo(gap!.children_affected, 9);
     expect(r.value.sites.length).toBe(2);
