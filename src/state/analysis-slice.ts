@@ -10,6 +10,8 @@
  */
 import { AGE_BANDS, countedCategories, readFacility, type AgeBand, type ProjectLayer, type UnitLevel } from '../core/model';
 import type { AccessAnalysisResult, AccessRequest, ExplainedPath } from '../protocol/analysis-api';
+import { buildAccessRequest } from '../core/analysis/request';
+import { activeFacilityProposals } from './actions/scenario-proposals';
 import type { JobError, JobId } from '../protocol/jobs';
 import { analysisPlan, buildInputs, demoMixBlocked } from './analysis-plan';
 import type { SliceCreator } from './slice';
@@ -140,16 +142,9 @@ export function analysedCategories(s: AppState): string[] {
   return s.analysis.categories ? present.filter((c) => s.analysis.categories!.includes(c)) : present;
 }
 
-/** The request doc.settings describe (thresholds in metres; minutes are converted when typed). */
+/** The Access panel's request: the one builder in core, with the active scenario's proposals. */
 export function analysisRequest(s: AppState): AccessRequest {
-  const st = s.doc.settings;
-  return {
-    categories: analysedCategories(s),
-    thresholds: st.thresholdsM.map((m) => ({ m })),
-    ...(st.walkSpeedsMps ? { speedsMps: st.walkSpeedsMps } : {}),
-    maxSnapM: st.maxSnapM,
-    isochrones: 'segments',
-  };
+  return buildAccessRequest(s.doc.settings, { categories: analysedCategories(s), proposals: activeFacilityProposals(s.doc), isochrones: 'segments' });
 }
 
 class CodedError extends Error {

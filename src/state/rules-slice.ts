@@ -9,6 +9,7 @@ import type { Feature } from 'geojson';
 import { featureId, type UnitLevel } from '../core/model';
 import type { Evaluation, GapRecord, RuleSet, RuleSetIssue, Severity } from '../core/rules';
 import type { AccessRequest, SiteSuggestions, UnitsSummary } from '../protocol/analysis-api';
+import { buildAccessRequest } from '../core/analysis/request';
 import type { JobError, JobResult, ProgressFn } from '../protocol/jobs';
 import { customRuleSets, importRuleSetAction, parseRuleSetText, putRuleSet, removeRuleSet, resolveRuleSet } from './actions/rules-sets';
 import { setRuleSetId } from './actions/rules-settings';
@@ -149,17 +150,9 @@ export const createRulesSlice = (services: Services): SliceCreator<RulesSlice> =
     return r.ok ? r.value : null;
   }
 
-  function accessRequest(): AccessRequest {
-    const { settings } = get().doc;
-    return {
-      categories: [],
-      thresholds: settings.thresholdsM.map((m) => ({ m })),
-      maxSnapM: settings.maxSnapM,
-      ...(settings.walkSpeedsMps ? { speedsMps: settings.walkSpeedsMps } : {}),
-      isochrones: 'none',
-      proposals: activeFacilityProposals(get().doc),
-    };
-  }
+  // The rule check asks for every category its rule set needs ([]), without isochrones.
+  const accessRequest = (): AccessRequest =>
+    buildAccessRequest(get().doc.settings, { categories: [], proposals: activeFacilityProposals(get().doc), isochrones: 'none' });
 
   function keepSelection(evaluation: Evaluation): Pick<RulesState, 'selectedGap' | 'selectedUnit'> {
     const { selectedGap, selectedUnit } = rules();

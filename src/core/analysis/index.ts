@@ -8,3 +8,4 @@ export * from './isochrone-pieces';
 export * from './proposals';
 export * from './with-rules';
 export * from './site-suggestions';
+export * from './request';
