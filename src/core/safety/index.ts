@@ -8,3 +8,5 @@ export * from './turn-search';
 export * from './route-walk';
 export * from './route-homes';
 export * from './safe-routes';
+export * from './summaries';
+export * from './hotspots';

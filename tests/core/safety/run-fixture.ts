@@ -45,5 +45,5 @@ function outCollection(fc: FeatureCollection, streets: FeatureCollection, net: R
         geometry: { type: 'MultiLineString', coordinates: coords.map((seg) => seg.map(([x, y]) => [r6(x!)!, r6(y!)!])) } });
     }
   });
-  return { type: 'FeatureCollection', properties: fc.properties, features } as FeatureCollection;
+  return { type: 'FeatureCollection', properties: (fc as { properties?: unknown }).properties, features } as FeatureCollection;
 }
