@@ -149,16 +149,6 @@ export function buildCrossingIndex(net: PedestrianNetwork, streets: FeatureColle
   return { wayIdentity, identityName, nodeRoadOffsets, roadIdentity: Int32Array.from(ids), roadBase, roadPlts, nodeControl };
 }
 
-/** Crossing PLTS at v between identities ia and ib: the largest over the roads crossed there, 0 when none. */
-export function crossingPltsAt(x: CrossingIndex, v: number, ia: number, ib: number): number {
-  let best = 0;
-  for (let r = x.nodeRoadOffsets[v]!, end = x.nodeRoadOffsets[v + 1]!; r < end; r++) {
-    const id = x.roadIdentity[r]!;
-    if (id !== ia && id !== ib && x.roadPlts[r]! > best) best = x.roadPlts[r]!;
-  }
-  return best;
-}
-
 /** The identities crossed at v between ia and ib (for reporting the crossed roads' names). */
 export function crossedRoads(x: CrossingIndex, v: number, ia: number, ib: number): number[] {
   const out: number[] = [];
