@@ -5,7 +5,8 @@
  * state never re-enters its own segment (no U-turns).
  *
  * One search runs from one school's snapped point(s) outward (costs are symmetric: walking a route backwards
- * crosses the same roads) and stops as soon as every target point (the homes of that school) is final.
+ * crosses the same roads) and stops as soon as every target point (the homes of that school) is final;
+ * without targets it labels every reachable state.
  */
 import { DistHeap } from '../access/dist-heap';
 import type { CancelToken } from '../jobs';
@@ -125,7 +126,7 @@ export class TurnSearch {
       if (settled[e] === 1 || du > dist[e]!) continue;
       // Every later state costs at least du: targets whose cost is ≤ du are final. Costs only fall, so a
       // maximum computed a few hundred pops ago is an upper bound and stopping on it is never early.
-      if (unreached === 0) {
+      if (unreached === 0 && targetCount > 0) {
         if ((pops & 255) === 0 || Number.isNaN(maxCost)) {
           maxCost = 0;
           for (let i = 0; i < targetCount; i++) if (cost[i]! > maxCost) maxCost = cost[i]!;
