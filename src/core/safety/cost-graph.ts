@@ -23,11 +23,14 @@ export interface CostGraph {
   readonly segEdgeBA: Uint32Array;
   /** Crossing penalty in metres by crossing PLTS 0..4 (0 = nothing crossed). */
   readonly penaltyM: Float64Array;
+  /** 1 where some turn may pay a penalty: a road with a penalty and a segment of another identity meet there. */
+  readonly nodeTurnCost: Uint8Array;
 }
 
 /** Multipliers 1 and no penalties: the cost is the length, for the shortest route through the same search. */
 export function lengthOnly(g: CostGraph): CostGraph {
-  return { ...g, segMult: new Float64Array(g.segMult.length).fill(1), edgeCost: g.net.weights, penaltyM: new Float64Array(5) };
+  return { ...g, segMult: new Float64Array(g.segMult.length).fill(1), edgeCost: g.net.weights, penaltyM: new Float64Array(5),
+    nodeTurnCost: new Uint8Array(g.nodeTurnCost.length) };
 }
 
 export function buildCostGraph(net: PedestrianNetwork, safety: StreetSafety, crossing: CrossingIndex, profile: SafetyProfile): CostGraph {
@@ -59,5 +62,19 @@ export function buildCostGraph(net: PedestrianNetwork, safety: StreetSafety, cro
     }
   }
   const penaltyM = Float64Array.from([0, ...profile.cost.penaltyM]);
-  return { net, crossing, segPlts, segMult, segIdentity, edgeCost, edgeTail, segEdgeAB, segEdgeBA, penaltyM };
+  // Most vertices (inside a way, between footways, on quiet roads) never charge a turn: the search skips them.
+  const nodeTurnCost = new Uint8Array(nodeCount);
+  const { nodeRoadOffsets, roadIdentity, roadPlts } = crossing;
+  for (let v = 0; v < nodeCount; v++) {
+    for (let r = nodeRoadOffsets[v]!; r < nodeRoadOffsets[v + 1]! && nodeTurnCost[v] === 0; r++) {
+      if (penaltyM[roadPlts[r]!]! <= 0) continue;
+      for (let e = offsets[v]!; e < offsets[v + 1]!; e++) {
+        if (segIdentity[edgeSegment[e]!] !== roadIdentity[r]) {
+          nodeTurnCost[v] = 1;
+          break;
+        }
+      }
+    }
+  }
+  return { net, crossing, segPlts, segMult, segIdentity, edgeCost, edgeTail, segEdgeAB, segEdgeBA, penaltyM, nodeTurnCost };
 }

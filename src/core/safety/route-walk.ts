@@ -20,6 +20,8 @@ export interface RouteFacts {
   readonly stressfulAt: { node: number; plts: number; segIn: number; segOut: number }[];
   /** The segments walked, from the target to the source. */
   readonly segments: number[];
+  /** Index of the source the route starts from. */
+  source: number;
 }
 
 export function walkRoute(g: CostGraph, pred: Int32Array, sources: readonly Attach[], targets: readonly TargetAttach[], result: SearchResult,
@@ -29,7 +31,7 @@ export function walkRoute(g: CostGraph, pred: Int32Array, sources: readonly Atta
   if (j < 0) return null;
   const { segLengthM, segA, targets: heads, edgeSegment, segWay } = g.net;
   const tg = targets[j]!;
-  const facts: RouteFacts = { lengthM: tg.offsetM, maxSegmentPlts: 0, maxCrossingPlts: 0, stressfulCrossings: 0, stressfulWays: [], stressfulAt: [], segments: [] };
+  const facts: RouteFacts = { lengthM: tg.offsetM, maxSegmentPlts: 0, maxCrossingPlts: 0, stressfulCrossings: 0, stressfulWays: [], stressfulAt: [], segments: [], source: -1 };
   const seen = new Set<number>();
   const useSegment = (s: number, metres: number): void => {
     facts.lengthM += metres;
@@ -54,6 +56,7 @@ export function walkRoute(g: CostGraph, pred: Int32Array, sources: readonly Atta
     const src = sources[-1 - via]!;
     useSegment(tg.segment, Math.abs(src.t - tg.t) * segLengthM[tg.segment]!);
     facts.lengthM += src.offsetM;
+    facts.source = -1 - via;
     return facts;
   }
   let e = via;
@@ -67,6 +70,7 @@ export function walkRoute(g: CostGraph, pred: Int32Array, sources: readonly Atta
       const src = sources[-1 - p]!;
       useSegment(se, (e === g.segEdgeAB[se] ? 1 - src.t : src.t) * segLengthM[se]!);
       facts.lengthM += src.offsetM;
+      facts.source = -1 - p;
       return facts;
     }
     useSegment(se, segLengthM[se]!);

@@ -52,6 +52,8 @@ export class TurnSearch {
   private readonly settled: Uint8Array;
   private readonly nodeHead: Int32Array;
   private readonly heapCapacity: number;
+  private heap: DistHeap | null = null;
+  private heapSize = 0;
 
   constructor(readonly g: CostGraph) {
     const { offsets, nodeCount } = g.net;
@@ -73,11 +75,17 @@ export class TurnSearch {
     const g = this.g;
     const { offsets, targets: heads, edgeSegment, segA, segB, segLengthM } = g.net;
     const { edgeCost, segIdentity, segMult, segEdgeAB, segEdgeBA, penaltyM } = g;
-    const { nodeRoadOffsets } = g.crossing;
+    const { nodeTurnCost } = g;
     const { dist, pred, settled, nodeHead } = this;
     dist.fill(Number.POSITIVE_INFINITY);
     settled.fill(0);
-    const heap = new DistHeap(this.heapCapacity + 2 * sources.length);
+    // One heap for all runs (a lazy-deletion heap is empty again when a run ends or is reset).
+    if (!this.heap || this.heapSize < this.heapCapacity + 2 * sources.length) {
+      this.heapSize = this.heapCapacity + 2 * sources.length;
+      this.heap = new DistHeap(this.heapSize);
+    }
+    const heap = this.heap;
+    heap.size = 0;
     const cost = new Float64Array(targetCount).fill(Number.POSITIVE_INFINITY);
     const via = new Int32Array(targetCount).fill(-1);
     const entry = new Int32Array(targetCount).fill(-1);
@@ -98,6 +106,8 @@ export class TurnSearch {
 
     // Target attachments hang off both ends of their segment (a linked list per node, reset at the end).
     const next = new Int32Array(2 * targets.length).fill(-1);
+    const sourcesOn = new Map<number, number[]>();
+    sources.forEach((src, k) => sourcesOn.set(src.segment, [...(sourcesOn.get(src.segment) ?? []), k]));
     targets.forEach((tg, j) => {
       for (let end = 0; end < 2; end++) {
         const v = end === 0 ? segA[tg.segment]! : segB[tg.segment]!;
@@ -105,15 +115,15 @@ export class TurnSearch {
         nodeHead[v] = 2 * j + end;
       }
       // Two points on one segment may be joined along it directly.
-      sources.forEach((src, k) => {
-        if (src.segment !== tg.segment) return;
+      for (const k of sourcesOn.get(tg.segment) ?? []) {
+        const src = sources[k]!;
         const d = src.offsetM + Math.abs(src.t - tg.t) * segLengthM[tg.segment]! * segMult[tg.segment]! + tg.offsetM;
         if (d < cost[tg.target]!) {
           cost[tg.target] = d;
           via[tg.target] = -1 - k;
           entry[tg.target] = j;
         }
-      });
+      }
     });
 
     let unreached = 0;
@@ -138,7 +148,7 @@ export class TurnSearch {
       const v = heads[e]!;
       const se = edgeSegment[e]!;
       const ia = segIdentity[se]!;
-      const hasRoads = nodeRoadOffsets[v + 1]! > nodeRoadOffsets[v]!;
+      const hasRoads = nodeTurnCost[v] === 1;
       for (let h = nodeHead[v]!; h >= 0; h = next[h]!) {
         const j = h >> 1;
         const tg = targets[j]!;
