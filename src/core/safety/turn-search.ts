@@ -4,9 +4,9 @@
  * v along segment s"), not nodes, over the network's own CSR — no line graph is built. Moving on from a
  * state never re-enters its own segment (no U-turns).
  *
- * One search runs from one school's snapped point(s) outward (costs are symmetric: walking a route backwards
- * crosses the same roads) and stops as soon as every target point (the homes of that school) is final;
- * without targets it labels every reachable state.
+ * A search runs from the schools' snapped points outward (costs are symmetric: walking a route backwards
+ * crosses the same roads) and stops as soon as every target point (the homes) is final; without targets
+ * it labels every reachable state.
  */
 import { DistHeap } from '../access/dist-heap';
 import type { CancelToken } from '../jobs';

@@ -53,6 +53,8 @@ const EXPECTED: Record<string, Record<string, Expect>> = {
     h1: ok(0.62 * U, 0.62 * U, 0.62 * U + 300, 1, 4, 1, 1, 0),
     h2: ok(0.62 * U, 0.62 * U, 0.62 * U, 1, 0, 0, 0, 0),
   },
+  // Walk to s1: 0.01 + 0.3 + 0.3 + 0.01; to s2: 0.01 + 0.1 + 1.2 + 0.01 = 1.32 U (cost 1.32 U < 0.62 U + 300 m).
+  'nearest-school-across-road': { h1: ok(0.62 * U, 0.62 * U, 0.62 * U + 300, 1, 4, 1, 1, 0) },
   'beyond-and-unreachable': {
     h1: ok(1.52 * U, 1.52 * U, 1.52 * U, 1, 0, 0, 0, 0),
     h2: { status: 'beyond', walking: 2.52 * U },
