@@ -1,8 +1,9 @@
 /**
- * Least-cost routes from many homes to their assigned schools. First one turn-aware search from every
- * school at once: a home whose cheapest route to any school ends at its own school is done (the least cost
- * to all schools, attained by its school, is the least cost to its school). The few others are routed by one
- * search per school, outward from it, stopping when those homes are final.
+ * Least-cost routes from many homes to their assigned schools. One turn-aware search from a set of schools
+ * at once settles every home whose cheapest route to any of them ends at its own school (the least cost to
+ * the set, attained by its school, is the least cost to its school). The first search uses every school;
+ * then schools that took each other's homes are kept apart in classes searched together, and after a few
+ * rounds any home left is routed by a search from its school alone.
  */
 import type { CancelToken } from '../jobs';
 import { alternatesOf, type SnapResult } from '../network';
@@ -15,10 +16,12 @@ export interface RoutedHomes {
   readonly cost: Float64Array;
   /** The route's facts per home; null when not routed. */
   readonly facts: (RouteFacts | null)[];
-  /** Homes routed by the all-schools search, and by per-school searches afterwards. */
-  readonly byFirstPass: number;
-  readonly schoolSearches: number;
+  /** How many searches it took. */
+  readonly searches: number;
 }
+
+/** Rounds of class searches before the homes left are routed one school at a time. */
+const MAX_ROUNDS = 6;
 
 /** Every attachment of location i of a snap result (its segment and any further ones it lies on). */
 function attachments(snap: SnapResult, alternates: Map<number, number[]>, i: number): Attach[] {
@@ -45,7 +48,8 @@ export function routeHomes(g: CostGraph, homeSnap: SnapResult, schoolSnap: SnapR
   const schoolAlt = alternatesOf(schoolSnap.also);
   const search = new TurnSearch(g);
 
-  const route = (schools: readonly number[], group: readonly number[]): { found: number[]; missed: number[] } => {
+  /** Routes `group` from the schools at once; a home is done when its cheapest school there is its own. */
+  const route = (schools: readonly number[], group: readonly number[]): { missed: number[]; thief: number[] } => {
     const sources: Attach[] = [];
     const sourceSchool: number[] = [];
     for (const f of schools) {
@@ -59,32 +63,64 @@ export function routeHomes(g: CostGraph, homeSnap: SnapResult, schoolSnap: SnapR
       for (const a of attachments(homeSnap, homeAlt, h)) targets.push({ ...a, target: i });
     });
     const result = search.run(sources, targets, group.length, cancel);
-    const found: number[] = [];
     const missed: number[] = [];
+    const thief: number[] = [];
     group.forEach((h, i) => {
       const f = Number.isFinite(result.cost[i]!) ? walkRoute(g, search.pred, sources, targets, result, i, unsafePlts) : null;
       if (f && sourceSchool[f.source] === homeSchool[h]) {
         cost[h] = result.cost[i]!;
         facts[h] = f;
-        found.push(h);
-      } else missed.push(h);
+      } else {
+        missed.push(h);
+        thief.push(f ? sourceSchool[f.source]! : -1);
+      }
     });
-    return { found, missed };
+    return { missed, thief };
   };
 
-  const allSchools = [...new Set(homes.map((h) => homeSchool[h]!))].sort((a, b) => a - b);
-  const first = allSchools.length > 1 ? route(allSchools, homes) : { found: [], missed: homes };
-  const bySchool = new Map<number, number[]>();
-  for (const h of first.missed) {
-    const list = bySchool.get(homeSchool[h]!);
-    if (list) list.push(h);
-    else bySchool.set(homeSchool[h]!, [h]);
+  // Rounds: schools that took each other's homes go into different classes (greedy colouring of the
+  // conflicts seen so far); one search per class routes the pending homes of its schools.
+  const conflicts = new Map<number, Set<number>>();
+  const conflict = (a: number, b: number): void => {
+    if (a < 0 || b < 0 || a === b) return;
+    for (const [x, y] of [[a, b], [b, a]] as const) {
+      const set = conflicts.get(x);
+      if (set) set.add(y);
+      else conflicts.set(x, new Set([y]));
+    }
+  };
+  let pending = homes;
+  let searches = 0;
+  for (let round = 0; round < MAX_ROUNDS && pending.length > 0; round++) {
+    const schools = [...new Set(pending.map((h) => homeSchool[h]!))].sort((a, b) => a - b);
+    const classes: number[][] = [];
+    const classOf = new Map<number, number>();
+    for (const f of schools) {
+      const taken = new Set([...(conflicts.get(f) ?? [])].map((x) => classOf.get(x)));
+      let c = 0;
+      while (taken.has(c)) c++;
+      classOf.set(f, c);
+      (classes[c] ??= []).push(f);
+    }
+    const next: number[] = [];
+    for (const cls of classes) {
+      cancel?.check();
+      const inClass = new Set(cls);
+      const r = route(cls, pending.filter((h) => inClass.has(homeSchool[h]!)));
+      searches++;
+      r.missed.forEach((h, i) => conflict(homeSchool[h]!, r.thief[i]!));
+      next.push(...r.missed);
+    }
+    pending = next;
+    onProgress?.(homes.length - pending.length, homes.length);
   }
-  const schools = [...bySchool.keys()].sort((a, b) => a - b);
-  schools.forEach((f, done) => {
+  // Whatever the rounds left (rare): one search per school.
+  const bySchool = new Map<number, number[]>();
+  for (const h of pending) bySchool.set(homeSchool[h]!, [...(bySchool.get(homeSchool[h]!) ?? []), h]);
+  for (const [f, group] of bySchool) {
     cancel?.check();
-    route([f], bySchool.get(f)!);
-    onProgress?.(done + 1, schools.length);
-  });
-  return { cost, facts, byFirstPass: first.found.length, schoolSearches: schools.length };
+    route([f], group);
+    searches++;
+  }
+  return { cost, facts, searches };
 }

@@ -32,7 +32,7 @@ const scene = fc.record({
       { crossing: 'uncontrolled' }, { crossing_ref: 'zebra' }, { 'crossing:markings': 'yes' }, { crossing: 'grade_separated' }, { 'crossing:signals': 'yes' }),
   }), { maxLength: 3 }),
   homes: fc.array(fc.tuple(fc.integer({ min: -3000, max: 43000 }), fc.integer({ min: -3000, max: 43000 })), { minLength: 1, maxLength: 3 }),
-  schools: fc.array(fc.tuple(fc.integer({ min: -3000, max: 43000 }), fc.integer({ min: -3000, max: 43000 })), { minLength: 1, maxLength: 2 }),
+  schools: fc.array(fc.tuple(fc.integer({ min: -3000, max: 43000 }), fc.integer({ min: -3000, max: 43000 })), { minLength: 1, maxLength: 3 }),
   maxSchoolWalkM: fc.constantFrom(3000, 60),
 });
 
