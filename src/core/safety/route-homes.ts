@@ -35,7 +35,7 @@ function attachments(snap: SnapResult, alternates: Map<number, number[]>, i: num
  * must be connected (snapped); homes in another part of the network than their school stay unrouted.
  */
 export function routeHomes(g: CostGraph, homeSnap: SnapResult, schoolSnap: SnapResult, homeSchool: Int32Array, unsafePlts: number,
-  cancel?: CancelToken, onProgress?: (done: number, total: number) => void): RoutedHomes {
+  cancel?: CancelToken, onProgress?: (done: number, total: number) => void, keepSegments = false): RoutedHomes {
   const n = homeSchool.length;
   const cost = new Float64Array(n).fill(Number.POSITIVE_INFINITY);
   const facts: (RouteFacts | null)[] = new Array<RouteFacts | null>(n).fill(null);
@@ -66,7 +66,7 @@ export function routeHomes(g: CostGraph, homeSnap: SnapResult, schoolSnap: SnapR
     const missed: number[] = [];
     const thief: number[] = [];
     group.forEach((h, i) => {
-      const f = Number.isFinite(result.cost[i]!) ? walkRoute(g, search.pred, sources, targets, result, i, unsafePlts) : null;
+      const f = Number.isFinite(result.cost[i]!) ? walkRoute(g, search.pred, sources, targets, result, i, unsafePlts, keepSegments) : null;
       if (f && sourceSchool[f.source] === homeSchool[h]) {
         cost[h] = result.cost[i]!;
         facts[h] = f;

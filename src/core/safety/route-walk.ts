@@ -18,28 +18,28 @@ export interface RouteFacts {
   readonly stressfulWays: number[];
   /** The stressful crossings: vertex and the segments before and after it (to name the crossed roads). */
   readonly stressfulAt: { node: number; plts: number; segIn: number; segOut: number }[];
-  /** The segments walked, from the target to the source. */
+  /** The segments walked, from the target to the source (only when asked for: they cost memory per home). */
   readonly segments: number[];
   /** Index of the source the route starts from. */
   source: number;
 }
 
 export function walkRoute(g: CostGraph, pred: Int32Array, sources: readonly Attach[], targets: readonly TargetAttach[], result: SearchResult,
-  target: number, unsafePlts: number): RouteFacts | null {
+  target: number, unsafePlts: number, keepSegments = false): RouteFacts | null {
   const via = result.via[target]!;
   const j = result.entry[target]!;
   if (j < 0) return null;
   const { segLengthM, segA, targets: heads, edgeSegment, segWay } = g.net;
   const tg = targets[j]!;
   const facts: RouteFacts = { lengthM: tg.offsetM, maxSegmentPlts: 0, maxCrossingPlts: 0, stressfulCrossings: 0, stressfulWays: [], stressfulAt: [], segments: [], source: -1 };
-  const seen = new Set<number>();
+  let seen: Set<number> | null = null;
   const useSegment = (s: number, metres: number): void => {
     facts.lengthM += metres;
-    facts.segments.push(s);
+    if (keepSegments) facts.segments.push(s);
     const p = g.segPlts[s]!;
     if (p > facts.maxSegmentPlts) facts.maxSegmentPlts = p;
     const way = segWay[s]!;
-    if (p >= unsafePlts && !seen.has(way)) {
+    if (p >= unsafePlts && !(seen ??= new Set()).has(way)) {
       seen.add(way);
       facts.stressfulWays.push(way);
     }

@@ -33,6 +33,8 @@ export interface SafeRoutesInput {
   readonly access: Pick<CategoryAccess, 'walkingM' | 'nearestFacility'>;
   readonly profile: SafetyProfile;
   readonly walkability?: WalkabilityTable;
+  /** Keep every route's segments in its facts (to draw routes); off for whole cities. */
+  readonly keepRouteSegments?: boolean;
 }
 
 export interface SafeRoutes {
@@ -75,7 +77,8 @@ export function computeSafeRoutes(input: SafeRoutesInput, cancel?: CancelToken, 
     if (walkingM[h]! > profile.route.maxSchoolWalkM) status[h] = STATUS_BEYOND;
     else homeSchool[h] = f;
   }
-  const routed = routeHomes(graph, input.homeSnap, input.schoolSnap, homeSchool, profile.route.unsafePlts, cancel, onProgress);
+  const routed = routeHomes(graph, input.homeSnap, input.schoolSnap, homeSchool, profile.route.unsafePlts, cancel, onProgress,
+    input.keepRouteSegments ?? false);
 
   const nan = () => new Float64Array(n).fill(Number.NaN);
   const out: SafeRoutes = {

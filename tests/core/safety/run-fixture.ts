@@ -18,7 +18,7 @@ export function runFixture(fc: FeatureCollection & { properties?: Options }) {
   const schoolSnap = snapPoints(net, xy(schools, 0), xy(schools, 1));
   const access = computeCategoryAccess(net, homeSnap, schoolSnap, Int32Array.from(schools.map((_, i) => i)));
   const profile = { ...CHILD_V1, route: { ...CHILD_V1.route, ...(fc.properties?.maxSchoolWalkM ? { maxSchoolWalkM: fc.properties.maxSchoolWalkM } : {}) } };
-  const routes = computeSafeRoutes({ net, streets, crossings, homeSnap, schoolSnap, access, profile });
+  const routes = computeSafeRoutes({ net, streets, crossings, homeSnap, schoolSnap, access, profile, keepRouteSegments: true });
   return { net, homes, schools, access, routes, out: outCollection(fc, streets, net, homes, schools, routes) };
 }
 
