@@ -1,0 +1,190 @@
+/**
+ * Turn-aware least-cost search (safe-routes contract, "Where a route crosses"): the crossing penalty at a
+ * vertex depends on the ways before and after it, so the search labels directed edges (the state "arrived at
+ * v along segment s"), not nodes, over the network's own CSR — no line graph is built. Moving on from a
+ * state never re-enters its own segment (no U-turns).
+ *
+ * A search runs from the schools' snapped points outward (costs are symmetric: walking a route backwards
+ * crosses the same roads) and stops as soon as every target point (the homes) is final; without targets
+ * it labels every reachable state.
+ */
+import { DistHeap } from '../access/dist-heap';
+import type { CancelToken } from '../jobs';
+import type { CostGraph } from './cost-graph';
+
+/** A point on the network: position t on segment, plus metres already walked to reach it (its snap leg). */
+export interface Attach {
+  readonly segment: number;
+  readonly t: number;
+  readonly offsetM: number;
+}
+
+/** A target point belonging to target `target` (a home may have several attachments). */
+export interface TargetAttach extends Attach {
+  readonly target: number;
+}
+
+export interface SearchResult {
+  /** Least cost of each target (both snap legs included); Infinity when unreached. */
+  readonly cost: Float64Array;
+  /** The state (directed edge) the target was entered from, or -1 - k when reached directly from source k. */
+  readonly via: Int32Array;
+  /** Index into the targets list of the attachment reached. */
+  readonly entry: Int32Array;
+}
+
+/** Crossing PLTS at v between identities ia and ib (crossings.ts `crossingPltsAt`, inlined for the hot loop). */
+function crossingPlts(g: CostGraph, v: number, ia: number, ib: number): number {
+  const { nodeRoadOffsets, roadIdentity, roadPlts } = g.crossing;
+  let best = 0;
+  for (let r = nodeRoadOffsets[v]!, end = nodeRoadOffsets[v + 1]!; r < end; r++) {
+    const id = roadIdentity[r]!;
+    if (id !== ia && id !== ib && roadPlts[r]! > best) best = roadPlts[r]!;
+  }
+  return best;
+}
+
+/** Reusable buffers for many searches over one cost graph. */
+export class TurnSearch {
+  readonly dist: Float64Array;
+  /** Previous state of each state; -1 - k for a state seeded from source k. */
+  readonly pred: Int32Array;
+  private readonly settled: Uint8Array;
+  private readonly nodeHead: Int32Array;
+  private readonly heapCapacity: number;
+  private heap: DistHeap | null = null;
+  private heapSize = 0;
+
+  constructor(readonly g: CostGraph) {
+    const { offsets, nodeCount } = g.net;
+    const edges = g.net.targets.length;
+    this.dist = new Float64Array(edges);
+    this.pred = new Int32Array(edges);
+    this.settled = new Uint8Array(edges);
+    this.nodeHead = new Int32Array(nodeCount).fill(-1);
+    // Each improvement pushes once: at most one push per (state, next edge) pair, plus the seeds.
+    let transitions = 0;
+    for (let v = 0; v < nodeCount; v++) {
+      const d = offsets[v + 1]! - offsets[v]!;
+      transitions += d * d;
+    }
+    this.heapCapacity = transitions + 16;
+  }
+
+  run(sources: readonly Attach[], targets: readonly TargetAttach[], targetCount: number, cancel?: CancelToken): SearchResult {
+    const g = this.g;
+    const { offsets, targets: heads, edgeSegment, segA, segB, segLengthM } = g.net;
+    const { edgeCost, segIdentity, segMult, segEdgeAB, segEdgeBA, penaltyM } = g;
+    const { nodeTurnCost } = g;
+    const { dist, pred, settled, nodeHead } = this;
+    dist.fill(Number.POSITIVE_INFINITY);
+    settled.fill(0);
+    // One heap for all runs (a lazy-deletion heap is empty again when a run ends or is reset).
+    if (!this.heap || this.heapSize < this.heapCapacity + 2 * sources.length) {
+      this.heapSize = this.heapCapacity + 2 * sources.length;
+      this.heap = new DistHeap(this.heapSize);
+    }
+    const heap = this.heap;
+    heap.size = 0;
+    const cost = new Float64Array(targetCount).fill(Number.POSITIVE_INFINITY);
+    const via = new Int32Array(targetCount).fill(-1);
+    const entry = new Int32Array(targetCount).fill(-1);
+
+    const seed = (e: number, d: number, k: number): void => {
+      if (d < dist[e]!) {
+        dist[e] = d;
+        pred[e] = -1 - k;
+        heap.push(d, e);
+      }
+    };
+    sources.forEach((src, k) => {
+      const s = src.segment;
+      const w = segLengthM[s]! * segMult[s]!;
+      seed(segEdgeAB[s]!, src.offsetM + (1 - src.t) * w, k);
+      seed(segEdgeBA[s]!, src.offsetM + src.t * w, k);
+    });
+
+    // Target attachments hang off both ends of their segment (a linked list per node, reset at the end).
+    const next = new Int32Array(2 * targets.length).fill(-1);
+    const sourcesOn = new Map<number, number[]>();
+    sources.forEach((src, k) => sourcesOn.set(src.segment, [...(sourcesOn.get(src.segment) ?? []), k]));
+    targets.forEach((tg, j) => {
+      for (let end = 0; end < 2; end++) {
+        const v = end === 0 ? segA[tg.segment]! : segB[tg.segment]!;
+        next[2 * j + end] = nodeHead[v]!;
+        nodeHead[v] = 2 * j + end;
+      }
+      // Two points on one segment may be joined along it directly.
+      for (const k of sourcesOn.get(tg.segment) ?? []) {
+        const src = sources[k]!;
+        const d = src.offsetM + Math.abs(src.t - tg.t) * segLengthM[tg.segment]! * segMult[tg.segment]! + tg.offsetM;
+        if (d < cost[tg.target]!) {
+          cost[tg.target] = d;
+          via[tg.target] = -1 - k;
+          entry[tg.target] = j;
+        }
+      }
+    });
+
+    let unreached = 0;
+    for (let i = 0; i < targetCount; i++) if (cost[i] === Number.POSITIVE_INFINITY) unreached++;
+    let maxCost = Number.NaN;
+    let pops = 0;
+    while (heap.size > 0) {
+      const du = heap.topKey();
+      const e = heap.pop();
+      if (settled[e] === 1 || du > dist[e]!) continue;
+      // Every later state costs at least du: targets whose cost is ≤ du are final. Costs only fall, so a
+      // maximum computed a few hundred pops ago is an upper bound and stopping on it is never early.
+      if (unreached === 0 && targetCount > 0) {
+        if ((pops & 255) === 0 || Number.isNaN(maxCost)) {
+          maxCost = 0;
+          for (let i = 0; i < targetCount; i++) if (cost[i]! > maxCost) maxCost = cost[i]!;
+        }
+        if (du >= maxCost) break;
+      }
+      settled[e] = 1;
+      if ((++pops & 0xffff) === 0) cancel?.check();
+      const v = heads[e]!;
+      const se = edgeSegment[e]!;
+      const ia = segIdentity[se]!;
+      const hasRoads = nodeTurnCost[v] === 1;
+      for (let h = nodeHead[v]!; h >= 0; h = next[h]!) {
+        const j = h >> 1;
+        const tg = targets[j]!;
+        const s2 = tg.segment;
+        if (s2 === se) continue; // that would turn back on the segment just walked
+        const pen = hasRoads ? penaltyM[crossingPlts(g, v, ia, segIdentity[s2]!)]! : 0;
+        const part = (h & 1) === 0 ? tg.t : 1 - tg.t;
+        const d = du + pen + part * segLengthM[s2]! * segMult[s2]! + tg.offsetM;
+        if (d < cost[tg.target]!) {
+          if (cost[tg.target] === Number.POSITIVE_INFINITY) unreached--;
+          cost[tg.target] = d;
+          via[tg.target] = e;
+          entry[tg.target] = j;
+        }
+      }
+      for (let f = offsets[v]!, end = offsets[v + 1]!; f < end; f++) {
+        const sf = edgeSegment[f]!;
+        if (sf === se) continue;
+        const pen = hasRoads ? penaltyM[crossingPlts(g, v, ia, segIdentity[sf]!)]! : 0;
+        const d = du + pen + edgeCost[f]!;
+        if (d < dist[f]!) {
+          dist[f] = d;
+          pred[f] = e;
+          heap.push(d, f);
+        }
+      }
+    }
+    for (const tg of targets) {
+      nodeHead[segA[tg.segment]!] = -1;
+      nodeHead[segB[tg.segment]!] = -1;
+    }
+    return { cost, via, entry };
+  }
+}
+
+/** Crossing PLTS at v between the ways of segments s1 and s2 (for walking a found route). */
+export function crossingPltsBetween(g: CostGraph, v: number, s1: number, s2: number): number {
+  return crossingPlts(g, v, g.segIdentity[s1]!, g.segIdentity[s2]!);
+}
