@@ -47,7 +47,7 @@ export function paginateGroups(groups: readonly number[], t: TableFrame): Pagina
   let row = 0;
   for (const size of groups) {
     if (size <= 0) continue;
-    if (used + size > capacity && used > 0 && size <= rest) breakPage(row);
+    if (used + size > capacity && used > 0) breakPage(row);
     else if (used === 0 && size > capacity && size <= rest && pages.length === 0) breakPage(row);
     for (let k = 0; k < size; k++) {
       if (used === capacity) breakPage(row);
