@@ -23,6 +23,6 @@ Options (besides analyze's):
                      The same inputs and date give the same bytes.
 
 manifest.json lists every file: name, format, layer, feature count, size and sha256.
-Check the files with GDAL: scripts/check-export-gdal.sh DIR (runs ogrinfo -so -al on each).
+Check the files with GDAL: node scripts/check-export-gdal.mjs DIR (ogrinfo -so -al on each file).
 
 Exit codes: as analyze (0 done, 1 failed, 2 bad arguments, 3 input refused, 4 --out refused).`;
