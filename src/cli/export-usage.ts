@@ -22,6 +22,11 @@ Options (besides analyze's):
   --date YYYY-MM-DD  the run date written into the GeoPackage and the manifest. Default: today (UTC).
                      The same inputs and date give the same bytes.
 
+Examples:
+  npm run export -- --demo --rules default --format gpkg --date 2026-12-03 --out /tmp/demo-export
+  npm run export -- --streets streets.fgb --residences homes.fgb --facility facilities.fgb \\
+      --units community=units_community.fgb --rules default --format geojson,csv --out /tmp/export
+
 manifest.json lists every file: name, format, layer, feature count, size and sha256.
 Check the files with GDAL: node scripts/check-export-gdal.mjs DIR (ogrinfo -so -al on each file).
 
