@@ -1,4 +1,5 @@
 /** Print layout, pure: page geometry, the map size check, scale bar, legend, table pagination, atlas planning. */
+export * from './codes';
 export * from './paper';
 export * from './frame';
 export * from './page-layout';
