@@ -10,56 +10,19 @@
  * cannot be analysed is refused before any work. Exit codes: cli-errors.ts (EXIT).
  */
 import { basename } from 'node:path';
-import type { FeatureCollection } from 'geojson';
 import { pathToFileURL } from 'node:url';
-import { isochroneStreets, runAccessAnalysis, type AccessAnalysisResult } from '../core/analysis';
+import { isochroneStreets, type AccessAnalysisResult } from '../core/analysis';
 import { coverageRows } from '../core/coverage';
-import { countedCategories, readFacility, type UnitLevel } from '../core/model';
-import { accessRequirements, evaluateRules, gapsToCsv, gapsToGeoJSON, scorecardsToCsv, type UnitGeometries } from '../core/rules';
-import type { UnitLayers } from '../core/tables';
+import { gapsToCsv, gapsToGeoJSON, scorecardsToCsv } from '../core/rules';
 import { parseAnalyzeArgs, wantsDebug, wantsHelp, type AnalyzeArgs } from './analyze-args';
-import { analyzeInputSpecs, readInputs } from './analyze-inputs';
-import { loadRuleSetArg } from './analyze-rules';
+import { runAnalyze } from './analyze-run';
 import { ANALYZE_USAGE } from './analyze-usage';
-import { CliError, describeFailure, EXIT } from './cli-errors';
+import { describeFailure, EXIT } from './cli-errors';
 import { accessCsv, coverageCsv } from './csv';
-import { facilityInput } from './facility-inputs';
 import { outputNamer } from './output-names';
-import { OutputFolder } from './output-folder';
-import { progressPrinter } from './progress-lines';
 
 export async function analyze(args: AnalyzeArgs, log: (line: string) => void = () => {}): Promise<AccessAnalysisResult> {
-  // Refuse a bad rule file before reading any layer.
-  const ruleSet = args.rules === undefined ? undefined : loadRuleSetArg(args.rules);
-  // Then --out, then every input: all refusals come before any analysis work.
-  const out = await OutputFolder.open(args.out, 'analyze', args.force ?? false);
-  const [streetLayer, homeLayer, ...rest] = await readInputs(analyzeInputSpecs(args), args.maxSnapM, log);
-  const streets = streetLayer.data;
-  const homes = homeLayer.data;
-  // An empty mixed facility file names no category, an empty unit file no unit: both were warned about.
-  const facilities = args.facilities.flatMap((f, i) => (f.category === undefined && rest[i].featureCount === 0 ? [] : [facilityInput(f, rest[i].data)]));
-  for (const f of facilities) if (f.note) log(f.note);
-  const units: UnitLayers = Object.fromEntries(args.units.flatMap((u, i): [UnitLevel, FeatureCollection][] => {
-    const l = rest[args.facilities.length + i];
-    return l.featureCount === 0 ? [] : [[u.level, l.data]];
-  }));
-  const need = ruleSet ? accessRequirements(ruleSet) : undefined;
-  const multi = facilities.filter((f) => f.category === undefined);
-  // A `school` of unknown level counts as primary and middle (the facility table gives it a row for each).
-  const categories = [...new Set([
-    ...facilities.flatMap((f) => (f.category ? [f.category] : [])),
-    ...multi.flatMap((f) => f.fc.features.flatMap((x) => readFacility(x.properties).category ?? [])).sort(),
-    ...(multi.length && need ? need.categories : []),
-  ].flatMap(countedCategories))];
-  if (categories.length === 0) {
-    throw new CliError(EXIT.inputRefused, 'no facility category is left to analyse (every facility file is empty). Give a facility file with features.');
-  }
-  const cutoffM = args.cutoffM === undefined ? undefined : Math.max(args.cutoffM, need?.maxDistanceM ?? 0);
-  const { result, tables } = runAccessAnalysis(
-    { streets, homes, facilities, units },
-    { categories, thresholds: args.thresholdsM.map((m) => ({ m })), maxSnapM: args.maxSnapM, cutoffM, isochrones: args.isochrones },
-    progressPrinter(log),
-  );
+  const { out, result, tables, unitGeometries: geometries, evaluation: ev } = await runAnalyze(args, 'analyze', log);
   await out.clearPrevious();
   const unitsByLevel = new Map(result.units.map((u) => [u.level, u]));
   const rows = result.coverage.flatMap((c) => coverageRows(c, unitsByLevel.get(c.level)!));
@@ -74,9 +37,7 @@ export async function analyze(args: AnalyzeArgs, log: (line: string) => void = (
     await out.write(basename(isochroneFile(iso.category)), JSON.stringify({ type: 'FeatureCollection', features }));
   }
   let rules: Record<string, unknown> | undefined;
-  if (ruleSet) {
-    const ev = evaluateRules(ruleSet, tables);
-    const geometries: UnitGeometries = Object.fromEntries(Object.entries(units).map(([level, fc]) => [level, fc.features.map((f) => f.geometry)]));
+  if (ev) {
     await out.write('gaps.csv', gapsToCsv(ev.records));
     await out.write('gaps.geojson', JSON.stringify(gapsToGeoJSON(ev.records, geometries)));
     await out.write('scorecards.csv', scorecardsToCsv(ev.scorecards));

@@ -10,6 +10,7 @@ const TSX = 'node_modules/.bin/tsx';
 const COMMANDS: Record<string, { entry: string; options: string[] }> = {
   analyze: { entry: 'src/cli/analyze.ts', options: ['--streets', '--residences', '--facility', '--facilities', '--units', '--rules',
     '--max-snap', '--thresholds', '--cutoff', '--isochrones', '--out', '--force', '--debug', '--demo', '--help'] },
+  export: { entry: 'src/cli/export.ts', options: ['--format', '--date', '--rules', '--isochrones', '--out', '--demo', '--help'] },
   import: { entry: 'src/cli/import.ts', options: ['--out', '--force', '--debug', '--admin-levels', '--admin-preset', '--no-estimate', '--help'] },
   'generate-demo': { entry: 'scripts/generate-demo.ts', options: ['--seed', '--people', '--out', '--help'] },
   bench: { entry: 'tests/bench/run-all.ts', options: ['NAME', '--help'] },

@@ -20,7 +20,8 @@ import { parseGpkgGeometry } from './wkb';
 
 type SqlModule = Awaited<ReturnType<typeof import('sql.js')['default']>>;
 
-async function loadSql(env: IoEnv): Promise<SqlModule> {
+/** sql.js with its wasm (also for the GeoPackage writer). */
+export async function loadSqlJs(env: IoEnv): Promise<SqlModule> {
   const initSqlJs = (await import('sql.js')).default;
   const cfg = env.sqlJs ?? {};
   const wasm = cfg.wasmBinary;
@@ -35,7 +36,7 @@ export async function readGeoPackage(bytes: Uint8Array, ctx: ReaderContext): Pro
   checkComplete(bytes, fileName);
   let SQL: SqlModule;
   try {
-    SQL = await loadSql(ctx.env);
+    SQL = await loadSqlJs(ctx.env);
   } catch {
     return fail(IO_ERRORS.gpkgWasmUnavailable, { file: fileName });
   }

@@ -1,0 +1,68 @@
+/**
+ * The pipeline both `analyze` and `export` run: the rule set checked first, then --out, then every input
+ * read and validated (analyze-inputs.ts), facilities split by category, the categories chosen, the
+ * analysis run as the app runs it, and the rules evaluated. What each command writes is its own.
+ */
+import type { FeatureCollection } from 'geojson';
+import { runAccessAnalysis, type AccessAnalysisResult, type AccessAnalysisRun } from '../core/analysis';
+import { countedCategories, readFacility, type LoadedLayer, type UnitLevel } from '../core/model';
+import { accessRequirements, evaluateRules, type Evaluation, type RuleSet, type UnitGeometries } from '../core/rules';
+import type { UnitLayers } from '../core/tables';
+import type { AnalyzeArgs } from './analyze-args';
+import { analyzeInputSpecs, readInputs, type InputSpec } from './analyze-inputs';
+import { loadRuleSetArg } from './analyze-rules';
+import { CliError, EXIT } from './cli-errors';
+import { facilityInput } from './facility-inputs';
+import { OutputFolder } from './output-folder';
+import { progressPrinter } from './progress-lines';
+
+export interface AnalyzeRun {
+  /** --out, checked, not yet cleared: the command clears it when it is about to write. */
+  readonly out: OutputFolder;
+  /** Every input as read and validated (personal fields withheld), with the flag that named it. */
+  readonly inputs: readonly { readonly spec: InputSpec; readonly layer: LoadedLayer }[];
+  readonly units: UnitLayers;
+  /** Unit polygons per level, indexed like the level's unit table. */
+  readonly unitGeometries: UnitGeometries;
+  readonly result: AccessAnalysisResult;
+  readonly tables: AccessAnalysisRun['tables'];
+  readonly ruleSet?: RuleSet;
+  readonly evaluation?: Evaluation;
+}
+
+export async function runAnalyze(args: AnalyzeArgs, command: string, log: (line: string) => void): Promise<AnalyzeRun> {
+  // Refuse a bad rule file before reading any layer.
+  const ruleSet = args.rules === undefined ? undefined : loadRuleSetArg(args.rules);
+  // Then --out, then every input: all refusals come before any analysis work.
+  const out = await OutputFolder.open(args.out, command, args.force ?? false);
+  const specs = analyzeInputSpecs(args);
+  const layers = await readInputs(specs, args.maxSnapM, log);
+  const [streetLayer, homeLayer, ...rest] = layers;
+  // An empty mixed facility file names no category, an empty unit file no unit: both were warned about.
+  const facilities = args.facilities.flatMap((f, i) => (f.category === undefined && rest[i].featureCount === 0 ? [] : [facilityInput(f, rest[i].data)]));
+  for (const f of facilities) if (f.note) log(f.note);
+  const units: UnitLayers = Object.fromEntries(args.units.flatMap((u, i): [UnitLevel, FeatureCollection][] => {
+    const l = rest[args.facilities.length + i];
+    return l.featureCount === 0 ? [] : [[u.level, l.data]];
+  }));
+  const need = ruleSet ? accessRequirements(ruleSet) : undefined;
+  const multi = facilities.filter((f) => f.category === undefined);
+  // A `school` of unknown level counts as primary and middle (the facility table gives it a row for each).
+  const categories = [...new Set([
+    ...facilities.flatMap((f) => (f.category ? [f.category] : [])),
+    ...multi.flatMap((f) => f.fc.features.flatMap((x) => readFacility(x.properties).category ?? [])).sort(),
+    ...(multi.length && need ? need.categories : []),
+  ].flatMap(countedCategories))];
+  if (categories.length === 0) {
+    throw new CliError(EXIT.inputRefused, 'no facility category is left to analyse (every facility file is empty). Give a facility file with features.');
+  }
+  const cutoffM = args.cutoffM === undefined ? undefined : Math.max(args.cutoffM, need?.maxDistanceM ?? 0);
+  const { result, tables } = runAccessAnalysis(
+    { streets: streetLayer.data, homes: homeLayer.data, facilities, units },
+    { categories, thresholds: args.thresholdsM.map((m) => ({ m })), maxSnapM: args.maxSnapM, cutoffM, isochrones: args.isochrones },
+    progressPrinter(log),
+  );
+  const unitGeometries: UnitGeometries = Object.fromEntries(Object.entries(units).map(([level, fc]) => [level, fc.features.map((f) => f.geometry)]));
+  const evaluation = ruleSet ? evaluateRules(ruleSet, tables) : undefined;
+  return { out, inputs: specs.map((spec, i) => ({ spec, layer: layers[i] })), units, unitGeometries, result, tables, ruleSet, evaluation };
+}
