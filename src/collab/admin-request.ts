@@ -28,6 +28,5 @@ export async function handleAdminRequest(
     }
   }
   // An empty rejection tells Hocuspocus the request is answered (no default response).
-  // eslint-disable-next-line @typescript-eslint/only-throw-error
   throw null;
 }
