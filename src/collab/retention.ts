@@ -20,8 +20,17 @@ export function expiredWorkshops(store: WorkshopStore, nowMs: number): string[] 
   return out;
 }
 
-export function eraseExpired(store: WorkshopStore, nowMs: number): string[] {
+/** `onErase` sees each workshop's state just before it goes. */
+export function eraseExpired(
+  store: WorkshopStore,
+  nowMs: number,
+  onErase: (name: string, state: Uint8Array) => void = () => {},
+): string[] {
   const names = expiredWorkshops(store, nowMs);
-  for (const name of names) store.delete(name);
+  for (const name of names) {
+    const state = store.get(name);
+    if (state) onErase(name, state);
+    store.delete(name);
+  }
   return names;
 }

@@ -5,6 +5,7 @@ import { Server, type Document } from '@hocuspocus/server';
 import { MAX_MESSAGE_BYTES } from '../core/sketch';
 import { handleAdminRequest } from './admin-request';
 import type { CollabConfig } from './config';
+import { ErasedRooms } from './erased-rooms';
 import { guardFeatures } from './guard-features';
 import { eraseExpired } from './retention';
 import { removeLock, readLiveLock, writeLock } from './server-lock';
@@ -15,6 +16,7 @@ import { verifyToken } from './token';
 
 /** Close code and reason sent to the clients of an erased workshop, so they drop their copy. */
 export const ERASED_REASON = 'workshop erased';
+export const ERASED_CODE = 4410;
 
 // Store at most 300 ms after the last update, and at least every 700 ms while updates keep coming:
 // every update is on disk within 1 s of reaching the server.
@@ -32,7 +34,9 @@ export async function startCollabServer(
   if (owner) throw new Error(`another server (pid ${owner.pid}, port ${owner.port}) uses ${config.dbPath}`);
   mkdirSync(dirname(config.dbPath), { recursive: true });
   const store = await WorkshopStore.open(config.dbPath);
-  for (const name of eraseExpired(store, Date.now())) log(`erased ${name}: past its retention_days`);
+  const tombstones = new ErasedRooms();
+  const expired = eraseExpired(store, Date.now(), (name, state) => tombstones.remember(name, state));
+  for (const name of expired) log(`erased ${name}: past its retention_days`);
 
   const erased = new WeakSet<Document>();
   const erasing = new Set<string>();
@@ -68,6 +72,11 @@ export async function startCollabServer(
       async afterLoadDocument({ document, documentName }) {
         guardFeatures(document, (r) => log(`${documentName}: feature ${r.key} ${r.action}`));
       },
+      async beforeHandleMessage({ documentName, update }) {
+        if (tombstones.bringsBack(documentName, update)) {
+          throw Object.assign(new Error(ERASED_REASON), { code: ERASED_CODE, reason: ERASED_REASON });
+        }
+      },
       async onRequest({ request, response }) {
         await handleAdminRequest(request, response, secret, erase);
       },
@@ -79,9 +88,12 @@ export async function startCollabServer(
     erasing.add(room);
     try {
       const document = server.hocuspocus.documents.get(room);
+      const stored = store.get(room);
+      if (stored) tombstones.remember(room, stored);
       if (document) {
+        tombstones.remember(room, document);
         erased.add(document);
-        document.connections.forEach(({ connection }) => connection.close({ code: 4410, reason: ERASED_REASON }));
+        document.connections.forEach(({ connection }) => connection.close({ code: ERASED_CODE, reason: ERASED_REASON }));
         // Closing the last connection unloads the document; wait for it so a new connection gets a new one.
         for (let i = 0; i < 250 && server.hocuspocus.documents.has(room); i++) {
           await new Promise((r) => setTimeout(r, 20));

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +13,7 @@ const dir = mkdtempSync(join(tmpdir(), 'collab-rules-'));
 const dbPath = join(dir, 'workshops.sqlite');
 const hour = () => Math.floor(Date.now() / 1000) + 3600;
 const token = (room: string, role: 'editor' | 'viewer' = 'editor') => signToken(SECRET, { room, role, exp: hour() });
+const fileHas = (text: string) => existsSync(dbPath) && readFileSync(dbPath).includes(Buffer.from(text));
 let server: ServerProcess;
 const clients: Client[] = [];
 const open = (room: string, t = token(room)) => {
@@ -84,8 +85,8 @@ describe('collab server: document rules', () => {
     await until('the writer still syncs', () => b.features.has('f2'));
     expect(b.features.has('bad')).toBe(false);
     expect(a.closes).toEqual([]);
-    await until('stored', () => readFileSync(dbPath).includes(Buffer.from('f2')));
-    expect(readFileSync(dbPath).includes(Buffer.from('Li Wei Xiaoming'))).toBe(false);
+    await until('stored', () => fileHas('f2'));
+    expect(fileHas('Li Wei Xiaoming')).toBe(false);
   });
 
   it('refuses a message over 1 MB and keeps serving the room', async () => {
@@ -123,16 +124,26 @@ describe('collab server: erase and retention', () => {
     await settled(a);
     a.features.set('secret-wish', point('secret-wish', { kind: 'wish', note: 'ERASE-ME-MARKER' }));
     await settled(a);
-    await until('stored', () => readFileSync(dbPath).includes(Buffer.from('ERASE-ME-MARKER')));
+    await until('stored', () => fileHas('ERASE-ME-MARKER'));
     const erased = await runCli(dbPath, ['erase', '--room', 'gone']);
     expect(erased.out).toContain('erased gone (server)');
     await until('the client was told', () => a.closes.some((c) => c.reason === 'workshop erased'));
-    a.destroy(); // a client drops its copy when told the workshop is erased
+    a.destroy();
     expect(await storedNames(dbPath)).not.toContain('gone');
-    expect(readFileSync(dbPath).includes(Buffer.from('ERASE-ME-MARKER'))).toBe(false);
+    expect(fileHas('ERASE-ME-MARKER')).toBe(false);
+    // A client that keeps its old copy and reconnects cannot bring the workshop back.
+    const stale = connect(server.port, 'gone', token('gone'), a.doc);
+    clients.push(stale);
+    await until('the stale copy is refused', () => stale.closes.some((c) => c.reason === 'workshop erased'));
+    stale.destroy();
     const again = open('gone');
     await settled(again);
+    await sleep(300);
     expect(again.features.size).toBe(0);
+    // New work in the same room is stored as usual.
+    again.features.set('after', point('after', { kind: 'wish' }));
+    await settled(again);
+    expect(again.features.size).toBe(1);
   });
 
   it('erases with the server stopped, and erases expired workshops on start', async () => {
@@ -146,7 +157,7 @@ describe('collab server: erase and retention', () => {
       old.features.set('o', point('o', { kind: 'wish' }));
     });
     await Promise.all([settled(ws), settled(old)]);
-    await until('both stored', () => readFileSync(dbPath).includes(Buffer.from('offline-erase')) && readFileSync(dbPath).includes(Buffer.from('2020-01-01')));
+    await until('both stored', () => fileHas('offline-erase') && fileHas('2020-01-01'));
     for (const c of clients) c.destroy();
     server.proc.kill('SIGTERM');
     expect(await server.exited).toBe(0);
