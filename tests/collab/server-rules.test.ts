@@ -84,9 +84,16 @@ describe('collab server: document rules', () => {
     a.features.set('f2', point('f2', { kind: 'route' }));
     await until('the writer still syncs', () => b.features.has('f2'));
     expect(b.features.has('bad')).toBe(false);
+    a.doc.transact(() => {
+      a.doc.getMap('meta').set('title', 'Class 3b');
+      a.doc.getMap('meta').set('facilitator', 'Ms Wang');
+    });
+    await until('meta cleaned', () => b.doc.getMap('meta').has('title') && !a.doc.getMap('meta').has('facilitator'));
+    expect(b.doc.getMap('meta').toJSON()).toEqual({ title: 'Class 3b' });
     expect(a.closes).toEqual([]);
-    await until('stored', () => fileHas('f2'));
+    await until('stored', () => fileHas('f2') && fileHas('Class 3b'));
     expect(fileHas('Li Wei Xiaoming')).toBe(false);
+    expect(fileHas('Ms Wang')).toBe(false);
   });
 
   it('refuses a message over 1 MB and keeps serving the room', async () => {

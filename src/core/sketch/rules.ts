@@ -77,3 +77,10 @@ export type SketchFeature = {
 export function isOneOf<T extends string>(list: readonly T[], value: unknown): value is T {
   return typeof value === 'string' && (list as readonly string[]).includes(value);
 }
+
+const ISO_8601 = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+
+/** An ISO 8601 date or date-time string that names a real time. */
+export function isIsoTimestamp(value: unknown): value is string {
+  return typeof value === 'string' && ISO_8601.test(value) && !Number.isNaN(Date.parse(value));
+}

@@ -9,6 +9,7 @@ import {
   SKETCH_AGE_BANDS,
   SKETCH_KINDS,
   SKETCH_STATUSES,
+  isIsoTimestamp,
   isOneOf,
   type SketchFeature,
   type SketchProperties,
@@ -41,7 +42,6 @@ export type SanitizeResult = {
   issues: SketchIssue[];
 };
 
-const ISO_8601 = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 const CATEGORY_ID = /^[a-z][a-z0-9_]{0,39}$/;
 const FEATURE_MEMBERS = new Set(['type', 'id', 'geometry', 'properties']);
 
@@ -55,8 +55,8 @@ const VALUE_RULES: Record<SketchPropertyKey, (v: unknown) => boolean> = {
   group: shortString(GROUP_MAX_CHARS),
   // The limit counts characters as people see them (code points), so a Chinese note gets 140 too.
   note: (v) => typeof v === 'string' && [...v].length <= NOTE_MAX_CHARS,
-  created: (v) => typeof v === 'string' && ISO_8601.test(v) && !Number.isNaN(Date.parse(v)),
-  updated: (v) => typeof v === 'string' && ISO_8601.test(v) && !Number.isNaN(Date.parse(v)),
+  created: isIsoTimestamp,
+  updated: isIsoTimestamp,
   emoji: shortString(EMOJI_MAX_CHARS),
   status: (v) => isOneOf(SKETCH_STATUSES, v),
   category: (v) => typeof v === 'string' && CATEGORY_ID.test(v),

@@ -4,6 +4,7 @@ import {
   ALLOWED_PROPERTY_KEYS,
   NOTE_MAX_CHARS,
   isExpired,
+  isValidMetaValue,
   sanitizeFeature,
   type SketchIssue,
 } from '../../../src/core/sketch';
@@ -116,5 +117,19 @@ describe('isExpired', () => {
     expect(isExpired({}, now)).toBe(false);
     expect(isExpired({ created: '2020-01-01T00:00:00Z' }, now)).toBe(false);
     expect(isExpired({ created: 'long ago', retention_days: 1 }, now)).toBe(false);
+  });
+});
+
+describe('isValidMetaValue', () => {
+  it('accepts the four meta keys with their types only', () => {
+    expect(isValidMetaValue('title', '三年级二班 workshop')).toBe(true);
+    expect(isValidMetaValue('title', 'x'.repeat(121))).toBe(false);
+    expect(isValidMetaValue('created', '2026-12-03T07:00:00Z')).toBe(true);
+    expect(isValidMetaValue('created', 'Dec 3 2026')).toBe(false);
+    expect(isValidMetaValue('groups', ['class 3b', 'table 2'])).toBe(true);
+    expect(isValidMetaValue('groups', ['ok', 7])).toBe(false);
+    expect(isValidMetaValue('retention_days', 30)).toBe(true);
+    expect(isValidMetaValue('retention_days', '30')).toBe(false);
+    expect(isValidMetaValue('facilitator', 'Ms Wang')).toBe(false);
   });
 });
