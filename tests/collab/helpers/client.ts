@@ -16,6 +16,7 @@ export type Client = {
 export function connect(port: number, room: string, token: string, doc = new Y.Doc()): Client {
   const closes: Client['closes'] = [];
   const authFailures: string[] = [];
+  let destroyed = false;
   const provider = new HocuspocusProvider({
     url: `ws://127.0.0.1:${port}`,
     name: room,
@@ -34,7 +35,14 @@ export function connect(port: number, room: string, token: string, doc = new Y.D
     features: doc.getMap('features'),
     closes,
     authFailures,
-    destroy: () => provider.destroy(),
+    destroy: () => {
+      if (destroyed) return;
+      destroyed = true;
+      // ws reports a socket closed while still connecting as an 'error' event; nobody listens then.
+      const socket = provider.configuration.websocketProvider.webSocket as unknown as WebSocket | null;
+      socket?.on?.('error', () => {});
+      provider.destroy();
+    },
   };
 }
 
