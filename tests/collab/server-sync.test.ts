@@ -1,0 +1,161 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signToken } from '../../src/collab/token';
+import { connect, point, settled, sleep, until, type Client } from './helpers/client';
+import { SECRET, startServer, type ServerProcess } from './helpers/server-process';
+
+// Convergence, offline merge and crash safety against the real server process.
+
+const dir = mkdtempSync(join(tmpdir(), 'collab-sync-'));
+const dbPath = join(dir, 'workshops.sqlite');
+const token = (room: string, role: 'editor' | 'viewer' = 'editor') =>
+  signToken(SECRET, { room, role, exp: Math.floor(Date.now() / 1000) + 3600 });
+let server: ServerProcess;
+const clients: Client[] = [];
+const open = (room: string, port = server.port) => {
+  const c = connect(port, room, token(room));
+  clients.push(c);
+  return c;
+};
+
+beforeAll(async () => {
+  server = await startServer(dbPath);
+});
+afterAll(async () => {
+  for (const c of clients) c.destroy();
+  server.proc.kill('SIGKILL');
+  await server.exited;
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function rng(seed: number) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** The features map as JSON in key order (Y.Map iteration follows each replica's insertion order). */
+function canon(c: Client): string {
+  return JSON.stringify([...c.features.entries()].sort(([x], [y]) => (x < y ? -1 : 1)));
+}
+
+/** 200 random edits: add, move, re-note or delete own features, or write one of the shared keys. */
+async function randomEdits(c: Client, name: string, seed: number, own: Map<string, unknown>, shared: Map<string, unknown[]>) {
+  const r = rng(seed);
+  for (let i = 0; i < 200; i++) {
+    const ownKeys = [...own.keys()].filter((k) => own.get(k) !== null);
+    const dice = r();
+    if (dice < 0.1) {
+      const key = `shared-${Math.floor(r() * 3)}`;
+      const f = point(key, { kind: 'wish', note: `${name} ${i}` }, 114 + r() * 0.01, 22.5);
+      c.features.set(key, f);
+      shared.get(key)!.push(f);
+    } else if (dice < 0.55 || ownKeys.length === 0) {
+      const key = `${name}-${i}`;
+      const f = point(key, { kind: 'danger', age_band: '7_12' }, 114 + r() * 0.01, 22.5 + r() * 0.01);
+      c.features.set(key, f);
+      own.set(key, f);
+    } else if (dice < 0.85) {
+      const key = ownKeys[Math.floor(r() * ownKeys.length)]!;
+      const f = point(key, { kind: 'wish', note: `moved ${i}` }, 114 + r() * 0.01, 22.5);
+      c.features.set(key, f);
+      own.set(key, f);
+    } else {
+      const key = ownKeys[Math.floor(r() * ownKeys.length)]!;
+      c.features.delete(key);
+      own.set(key, null);
+    }
+    if (i % 10 === 9) await sleep(5); // let the other client's edits interleave
+  }
+}
+
+describe('collab server: sync', () => {
+  it('two clients with 200 random edits each converge', async () => {
+    const a = open('converge');
+    const b = open('converge');
+    await Promise.all([settled(a), settled(b)]);
+    const ownA = new Map<string, unknown>();
+    const ownB = new Map<string, unknown>();
+    const shared = new Map<string, unknown[]>([0, 1, 2].map((i) => [`shared-${i}`, []]));
+    await Promise.all([randomEdits(a, 'a', 1, ownA, shared), randomEdits(b, 'b', 2, ownB, shared)]);
+    await until(
+      'both converge',
+      () => canon(a) === canon(b) && !a.provider.hasUnsyncedChanges && !b.provider.hasUnsyncedChanges,
+    );
+    const final = a.features.toJSON();
+    // Each client's own features end as that client last wrote them.
+    for (const own of [ownA, ownB]) {
+      for (const [key, value] of own) expect(final[key] ?? null).toEqual(value);
+    }
+    // A key both wrote ends as one of the two clients' last writes.
+    for (const [key, writes] of shared) {
+      if (writes.length === 0) continue;
+      expect(writes).toContainEqual(final[key]);
+    }
+    const expectedCount = [...ownA.values(), ...ownB.values()].filter((v) => v !== null).length + [...shared.values()].filter((w) => w.length > 0).length;
+    expect(Object.keys(final)).toHaveLength(expectedCount);
+    // A third client joining later reads the same document from the server.
+    const c = open('converge');
+    await settled(c);
+    expect(c.features.toJSON()).toEqual(final);
+  });
+
+  it('a client offline for 20 edits merges without duplicates', async () => {
+    const a = open('offline');
+    const b = open('offline');
+    await Promise.all([settled(a), settled(b)]);
+    for (let i = 0; i < 10; i++) a.features.set(`base-${i}`, point(`base-${i}`, { kind: 'wish' }));
+    await until('b has the base', () => b.features.size === 10);
+
+    b.provider.configuration.websocketProvider.disconnect();
+    await until('b offline', () => b.provider.configuration.websocketProvider.status === 'disconnected');
+    for (let i = 0; i < 12; i++) b.features.set(`off-${i}`, point(`off-${i}`, { kind: 'favourite' }));
+    for (let i = 0; i < 4; i++) b.features.set(`base-${i}`, point(`base-${i}`, { kind: 'wish', note: 'edited offline' }));
+    for (let i = 6; i < 10; i++) b.features.delete(`base-${i}`); // 12 + 4 + 4 = 20 edits
+    a.features.set('online-0', point('online-0', { kind: 'danger' }));
+    await settled(a);
+    expect(a.features.has('off-0')).toBe(false);
+
+    b.provider.configuration.websocketProvider.connect();
+    await until('merged', () => a.features.size === 19 && b.features.size === 19 && !b.provider.hasUnsyncedChanges);
+    const keys = [...a.features.keys()].sort();
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(keys).toEqual([...'0123456789ab'.split('').map((_, i) => `off-${i}`), 'base-0', 'base-1', 'base-2', 'base-3', 'base-4', 'base-5', 'online-0'].sort());
+    expect((a.features.get('base-2') as { properties: { note?: string } }).properties.note).toBe('edited offline');
+    expect(b.features.toJSON()).toEqual(a.features.toJSON());
+    // Every feature is stored once under its own id.
+    for (const [key, f] of a.features) expect((f as { id: string }).id).toBe(key);
+  });
+
+  it('keeps every edit made at least 1 s before a SIGKILL, across a restart', async () => {
+    const a = open('crash');
+    await settled(a);
+    const sentAt = new Map<string, number>();
+    const stop = Date.now() + 2500;
+    for (let i = 0; Date.now() < stop; i++) {
+      const key = `k-${i}`;
+      a.features.set(key, point(key, { kind: 'wish', note: `edit ${i}` }));
+      sentAt.set(key, Date.now());
+      await sleep(15);
+    }
+    const killedAt = Date.now();
+    server.proc.kill('SIGKILL');
+    await server.exited;
+    a.destroy();
+
+    server = await startServer(dbPath, server.port);
+    const fresh = open('crash');
+    await settled(fresh);
+    const due = [...sentAt].filter(([, t]) => t <= killedAt - 1000).map(([k]) => k);
+    expect(due.length).toBeGreaterThan(50);
+    const missing = due.filter((k) => !fresh.features.has(k));
+    expect(missing).toEqual([]);
+    // Nothing appears that was never written.
+    for (const key of fresh.features.keys()) expect(sentAt.has(key)).toBe(true);
+  });
+});
