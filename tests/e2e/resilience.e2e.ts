@@ -80,9 +80,11 @@ describe('dying and stuck workers', () => {
     const gen = await generation('io');
     // Queued in the worker as hang, crash, load: the error event reaches the page while the load is in
     // flight, whatever the load's speed. (Sent after the load, the crash raced it: a small file could be
-    // parsed and answered before the crash message was read, and the load then succeeded.)
+    // parsed and answered before the crash message was read, and the load then succeeded.) The hang is
+    // long enough for the load to be sent before the error event arrives even on a loaded machine, where
+    // answering the demo question took over 5 s.
     await pick(['crashed.geojson'], () => page.evaluate(() => {
-      window.__cfc!.workers!.hang('io', 5_000);
+      window.__cfc!.workers!.hang('io', 15_000);
       window.__cfc!.workers!.crash('io');
     }));
     const alert = page.getByRole('alert').locator('.alert').filter({ hasText: 'crashed.geojson' });
