@@ -156,7 +156,8 @@ describe('dying and stuck workers', () => {
       // The second pass meets a warm worker that already holds the layers and network: its run takes a few
       // milliseconds, too quick to catch from outside. Hold that worker first, so the run message waits behind
       // the hang and the crash message behind the run, which yields between stages: the crash lands mid-run.
-      if (kill === 'crash') await page.evaluate(() => window.__cfc!.workers!.hang('analysis', 2_000));
+      // The holds last 10 s: with another browser test beside this one, sending the fault took over 2 s.
+      if (kill === 'crash') await page.evaluate(() => window.__cfc!.workers!.hang('analysis', 10_000));
       await page.getByRole('button', { name: 'Run analysis' }).click();
       await page.getByRole('progressbar', { name: /Analysis progress/ }).waitFor({ timeout: WAIT });
       if (kill === 'terminate') {
@@ -164,7 +165,7 @@ describe('dying and stuck workers', () => {
         // simply replaced, nothing lost), then hold it at its next turn between stages until it is killed.
         await page.waitForFunction(() => /street network|snapping|walking distances/.test(document.querySelector('.analysis-progress span')?.textContent ?? ''),
           null, { timeout: WAIT });
-        await page.evaluate(() => window.__cfc!.workers!.hang('analysis', 3_000));
+        await page.evaluate(() => window.__cfc!.workers!.hang('analysis', 10_000));
       }
       await page.evaluate((k) => window.__cfc!.workers![k]('analysis'), kill);
       const error = page.locator('.analysis-error');
