@@ -14,7 +14,7 @@ const units: FeatureCollection = { type: 'FeatureCollection', features: [square(
 const record = (unit: number, homes: number[]) => ({ rule_id: 'r1', scale: 'community', unit_index: unit, uncovered_homes: Int32Array.from(homes) });
 const result = {
   evaluation: {
-    scorecards: [{ level: 'community', unit_id: 'a', unit_index: 0, childFriendly: true }, { level: 'community', unit_id: 'b', unit_index: 1, childFriendly: false }],
+    scorecards: [{ level: 'community', unit_id: 'a', unit_index: 0, childFriendly: true, assessed: true }, { level: 'community', unit_id: 'b', unit_index: 1, childFriendly: false, assessed: true }],
     records: [record(0, []), record(1, [0, 2])],
   },
   homeLng: Float64Array.from([0.5, 1.5, 1.2]),

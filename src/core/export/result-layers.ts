@@ -61,7 +61,7 @@ export function gapLayers(ev: Evaluation, geometries: UnitGeometries): ExportLay
     type: 'Feature',
     geometry: f.geometry,
     properties: {
-      unit_level: card.level, child_friendly: card.childFriendly, failing_here: card.failingHere, failing_below: card.failingBelow,
+      unit_level: card.level, child_friendly: card.assessed ? card.childFriendly : null, failing_here: card.failingHere, failing_below: card.failingBelow,
       ...f.properties,
     },
   })));

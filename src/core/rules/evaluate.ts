@@ -44,8 +44,11 @@ export interface EvaluationSummary {
   /** Records that are neither passed nor failed (no children of the band, no child counts, no people). */
   readonly notApplicable: number;
   readonly failingBySeverity: Readonly<Record<Severity, number>>;
-  /** Child-friendly units per evaluated level. */
-  readonly childFriendly: Partial<Record<UnitLevel, { readonly count: number; readonly total: number }>>;
+  /**
+   * Child-friendly units per evaluated level, of `total`; `assessed` units have at least one applicable rule of
+   * their scale (the others are neither child-friendly nor not: nothing was compared there).
+   */
+  readonly childFriendly: Partial<Record<UnitLevel, { readonly count: number; readonly total: number; readonly assessed: number }>>;
   readonly skipped: readonly SkippedRule[];
   /** Some child counts are estimates (label results as such). */
   readonly estimated: boolean;
@@ -88,6 +91,7 @@ export function evaluateRules(ruleSet: RuleSet, inputs: RuleInputs, cancel?: Can
   const records: GapRecord[] = [];
   const skipped: SkippedRule[] = [];
   const friendly: Partial<Record<UnitLevel, Uint8Array>> = {};
+  const assessed: Partial<Record<UnitLevel, Uint8Array>> = {};
   const evaluated = new Set<string>();
   let people: Float64Array | undefined;
 
@@ -138,6 +142,7 @@ export function evaluateRules(ruleSet: RuleSet, inputs: RuleInputs, cancel?: Can
       }
     }
     friendly[level] = Uint8Array.from(applied, (a, u) => (a > 0 && failed[u] === 0 ? 1 : 0));
+    assessed[level] = Uint8Array.from(applied, (a) => (a > 0 ? 1 : 0));
   }
 
   const gaps = records.filter((r) => r.status === 'failed');
@@ -145,12 +150,12 @@ export function evaluateRules(ruleSet: RuleSet, inputs: RuleInputs, cancel?: Can
   const childFriendly: EvaluationSummary['childFriendly'] = {};
   for (const level of UNIT_LEVELS) {
     const f = friendly[level];
-    if (f) childFriendly[level] = { count: f.reduce((s, x) => s + x, 0), total: f.length };
+    if (f) childFriendly[level] = { count: f.reduce((s, x) => s + x, 0), total: f.length, assessed: assessed[level]!.reduce((s, x) => s + x, 0) };
   }
   return {
     gaps,
     records,
-    scorecards: buildScorecards(records, views, friendly),
+    scorecards: buildScorecards(records, views, friendly, assessed),
     summary: {
       ruleSetId: ruleSet.id, ruleSetVersion: ruleSet.version, rulesEvaluated: evaluated.size, evaluations: records.length,
       failing: gaps.length, notApplicable: records.filter((r) => r.status === 'not-applicable').length, failingBySeverity, childFriendly, skipped,

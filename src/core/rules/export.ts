@@ -57,7 +57,7 @@ export function scorecardsToCsv(cards: readonly Scorecard[]): string {
   const out = [line(SCORECARD_CSV_COLUMNS)];
   for (const c of cards) {
     for (const r of c.rows) {
-      out.push(line([c.level, c.unit_id, c.unit_name, c.childFriendly, c.failingHere, c.failingBelow, r.rule_id, r.metric,
+      out.push(line([c.level, c.unit_id, c.unit_name, c.assessed ? c.childFriendly : '', c.failingHere, c.failingBelow, r.rule_id, r.metric,
         r.category, r.age_band, r.measured, r.comparator, r.target, passedCell(r), r.applicable, r.severity, r.children_affected,
         r.estimated, r.source, ...scalingCells(r), ...statusCells(r)]));
     }

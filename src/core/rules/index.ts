@@ -15,7 +15,7 @@ export { citation, reasonStatus, RULE_REASONS, RULE_STATUSES, type GapRecord, ty
 export { WHOLE_AREA_UNIT_ID } from './levels';
 export { CHILD_SHARE_0_18, homePeople, scaleTarget } from './population';
 export { evaluateRules, RuleInputError, SKIP_CODES, type RuleInputs, type Evaluation, type EvaluationSummary, type SkippedRule, type SkipCode } from './evaluate';
-export type { Scorecard } from './scorecards';
+export { verdictOf, type Scorecard, type Verdict } from './scorecards';
 export {
   gapsToCsv, scorecardsToCsv, gapsToGeoJSON, GAP_CSV_COLUMNS, SCORECARD_CSV_COLUMNS, type UnitGeometries,
 } from './export';

@@ -13,7 +13,10 @@ export interface Scorecard {
   readonly unit_id: string;
   readonly unit_name: string;
   readonly unit_name_zh?: string;
+  /** At least one applicable rule of its scale, and every applicable one passed. */
   readonly childFriendly: boolean;
+  /** At least one rule of its scale applies here; when false the unit is "not assessed", not "not child-friendly". */
+  readonly assessed: boolean;
   /** Every evaluated rule of this scale in this unit, in rule-set order. */
   readonly rows: readonly GapRecord[];
   /** Failing rules of this unit's own scale. */
@@ -24,6 +27,11 @@ export interface Scorecard {
   readonly failingBySeverity: Readonly<Record<Severity, number>>;
 }
 
+/** What a unit is under the rule set: a unit where no rule of its scale applies was not assessed. */
+export type Verdict = 'child-friendly' | 'not-yet' | 'not-assessed';
+export const verdictOf = (c: Pick<Scorecard, 'assessed' | 'childFriendly'>): Verdict =>
+  (!c.assessed ? 'not-assessed' : c.childFriendly ? 'child-friendly' : 'not-yet');
+
 type SeverityCounts = Record<Severity, number>;
 const zero = (): SeverityCounts => ({ info: 0, minor: 0, major: 0, critical: 0 });
 
@@ -31,6 +39,7 @@ export function buildScorecards(
   records: readonly GapRecord[],
   views: Partial<Record<UnitLevel, LevelView>>,
   friendly: Partial<Record<UnitLevel, Uint8Array>>,
+  assessed: Partial<Record<UnitLevel, Uint8Array>>,
 ): Scorecard[] {
   const rows = new Map<UnitLevel, GapRecord[][]>();
   const here = new Map<UnitLevel, SeverityCounts[]>();
@@ -65,7 +74,7 @@ export function buildScorecards(
       const all = total.get(level)![u];
       cards.push({
         level, unit_index: u, unit_id: v.table.ids[u], unit_name: v.table.names[u] ?? '', unit_name_zh: v.table.namesZh[u],
-        childFriendly: friendly[level]?.[u] === 1, rows: rows.get(level)![u],
+        childFriendly: friendly[level]?.[u] === 1, assessed: assessed[level]?.[u] === 1, rows: rows.get(level)![u],
         failingHere: own, failingBelow: sum(all) - own, failingBySeverity: { ...all },
       });
     }

@@ -38,7 +38,7 @@ export function buildGapLayers(s: GapLayerInput): Layer[] {
   const unitLayer = s.doc.layers.find((l) => l.role === mapScale && s.layerData[l.id]);
   const fc = unitLayer && s.layerData[unitLayer.id]?.data;
   if (fc) {
-    const friendly = memo(result, `friendly|${mapScale}`, null, () => new Map(result.evaluation.scorecards.filter((c) => c.level === mapScale).map((c) => [c.unit_id, c.childFriendly])));
+    const friendly = memo(result, `friendly|${mapScale}`, null, () => new Map(result.evaluation.scorecards.filter((c) => c.level === mapScale).map((c) => [c.unit_id, c.assessed ? c.childFriendly : undefined])));
     out.push(new GeoJsonLayer({
       id: 'cfc-gap-units',
       data: memo(result, `units|${mapScale}`, fc, () => fc.features.map((f, i) => ({ ...f, properties: { ...f.properties, __cf: friendly.get(featureId(f.properties, i, f.id)) } }))),

@@ -47,6 +47,7 @@ export function CheckBar() {
               return cf ? (
                 <li key={level} data-level={level} data-count={cf.count}>
                   {t('rules.summary.childFriendly', { count: cf.count, total: cf.total, level: t(`rules.scale.${level}`) })}
+                  {cf.assessed < cf.total && <> {t('rules.summary.notAssessed', { count: cf.total - cf.assessed })}</>}
                 </li>
               ) : null;
             })}

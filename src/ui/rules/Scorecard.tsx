@@ -1,10 +1,17 @@
 import { bbox } from '@turf/turf';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { verdictOf, type Verdict } from '../../core/rules';
 import { unitFeatureOf, type UnitRef } from '../../state';
 import { useAppState, useAppStore } from '../store-context';
 import { measuredText, reasonText, recordTarget, scaledTargetNote, unitLabel, verdictClass, verdictWord } from './format';
 import { unitTree } from './unit-tree';
+
+const VERDICT_KEY: Record<Verdict, string> = {
+  'child-friendly': 'rules.scorecard.childFriendly',
+  'not-yet': 'rules.scorecard.notChildFriendly',
+  'not-assessed': 'rules.scorecard.notAssessed',
+};
 
 /** One unit's scorecard: every rule of its scale, roll-ups, breadcrumbs up, and its sub-units to drill into. */
 export function Scorecard() {
@@ -45,8 +52,8 @@ export function Scorecard() {
         </ol>
       </nav>
       <h3>{t('rules.scorecard.title', { unit: name(unit) })} <small>({t(`rules.scale.${unit.level}`)})</small></h3>
-      <p className={card.childFriendly ? 'cf-status cf-yes' : 'cf-status cf-no'} data-child-friendly={card.childFriendly}>
-        {card.childFriendly ? t('rules.scorecard.childFriendly') : t('rules.scorecard.notChildFriendly')}
+      <p className={`cf-status cf-${verdictOf(card)}`} data-child-friendly={card.childFriendly} data-verdict={verdictOf(card)}>
+        {t(VERDICT_KEY[verdictOf(card)])}
       </p>
       <p className="rollup">
         <span data-testid="failing-here">{t('rules.scorecard.failingHere', { count: card.failingHere })}</span>
@@ -103,11 +110,9 @@ function UnitChildren({ tree, unit, open, name }: {
         {kids.map((k) => {
           const c = tree.card(k)!;
           return (
-            <li key={k.index} data-unit-id={c.unit_id} data-child-friendly={c.childFriendly}>
+            <li key={k.index} data-unit-id={c.unit_id} data-child-friendly={c.childFriendly} data-verdict={verdictOf(c)}>
               <button type="button" onClick={() => open(k)} aria-label={t('rulesUi.card.open', { unit: name(k) })}>{name(k)}</button>
-              <span className={c.childFriendly ? 'cf-badge cf-yes' : 'cf-badge cf-no'}>
-                {c.childFriendly ? t('rules.scorecard.childFriendly') : t('rules.scorecard.notChildFriendly')}
-              </span>
+              <span className={`cf-badge cf-${verdictOf(c)}`}>{t(VERDICT_KEY[verdictOf(c)])}</span>
               <span className="muted">{c.failingHere + c.failingBelow}</span>
             </li>
           );

@@ -3,7 +3,8 @@
  * Rule A (community): kindergarten ≤ 300 m for ≥ 80 % of 4-6 → K1 0.5 ✗, K2 1 ✓, K3 0.4 ✗, K4 0.8 ✓.
  */
 import { describe, expect, it } from 'vitest';
-import { evaluateRules } from '../../../src/core/rules';
+import { evaluateRules, verdictOf } from '../../../src/core/rules';
+import { scorecardsToCsv } from '../../../src/core/rules/export';
 import { tinyInputs, tinyUnits } from '../../fixtures/rules/tiny-city';
 import { rule, ruleSet } from '../../fixtures/rules/rule-builders';
 
@@ -28,7 +29,8 @@ describe('child_friendly_subunits', () => {
     expect(m('D')).toEqual([['D1', 1, true], ['D2', 1, true]]);
     expect(m('E')).toEqual([['C', 2, true]]);
     expect(ev.summary.childFriendly).toEqual({
-      community: { count: 2, total: 4 }, street: { count: 2, total: 3 }, district: { count: 2, total: 2 }, city: { count: 1, total: 1 },
+      community: { count: 2, total: 4, assessed: 4 }, street: { count: 2, total: 3, assessed: 3 }, district: { count: 2, total: 2, assessed: 2 },
+      city: { count: 1, total: 1, assessed: 1 },
     });
   });
 
@@ -40,11 +42,23 @@ describe('child_friendly_subunits', () => {
     expect(m('E')).toEqual([['C', 1, false]]);
   });
 
-  it('a unit where no rule of its scale applies is not child-friendly (nothing was shown to be)', () => {
+  it('a unit where no rule of its scale applies is not child-friendly but "not assessed", and not counted as friendly above', () => {
+    // The tiny city has no children of 13-18: rule T applies nowhere, so no community is assessed; the street
+    // rule B (child-friendly communities ≥ 1) is assessed everywhere and fails (0 friendly communities).
     const teen = { kind: 'share_within', category: 'kindergarten', age_band: '13-18', threshold_m: 300 } as const;
     const ev = evaluateRules(ruleSet([rule('T', 'community', teen, 0.8), rule('B', 'street', cf, 1)]), tinyInputs());
     expect(ev.records.filter((r) => r.rule_id === 'T').every((r) => r.status === 'not-applicable' && r.reason === 'no-children-in-unit' && !r.passed)).toBe(true);
     expect(ev.records.filter((r) => r.rule_id === 'B').map((r) => r.measured)).toEqual([0, 0, 0]);
+    const verdicts = (level: string) => ev.scorecards.filter((c) => c.level === level).map((c) => [c.unit_id, verdictOf(c)]);
+    expect(verdicts('community')).toEqual([['K1', 'not-assessed'], ['K2', 'not-assessed'], ['K3', 'not-assessed'], ['K4', 'not-assessed']]);
+    expect(verdicts('street')).toEqual([['S1', 'not-yet'], ['S2', 'not-yet'], ['S3', 'not-yet']]);
+    expect(ev.summary.childFriendly.community).toEqual({ count: 0, total: 4, assessed: 0 });
+    expect(ev.summary.childFriendly.street).toEqual({ count: 0, total: 3, assessed: 3 });
+    // Exports say "unknown", not false: an empty child_friendly cell, null in GeoJSON.
+    const k1 = scorecardsToCsv(ev.scorecards).split('\n').find((l) => l.startsWith('community,K1,'))!;
+    expect(k1.split(',')[3]).toBe('');
+    const s1 = scorecardsToCsv(ev.scorecards).split('\n').find((l) => l.startsWith('street,S1,'))!;
+    expect(s1.split(',')[3]).toBe('false');
   });
 
   it('without a street table: street rules and the district count are skipped; communities roll up to districts by their homes', () => {

@@ -79,7 +79,7 @@ describe('a city with no kindergarten', () => {
     expect(ev.summary.noFacility).toEqual(['kindergarten']);
     expect(ev.summary.childCounts).toBe(true);
     expect(ev.gaps.length).toBe(ev.records.filter((r) => r.status === 'failed').length);
-    expect(ev.summary.childFriendly.community).toEqual({ count: 0, total: 4 });
+    expect(ev.summary.childFriendly.community).toEqual({ count: 0, total: 4, assessed: 4 });
   });
 });
 
@@ -108,7 +108,7 @@ describe('homes without child counts', () => {
   });
   it('presence needs no children: only K2 holds a kindergarten, so K2 is the one child-friendly community', () => {
     expect(of(ev.records, 'kg-here').map((r) => [r.unit_id, r.status])).toEqual([['K1', 'failed'], ['K2', 'passed'], ['K3', 'failed'], ['K4', 'failed']]);
-    expect(ev.summary.childFriendly.community).toEqual({ count: 1, total: 4 });
+    expect(ev.summary.childFriendly.community).toEqual({ count: 1, total: 4, assessed: 4 });
     expect(ev.summary.failing).toBe(3);
   });
   it('scorecards count failed rules only: K1 has 1 (presence), K2 none', () => {
