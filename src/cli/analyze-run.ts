@@ -79,7 +79,7 @@ export async function runAnalyze(args: AnalyzeArgs, command: string, log: (line:
     if (!profile.ok) throw new CliError(EXIT.usage, `--max-school-walk: not a valid profile value (${profile.issues.map((i) => i.code).join(', ')})`);
     const t0 = performance.now();
     log('Safe routes to school…');
-    const sr = computeRunSafeRoutes(data, run, request, { profile: profile.profile, schoolCategories: args.safeRoutes.schoolCategories });
+    const sr = computeRunSafeRoutes(data, run, '', request, { profile: profile.profile, schoolCategories: args.safeRoutes.schoolCategories });
     const wayIds = streetLayer.data.features.map((f, i) => featureId(f.properties as Props | null, i, f.id));
     safeRoutes = { result: sr.result, wayIds, seconds: (performance.now() - t0) / 1000 };
   }

@@ -50,7 +50,8 @@ export function runSchoolCategories(runCategories: readonly string[], asked: rea
   return runCategories.filter((c) => wanted.has(c));
 }
 
-export function computeRunSafeRoutes(data: PreparedDataset, run: AccessAnalysisRun, request: AccessRequest, sr: SafeRoutesRequest,
+/** `runId`: the id the service holds the run under (run.result's own is empty outside the service). */
+export function computeRunSafeRoutes(data: PreparedDataset, run: AccessAnalysisRun, runId: string, request: AccessRequest, sr: SafeRoutesRequest,
   cancel?: CancelToken, onProgress?: ProgressFn, jobId = ''): { result: SafeRoutesResult; held: HeldSafeRoutes } {
   const t0 = performance.now();
   const { homes, facilities, access, units } = run.tables;
@@ -60,7 +61,7 @@ export function computeRunSafeRoutes(data: PreparedDataset, run: AccessAnalysisR
   // The run's facility table may hold scenario proposals; snapping it again gives the snaps the run used.
   const schoolSnap = snapPoints(net, facilities.lng, facilities.lat, { maxSnapM });
   const categories = runSchoolCategories(access.map((a) => a.category), sr.schoolCategories);
-  onProgress?.({ jobId, stage: 'progress.safety', fraction: 0.05 });
+  onProgress?.({ jobId, stage: 'progress.safe-routes', fraction: 0.05 });
   const routes = computeSafeRoutes({
     net, streets: data.inputs.streets, crossings: data.inputs.crossings ?? null, homeSnap, schoolSnap, access: nearestOver(access, categories),
     profile: sr.profile, walkability: request.walkability,
@@ -72,7 +73,7 @@ export function computeRunSafeRoutes(data: PreparedDataset, run: AccessAnalysisR
   const byUnit = Object.values(units).flatMap((u) => (u ? [{ level: u.level, ids: u.ids, summaries: summariseRoutes(routes, u.homeUnit, u.ids.length, weights) }] : []));
   const s = routes.streetSafety;
   const result: SafeRoutesResult = {
-    runId: run.result.runId, profileId: sr.profile.id, schoolCategories: categories, facilityIds,
+    runId, profileId: sr.profile.id, schoolCategories: categories, facilityIds,
     street: { plts: s.plts.slice(), basis: s.basis.slice(), speedKmh: s.speedKmh.slice(), speedAssumed: s.speedAssumed.slice(), lanes: s.lanes.slice(), sidewalk: s.sidewalk.slice() },
     homes: {
       status: routes.status.slice(), school: routes.school.slice(), walkingM: routes.walkingM.slice(), safeM: routes.safeM.slice(),

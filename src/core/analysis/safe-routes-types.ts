@@ -96,7 +96,8 @@ export interface SafeRouteDetail {
   readonly shortest: ShownRoute;
 }
 
+/** Every typed-array buffer of a result, each once and none empty (a buffer listed twice makes postMessage throw). */
 export function safeRoutesTransferables(r: SafeRoutesResult): ArrayBuffer[] {
-  const arrays = [...Object.values(r.street), ...Object.values(r.homes), ...Object.values(r.crossingPoints)] as { buffer: ArrayBufferLike }[];
-  return [...new Set(arrays.map((a) => a.buffer))].filter((b): b is ArrayBuffer => b instanceof ArrayBuffer);
+  const arrays = [...Object.values(r.street), ...Object.values(r.homes), ...Object.values(r.crossingPoints)] as ArrayBufferView[];
+  return [...new Set(arrays.map((a) => a.buffer))].filter((b): b is ArrayBuffer => b instanceof ArrayBuffer && b.byteLength > 0);
 }
