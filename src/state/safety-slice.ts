@@ -78,7 +78,7 @@ export const createSafetySlice = (services: Services): SliceCreator<SafetySlice>
       if (!services.analysis || !result) return;
       const mine = ++detailSeq;
       patch({ detail: { home, routes: undefined } });
-      let routes: SafeRouteDetail | null = null;
+      let routes: SafeRouteDetail | null;
       try {
         routes = await services.analysis.safeRouteDetail(result.runId, home);
       } catch {

@@ -73,7 +73,7 @@ export function computeRunSafeRoutes(data: PreparedDataset, run: AccessAnalysisR
   const byUnit = Object.values(units).flatMap((u) => (u ? [{ level: u.level, ids: u.ids, summaries: summariseRoutes(routes, u.homeUnit, u.ids.length, weights) }] : []));
   const s = routes.streetSafety;
   const result: SafeRoutesResult = {
-    runId, profileId: sr.profile.id, schoolCategories: categories, facilityIds,
+    runId, profileId: sr.profile.id, maxSchoolWalkM: sr.profile.route.maxSchoolWalkM, schoolCategories: categories, facilityIds,
     street: { plts: s.plts.slice(), basis: s.basis.slice(), speedKmh: s.speedKmh.slice(), speedAssumed: s.speedAssumed.slice(), lanes: s.lanes.slice(), sidewalk: s.sidewalk.slice() },
     homes: {
       status: routes.status.slice(), school: routes.school.slice(), walkingM: routes.walkingM.slice(), safeM: routes.safeM.slice(),

@@ -24,6 +24,8 @@ export interface SafeRoutesResult {
   /** The access run it was computed from (AnalysisApi.safeRoutes names it). */
   readonly runId: string;
   readonly profileId: string;
+  /** The profile's maximum school walk this result used (homes beyond it have no route). */
+  readonly maxSchoolWalkM: number;
   /** The school categories of the run that were used (empty: the run has none; every home is unreachable). */
   readonly schoolCategories: readonly string[];
   /** Per facility row of the run: the id of its feature (one school counted as two levels has one id). */
