@@ -5,10 +5,11 @@
  * own numbers must also equal what the store holds.
  */
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { launch, layers, openApp, settle, shot, WAIT } from './helpers/browser';
@@ -25,13 +26,15 @@ describe('safe routes panel', () => {
 
   before(async () => {
     const out = mkdtempSync(join(tmpdir(), 'cfc-safe-e2e-'));
-    execFileSync('npx', ['tsx', 'src/cli/analyze.ts', '--demo', '--safe-routes', '--isochrones', 'none', '--out', out], { stdio: 'ignore', timeout: 120_000 });
-    hotspots = parseCsv(readFileSync(join(out, 'hotspots_crossings.csv'), 'utf8'));
-    routes = parseCsv(readFileSync(join(out, 'safe_routes.csv'), 'utf8'));
+    // The CLI runs while the app loads (one page load for the whole file: each costs ~10 s in software WebGL).
+    const cli = promisify(execFile)('npx', ['tsx', 'src/cli/analyze.ts', '--demo', '--safe-routes', '--isochrones', 'none', '--out', out], { timeout: 120_000 });
     browser = await launch();
     const app = await openApp(browser);
     page = app.page;
     problems = app.problems;
+    await cli;
+    hotspots = parseCsv(readFileSync(join(out, 'hotspots_crossings.csv'), 'utf8'));
+    routes = parseCsv(readFileSync(join(out, 'safe_routes.csv'), 'utf8'));
   });
   after(async () => {
     await browser?.close();

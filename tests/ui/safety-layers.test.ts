@@ -38,7 +38,7 @@ describe('buildSafetyLayers', () => {
     expect(first.map((d) => [d.path[0], d.plts])).toEqual([[[0, 0], 4], [[2, 0], 2], [[3, 0], 2]]);
     expect(streets(buildSafetyLayers(s, true))).toBe(first);
     const layer = buildSafetyLayers(s, true).find((l) => l.id === 'cfc-safety-streets')!;
-    const getColor = layer.props.getColor as (d: { plts: number }) => number[];
+    const getColor = (layer.props as unknown as { getColor: (d: { plts: number }) => number[] }).getColor;
     expect(getColor({ plts: 4 }).slice(0, 3)).toEqual([...PLTS_COLORS[4]!]);
   });
 
