@@ -16,6 +16,7 @@ import { JobsBar } from '../ui/JobsBar';
 import { LayerPanel } from '../ui/layers/LayerPanel';
 import { MapLegend } from '../ui/MapLegend';
 import { RulesPanel } from '../ui/rules/RulesPanel';
+import { SafetyPanel } from '../ui/safety/SafetyPanel';
 import { SidebarResizer, useSidebarWidth } from '../ui/SidebarResizer';
 import { SidebarTabs, type PanelEntry } from '../ui/SidebarTabs';
 import { StoreContext } from '../ui/store-context';
@@ -43,6 +44,7 @@ const PANELS: readonly PanelEntry[] = [
   },
   { id: 'analysis', labelKey: 'panel.analysis', render: () => <AnalysisPanel /> },
   { id: 'rules', labelKey: 'panel.rules', render: () => <RulesPanel /> },
+  { id: 'safety', labelKey: 'panel.safety', render: () => <SafetyPanel /> },
 ];
 
 function Shell({ store, mapOptions, onMap }: Omit<Props, 'i18n'>) {

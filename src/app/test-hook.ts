@@ -32,6 +32,8 @@ export interface CfcTestHook {
   map(): MapHandle['map'];
   /** Only under `?e2e=1`: terminate, crash or hang the io / analysis worker mid-job. */
   workers?: WorkerFaults;
+  /** The safe-routes result as the store holds it: status, the top hotspots, home statuses counted. */
+  safety(): { status: string; crossingHotspots: { roads: readonly string[]; weight: number; routes: number; lng: number; lat: number }[]; wayHotspots: number; homesOk: number; homeIdx: (featureIndex: number) => number } | null;
   state(): { language: string; view: unknown; viewBounds: readonly [number, number, number, number] | null; loadViewOnly: boolean; errors: number; jobs: number; selection: unknown };
 }
 
@@ -73,6 +75,18 @@ export function installTestHook(store: AppStore, getMap: () => MapHandle, faults
     whenDrawn: () => getMap().whenDrawn(),
     styleOrder: () => getMap().map.getLayersOrder(),
     map: () => getMap().map,
+    safety: () => {
+      const s = store.getState();
+      const r = s.safety.result;
+      const a = s.analysis.result;
+      return {
+        status: s.safety.status,
+        crossingHotspots: (r?.crossingHotspots ?? []).slice(0, 10).map((c) => ({ roads: c.roads, weight: c.weight, routes: c.routes, lng: c.lng, lat: c.lat })),
+        wayHotspots: r?.wayHotspots.length ?? 0,
+        homesOk: r ? r.homes.status.filter((x) => x === 0).length : 0,
+        homeIdx: (featureIndex: number) => (a ? a.homeFeatureIdx.indexOf(featureIndex) : -1),
+      };
+    },
     state: () => {
       const s = store.getState();
       return { language: s.language, view: s.view, viewBounds: s.viewBounds, loadViewOnly: s.loadViewOnly, errors: s.errors.length, jobs: Object.keys(s.jobs).length, selection: s.selection };

@@ -1,5 +1,7 @@
 /** Command-line arguments of `npm run analyze` (analyze-usage.ts has the help text). */
 import { isUnitLevel, type UnitLevel } from '../core/model';
+import { DEFAULT_SCHOOL_CATEGORIES } from '../core/analysis/safe-routes-types';
+import { CHILD_V1 } from '../core/safety/profile';
 import { demoLayers } from './analyze-demo';
 
 export interface AnalyzeArgs {
@@ -19,18 +21,22 @@ export interface AnalyzeArgs {
   readonly force?: boolean;
   /** Show stack traces with errors. */
   readonly debug?: boolean;
+  /** A crossings point layer (import's crossings.fgb or raw OSM tags); read with --safe-routes. */
+  readonly crossings?: string;
+  /** --safe-routes: street_safety.csv, safe_routes.csv and the hotspot files (docs/safe-routes-contract.md). */
+  readonly safeRoutes?: { readonly maxSchoolWalkM: number; readonly schoolCategories: readonly string[] };
 }
 
 export class ArgsError extends Error {}
 
 /** Flags without a value. */
-const SWITCHES = new Set(['--force', '--debug']);
+const SWITCHES = new Set(['--force', '--debug', '--safe-routes']);
 
 /** `--debug` anywhere, also when the arguments are otherwise wrong (the error then shows its stack). */
 export const wantsDebug = (argv: readonly string[]): boolean => argv.includes('--debug');
 
 const VALUE_FLAGS = new Set(['--streets', '--residences', '--facility', '--facilities', '--units', '--max-snap', '--thresholds',
-  '--cutoff', '--isochrones', '--out', '--rules']);
+  '--cutoff', '--isochrones', '--out', '--rules', '--crossings', '--max-school-walk', '--school-categories']);
 
 /** `--help` or `-h` anywhere: print the usage instead of running. */
 export const wantsHelp = (argv: readonly string[]): boolean => argv.includes('--help') || argv.includes('-h');
@@ -92,6 +98,12 @@ export function parseAnalyzeArgs(argv: readonly string[]): AnalyzeArgs {
   if (thresholdsM.some((t) => !Number.isFinite(t) || t <= 0)) throw new ArgsError('--thresholds must be positive metres, comma-separated');
   const iso = single.get('isochrones') ?? 'segments';
   if (iso !== 'areas' && iso !== 'segments' && iso !== 'none') throw new ArgsError('--isochrones must be areas, segments or none');
+  const safeRoutes = switches.has('--safe-routes');
+  for (const k of ['crossings', 'max-school-walk', 'school-categories']) {
+    if (!safeRoutes && single.has(k)) throw new ArgsError(`--${k} is used only with --safe-routes`);
+  }
+  const schoolCategories = (single.get('school-categories') ?? DEFAULT_SCHOOL_CATEGORIES.join(',')).split(',').map((c) => c.trim()).filter((c) => c !== '');
+  if (schoolCategories.length === 0) throw new ArgsError('--school-categories needs at least one category');
   const d = demo ? demoLayers() : undefined;
   if (d) {
     if (facilities.length === 0) facilities.push({ file: d.facilities });
@@ -111,5 +123,7 @@ export function parseAnalyzeArgs(argv: readonly string[]): AnalyzeArgs {
     out: need('out'),
     force: switches.has('--force'),
     debug: switches.has('--debug'),
+    crossings: single.get('crossings') ?? (safeRoutes ? d?.crossings : undefined),
+    safeRoutes: safeRoutes ? { maxSchoolWalkM: num('max-school-walk', CHILD_V1.route.maxSchoolWalkM)!, schoolCategories } : undefined,
   };
 }

@@ -10,6 +10,7 @@ export interface DemoLayers {
   readonly streets: string;
   readonly residences: string;
   readonly facilities: string;
+  readonly crossings?: string;
   readonly units: readonly { level: UnitLevel; file: string }[];
 }
 
@@ -24,6 +25,7 @@ export function demoLayers(dir: string = DEMO_DIR): DemoLayers {
     streets: byRole('streets'),
     residences: byRole('homes'),
     facilities: byRole('facilities'),
+    crossings: manifest.layers.some((l) => l.role === 'crossings') ? byRole('crossings') : undefined,
     units: manifest.layers.flatMap((l) => (isUnitLevel(l.role) ? [{ level: l.role, file: join(dir, l.file) }] : [])),
   };
 }

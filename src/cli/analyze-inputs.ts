@@ -49,6 +49,8 @@ function emptyLine(spec: InputSpec): { refusal?: string; line?: string } {
           ? `${spec.label}: the file has no usable facility, so ${spec.category} is analysed with none: every home is out of its reach. Check that this is the right file.`
           : `${spec.label}: the file has no usable facility, so it adds no category. Check that this is the right file.`,
       };
+    case 'crossings':
+      return { line: `${spec.label}: the file has no usable crossing point, so every crossing counts as unmarked. Check that this is the right file.` };
     default:
       return { line: `${spec.label}: the file has no usable unit polygon, so nothing is reported for the ${spec.role} level. Check that this is the right file.` };
   }
@@ -98,11 +100,13 @@ export function analyzeInputSpecs(args: {
   streets: string; residences: string;
   facilities: readonly { category?: string; file: string }[];
   units: readonly { level: string; file: string }[];
+  crossings?: string;
 }): InputSpec[] {
   return [
     { label: `--streets ${args.streets}`, file: args.streets, role: 'streets' },
     { label: `--residences ${args.residences}`, file: args.residences, role: 'homes' },
     ...args.facilities.map((f) => ({ label: `--facility ${f.category ? `${f.category}=` : ''}${f.file}`, file: f.file, role: 'facilities', category: f.category })),
     ...args.units.map((u) => ({ label: `--units ${u.level}=${u.file}`, file: u.file, role: u.level })),
+    ...(args.crossings ? [{ label: `--crossings ${args.crossings}`, file: args.crossings, role: 'crossings' }] : []),
   ];
 }

@@ -4,8 +4,12 @@
  * analysis run as the app runs it, and the rules evaluated. What each command writes is its own.
  */
 import type { FeatureCollection } from 'geojson';
-import { runAccessAnalysis, type AccessAnalysisResult, type AccessAnalysisRun } from '../core/analysis';
-import { countedCategories, readFacility, type LoadedLayer, type UnitLevel } from '../core/model';
+import {
+  computeRunSafeRoutes, prepareDataset, runAccessAnalysis, runSchoolCategories, type AccessAnalysisResult, type AccessAnalysisRun, type AccessRequest,
+  type SafeRoutesResult,
+} from '../core/analysis';
+import { countedCategories, featureId, readFacility, type LoadedLayer, type Props, type UnitLevel } from '../core/model';
+import { CHILD_V1, parseProfile } from '../core/safety';
 import { accessRequirements, evaluateRules, type Evaluation, type RuleSet, type UnitGeometries } from '../core/rules';
 import type { UnitLayers } from '../core/tables';
 import type { AnalyzeArgs } from './analyze-args';
@@ -28,6 +32,8 @@ export interface AnalyzeRun {
   readonly tables: AccessAnalysisRun['tables'];
   readonly ruleSet?: RuleSet;
   readonly evaluation?: Evaluation;
+  /** With --safe-routes: the result and the street ids its per-way rows use. */
+  readonly safeRoutes?: { readonly result: SafeRoutesResult; readonly wayIds: readonly string[]; readonly seconds: number };
 }
 
 export async function runAnalyze(args: AnalyzeArgs, command: string, log: (line: string) => void): Promise<AnalyzeRun> {
@@ -56,13 +62,28 @@ export async function runAnalyze(args: AnalyzeArgs, command: string, log: (line:
   if (categories.length === 0) {
     throw new CliError(EXIT.inputRefused, 'no facility category is left to analyse (every facility file is empty). Give a facility file with features.');
   }
+  if (args.safeRoutes && runSchoolCategories(categories, args.safeRoutes.schoolCategories).length === 0) {
+    throw new CliError(EXIT.usage, `--safe-routes needs schools: none of the categories ${args.safeRoutes.schoolCategories.join(', ')} is analysed. `
+      + 'Give --facility school=FILE (or primary_school=, middle_school=), or name yours with --school-categories.');
+  }
   const cutoffM = args.cutoffM === undefined ? undefined : Math.max(args.cutoffM, need?.maxDistanceM ?? 0);
-  const { result, tables } = runAccessAnalysis(
-    { streets: streetLayer.data, homes: homeLayer.data, facilities, units },
-    { categories, thresholds: args.thresholdsM.map((m) => ({ m })), maxSnapM: args.maxSnapM, cutoffM, isochrones: args.isochrones },
-    progressPrinter(log),
-  );
+  const crossingLayer = args.crossings ? rest[args.facilities.length + args.units.length] : undefined;
+  const data = prepareDataset({ streets: streetLayer.data, homes: homeLayer.data, facilities, units, crossings: crossingLayer?.data });
+  const request: AccessRequest = { categories, thresholds: args.thresholdsM.map((m) => ({ m })), maxSnapM: args.maxSnapM, cutoffM, isochrones: args.isochrones };
+  const run = runAccessAnalysis(data, request, progressPrinter(log));
+  const { result, tables } = run;
+  let safeRoutes: AnalyzeRun['safeRoutes'];
+  if (args.safeRoutes) {
+    if (!args.crossings) log('warning: --safe-routes without --crossings: every crossing counts as unmarked. Give the import\'s crossings.fgb with --crossings.');
+    const profile = parseProfile({ ...CHILD_V1, route: { ...CHILD_V1.route, maxSchoolWalkM: args.safeRoutes.maxSchoolWalkM } });
+    if (!profile.ok) throw new CliError(EXIT.usage, `--max-school-walk: not a valid profile value (${profile.issues.map((i) => i.code).join(', ')})`);
+    const t0 = performance.now();
+    log('Safe routes to school…');
+    const sr = computeRunSafeRoutes(data, run, '', request, { profile: profile.profile, schoolCategories: args.safeRoutes.schoolCategories });
+    const wayIds = streetLayer.data.features.map((f, i) => featureId(f.properties as Props | null, i, f.id));
+    safeRoutes = { result: sr.result, wayIds, seconds: (performance.now() - t0) / 1000 };
+  }
   const unitGeometries: UnitGeometries = Object.fromEntries(Object.entries(units).map(([level, fc]) => [level, fc.features.map((f) => f.geometry)]));
   const evaluation = ruleSet ? evaluateRules(ruleSet, tables) : undefined;
-  return { out, inputs: specs.map((spec, i) => ({ spec, layer: layers[i] })), units, unitGeometries, result, tables, ruleSet, evaluation };
+  return { out, inputs: specs.map((spec, i) => ({ spec, layer: layers[i] })), units, unitGeometries, result, tables, ruleSet, evaluation, safeRoutes };
 }

@@ -4,7 +4,9 @@ export const ANALYZE_USAGE = `Usage: npm run analyze -- --streets FILE --residen
 
 Walking access from every home to the nearest facility of each category, computed by the same core as the
 app (docs/access-contract.md). Writes access.csv, coverage.csv, isochrones_<category>.geojson and
-summary.json into DIR; with --rules also gaps.csv, gaps.geojson and scorecards.csv.
+summary.json into DIR; with --rules also gaps.csv, gaps.geojson and scorecards.csv; with --safe-routes
+also street_safety.csv, safe_routes.csv, hotspots_crossings.csv and hotspots_segments.csv
+(docs/safe-routes-contract.md).
 Files: GeoJSON, FlatGeobuf, Shapefile (.zip), GeoPackage, KML, GPX, CSV with coordinates.
 
 Options:
@@ -21,6 +23,16 @@ Options:
                              Default: none (coverage is then reported for no unit).
   --rules PACK|FILE          check planning rules: a built-in pack (default, international) or a rule-set
                              JSON file. Default: no rules.
+  --safe-routes              safe routes to school with the child-v1 profile: every walkable way's stress
+                             (PLTS 1-4 and why), each home's least-stress route to its nearest school
+                             (length, cost, detour, worst segment and crossing), and the crossings and
+                             ways of PLTS 3+ that most children's routes use. Needs a school category.
+  --crossings FILE           crossing points (an import's crossings.fgb, or OSM crossing tags) with
+                             --safe-routes. Default: none (every crossing counts as unmarked; a warning).
+  --max-school-walk M        homes whose walk to their school exceeds M metres get no safe route
+                             (status beyond). Default: 3000.
+  --school-categories C,C    the categories whose facilities are schools; a home's school is its nearest
+                             of them. Default: school,primary_school,middle_school.
   --max-snap M               maximum snap distance in metres; farther homes are not connected. Default: 150.
   --thresholds M,M,...       coverage thresholds in metres. Default: 300,500,1000.
   --cutoff M                 stop searching beyond M metres (faster; farther homes count as unreachable).
@@ -41,6 +53,8 @@ Examples:
       --facility playground=facilities.fgb --facility primary_school=facilities.fgb \\
       --units community=units_community.fgb --out /tmp/out
   npm run analyze -- --streets streets.fgb --residences homes.fgb --facility facilities.fgb --out /tmp/out
+  npm run analyze -- --streets streets.fgb --residences homes.fgb --facility facilities.fgb \\
+      --crossings crossings.fgb --safe-routes --out /tmp/out
 
 Every input is checked as the app checks a loaded file: each warning is printed on stderr as one line
 naming the flag and file, what is wrong and the fix (features without geometry, repeated ids, personal

@@ -20,9 +20,11 @@ import { ANALYZE_USAGE } from './analyze-usage';
 import { describeFailure, EXIT } from './cli-errors';
 import { accessCsv, coverageCsv } from './csv';
 import { outputNamer } from './output-names';
+import { crossingHotspotsCsv, safeRoutesCsv, segmentHotspotsCsv, streetSafetyCsv } from './safe-routes-csv';
+import { safeRoutesLine, safeRoutesSummary } from './safe-routes-summary';
 
 export async function analyze(args: AnalyzeArgs, log: (line: string) => void = () => {}): Promise<AccessAnalysisResult> {
-  const { out, result, tables, unitGeometries: geometries, evaluation: ev } = await runAnalyze(args, 'analyze', log);
+  const { out, result, tables, unitGeometries: geometries, evaluation: ev, safeRoutes: sr } = await runAnalyze(args, 'analyze', log);
   await out.clearPrevious();
   const unitsByLevel = new Map(result.units.map((u) => [u.level, u]));
   const rows = result.coverage.flatMap((c) => coverageRows(c, unitsByLevel.get(c.level)!));
@@ -43,6 +45,13 @@ export async function analyze(args: AnalyzeArgs, log: (line: string) => void = (
     await out.write('scorecards.csv', scorecardsToCsv(ev.scorecards));
     rules = { ...ev.summary };
   }
+  if (sr) {
+    await out.write('street_safety.csv', streetSafetyCsv(sr.result, sr.wayIds));
+    await out.write('safe_routes.csv', safeRoutesCsv(sr.result, tables.homes.ids));
+    await out.write('hotspots_crossings.csv', crossingHotspotsCsv(sr.result));
+    await out.write('hotspots_segments.csv', segmentHotspotsCsv(sr.result, sr.wayIds));
+    log(safeRoutesLine(sr.result, sr.seconds));
+  }
   const summary = {
     homes: result.homeCount,
     facilities: result.facilityCount,
@@ -55,6 +64,7 @@ export async function analyze(args: AnalyzeArgs, log: (line: string) => void = (
     thresholdsM: [...result.thresholdsM],
     timingsMs: result.timingsMs,
     rules,
+    safeRoutes: sr ? safeRoutesSummary(sr.result) : undefined,
   };
   await out.write('summary.json', JSON.stringify(summary, null, 2) + '\n');
   return result;

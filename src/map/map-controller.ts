@@ -12,6 +12,7 @@ import { fontFaces, offlineStyle, type FontFile } from './basemap/style';
 import { buildDeckLayers } from './layers/deck-layers';
 import { buildGapLayers, sameGapLayers } from './layers/gap-layers';
 import { buildAnalysisLayers, sameAnalysisLayers } from './layers/analysis-layers';
+import { buildSafetyLayers, sameSafetyLayers } from './layers/safety-layers';
 import { buildStyleModel, type StyleModel } from './layers/maplibre-layers';
 import { drawKind, engineOf } from './draw-kind';
 import { pickAt } from './pick';
@@ -58,7 +59,7 @@ export function mountMap(container: HTMLElement, store: AppStore, opts: MapOptio
   let styleUrl = activeBasemapUrl(s0);
   let styleLoading = false;
   let styleSeq = 0;
-  let last: Pick<AppState, 'doc' | 'layerData' | 'language' | 'selection' | 'analysis' | 'rules'> | null = null;
+  let last: Pick<AppState, 'doc' | 'layerData' | 'language' | 'selection' | 'analysis' | 'rules' | 'safety' | 'openPanel'> | null = null;
   let retryQueued = false;
   let redrawPending = false;
   let handledCamera = v ? s0.cameraRequest?.seq ?? 0 : 0;
@@ -68,7 +69,8 @@ export function mountMap(container: HTMLElement, store: AppStore, opts: MapOptio
     const sameData = !!last && !!model && last.doc.layers === s.doc.layers && last.layerData === s.layerData;
     const styleChanged = !sameData || last!.language !== s.language;
     // The language only changes label text fields: deck.gl's layers are left alone (no diff, no redraw of theirs).
-    const deckChanged = !sameData || last!.selection !== s.selection || !sameAnalysisLayers(last!.analysis, s.analysis) || !sameGapLayers(last!.rules, s.rules);
+    const deckChanged = !sameData || last!.selection !== s.selection || !sameAnalysisLayers(last!.analysis, s.analysis) || !sameGapLayers(last!.rules, s.rules)
+      || !sameSafetyLayers(last!.safety, s.safety) || (last!.openPanel === 'safety') !== (s.openPanel === 'safety');
     if (!styleChanged && !deckChanged) return;
     last = s;
     const input = { layers: s.doc.layers, data: s.layerData, language: s.language };
@@ -77,7 +79,9 @@ export function mountMap(container: HTMLElement, store: AppStore, opts: MapOptio
       syncStyle(map, model, memo);
     }
     if (!deckChanged) return;
-    deckLayers = [...buildDeckLayers({ ...input, firstStyleLayer: model!.firstStyleLayer, selected: selectedFeature(s)?.feature }), ...buildAnalysisLayers({ analysis: s.analysis, data: s.layerData }), ...buildGapLayers(s)];
+    deckLayers = [...buildDeckLayers({ ...input, firstStyleLayer: model!.firstStyleLayer, selected: selectedFeature(s)?.feature }), ...buildAnalysisLayers({ analysis: s.analysis, data: s.layerData }), ...buildGapLayers(s),
+      // The safe-routes overlay only while its panel is open: it would hide the access colours.
+      ...buildSafetyLayers(s, s.openPanel === 'safety')];
     overlay.setProps({ layers: deckLayers });
     // deck.gl inserts its interleaved layer groups only while the style reports loaded, which is false
     // while a new GeoJSON source is parsing; without the groups deck draws over everything. Retry on idle.

@@ -3,7 +3,10 @@
  * the table every other list derives from (analysisProtocol). Layers go in once per dataset id and stay
  * in the worker; runs return typed arrays that are transferred, not copied (transferablesOf lists them).
  */
-import type { AccessAnalysisResult, AccessRequest, AccessWithRules, AnalysisInputs, SiteRequest, SiteSuggestions } from '../core/analysis';
+import {
+  safeRoutesTransferables, type AccessAnalysisResult, type AccessRequest, type AccessWithRules, type AnalysisInputs, type SafeRouteDetail,
+  type SafeRoutesRequest, type SafeRoutesResult, type SiteRequest, type SiteSuggestions,
+} from '../core/analysis';
 import type { ExplainedPath } from '../core/access';
 import type { Evaluation, RuleSet } from '../core/rules';
 import { createChunkAssembler, type ChunkedInputsApi } from './input-chunks';
@@ -12,7 +15,8 @@ import { exposedService, uniqueBuffers, type ProtocolTable, type Transfer } from
 
 export type {
   AccessAnalysisResult, AccessRequest, AnalysisInputs, CategoryResult, IsochroneLayers, ThresholdSpec, UnitsSummary,
-  ProposedFacility, AccessWithRules, SiteRequest, SiteSuggestions, SuggestedSite,
+  ProposedFacility, AccessWithRules, SiteRequest, SiteSuggestions, SuggestedSite, SafeRoutesRequest, SafeRoutesResult, SafeRouteDetail,
+  SchoolSummary, RouteCrossing, ShownRoute,
 } from '../core/analysis';
 export { SNAP_LEG_STRIDE, ANALYSIS_ERRORS, SITING_ERRORS } from '../core/analysis';
 export type { GapRecord, Scorecard } from '../core/rules';
@@ -59,6 +63,16 @@ export interface AnalysisApi {
    * finds. Progress 'progress.siting'. Errors: 'analysis.unknown-run', 'siting.*' (SITING_ERRORS).
    */
   suggestSites(jobId: JobId, runId: string, ruleSet: RuleSet | null, request: SiteRequest, onProgress?: ProgressFn): Promise<JobResult<SiteSuggestions>>;
+  /**
+   * Safe routes to school over run `runId` (docs/safe-routes-contract.md): each home's school is its
+   * nearest over the run's school categories (`request.schoolCategories`, default school, primary and
+   * middle), the dataset's crossings give the control. Progress 'progress.safe-routes'. Per-street and
+   * per-home typed arrays are transferred. Errors: 'analysis.unknown-run', 'safety.no-schools',
+   * 'safety.invalid-profile'.
+   */
+  safeRoutes(jobId: JobId, runId: string, request: SafeRoutesRequest, onProgress?: ProgressFn): Promise<JobResult<SafeRoutesResult>>;
+  /** One home's safe route beside its shortest route, from the latest safeRoutes of run `runId`; null when none. */
+  safeRouteDetail(runId: string, homeIdx: number): Promise<SafeRouteDetail | null>;
   /** Asks a running job to stop; its promise resolves with error code 'cancelled'. */
   cancel(jobId: JobId): void;
 }
@@ -77,6 +91,9 @@ export const analysisProtocol = {
   explain: { kind: 'query' },
   evaluateRules: { kind: 'job', transfer: (e) => evaluationTransferables(e) },
   suggestSites: { kind: 'job' },
+  safeRoutes: { kind: 'job', transfer: (r) => safeRoutesTransferables(r) },
+  // A query (not transferred): two routes' segments are small.
+  safeRouteDetail: { kind: 'query' },
   cancel: { kind: 'cancel' },
 } as const satisfies ProtocolTable<AnalysisApi>;
 

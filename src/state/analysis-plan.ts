@@ -19,6 +19,8 @@ export interface AnalysisPlan {
   readonly facilities: readonly { readonly layer: ProjectLayer; readonly categories: readonly string[] }[];
   /** The first layer of each unit level. */
   readonly units: Readonly<Partial<Record<UnitLevel, ProjectLayer>>>;
+  /** The first crossings layer (safe routes read its control; optional). */
+  readonly crossings: ProjectLayer | null;
   /** Roles without a layer that the analysis needs. */
   readonly missing: readonly ('streets' | 'homes' | 'facilities')[];
   /** The layers used, in the order above. */
@@ -56,6 +58,7 @@ export function analysisPlan(s: Pick<AppState, 'doc' | 'layerData'>): AnalysisPl
   const withData = layers.filter((l) => data[l.id]);
   const streets = withData.filter((l) => l.role === 'streets');
   const homes = withData.find((l) => l.role === 'homes') ?? null;
+  const crossings = withData.find((l) => l.role === 'crossings') ?? null;
   const facilities = withData.filter((l) => l.role === 'facilities').map((layer) => ({ layer, categories: layerCategories(layer, data[layer.id]!.data) }));
   const units: Partial<Record<UnitLevel, ProjectLayer>> = {};
   for (const l of withData) if (isUnitLevel(l.role) && !units[l.role]) units[l.role] = l;
@@ -64,9 +67,10 @@ export function analysisPlan(s: Pick<AppState, 'doc' | 'layerData'>): AnalysisPl
     ...(homes ? [] : ['homes' as const]),
     ...(facilities.length ? [] : ['facilities' as const]),
   ];
-  const used = [...streets, ...(homes ? [homes] : []), ...facilities.map((f) => f.layer), ...UNIT_LEVELS.flatMap((u) => (units[u] ? [units[u]] : []))];
+  const used = [...streets, ...(homes ? [homes] : []), ...facilities.map((f) => f.layer), ...UNIT_LEVELS.flatMap((u) => (units[u] ? [units[u]] : [])),
+    ...(crossings ? [crossings] : [])];
   const mixesDemo = used.some(isDemo) && used.some((l) => !isDemo(l));
-  const plan: AnalysisPlan = { streets, homes, facilities, units, missing, used, mixesDemo };
+  const plan: AnalysisPlan = { streets, homes, facilities, units, crossings, missing, used, mixesDemo };
   memo = { layers, data, plan };
   return plan;
 }
@@ -113,6 +117,7 @@ export function buildInputs(plan: AnalysisPlan, data: Readonly<Record<string, La
       ...(children ? { homeFieldMapping: { children } } : {}),
       facilities: plan.facilities.map(({ layer }) => ({ fc: data[layer.id]!.data, ...(layer.category ? { category: layer.category } : {}) })),
       units,
+      ...(plan.crossings ? { crossings: data[plan.crossings.id]!.data } : {}),
     },
     refs: { homesLayerId: homes.id, facilities, unitLayerIds },
   };

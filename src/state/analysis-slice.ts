@@ -104,7 +104,7 @@ export const DEFAULT_ANALYSIS_DISPLAY: AnalysisDisplay = {
   show: { distance: true, isochrones: false, coverage: false, snapLegs: false },
 };
 
-const ANALYSED_ROLES = new Set(['streets', 'homes', 'facilities', 'city', 'district', 'street', 'community']);
+const ANALYSED_ROLES = new Set(['streets', 'homes', 'facilities', 'crossings', 'city', 'district', 'street', 'community']);
 
 /** What identifies a dataset: the analysed layers, their roles, categories and field mappings (not styles). */
 export function analysisInputsKey(layers: readonly ProjectLayer[]): string {

@@ -15,3 +15,5 @@ export type { ImportSlice, OsmUiOptions } from './import-slice';
 export { demoLayerIds, hasUnsavedWork, type DemoAnswer, type ProjectSlice } from './project-slice';
 export * as projectActions from './actions/project';
 export { activeBasemapUrl, basemapQuestion, type BasemapConsentSlice } from './basemap-consent-slice';
+export { SAFETY_UI_ERRORS, type SafetySlice, type SafetyState, type SafetyStatus } from './safety-slice';
+export { docSafetyProfile, type ProfileNumbers } from './actions/safety-profile';

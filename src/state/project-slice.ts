@@ -73,6 +73,7 @@ export const createProjectSlice = (): SliceCreator<ProjectSlice> => (set, get) =
   },
   clearResults() {
     get().clearAnalysis();
+    get().clearSafety();
     if (get().rules.job) get().rules.cancelRulesJob();
     const ids = new Set(get().doc.layers.map((l) => l.id));
     set((s) => ({

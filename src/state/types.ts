@@ -11,6 +11,7 @@ import type { ImportSlice } from './import-slice';
 import type { ProjectSlice } from './project-slice';
 import type { Withheld } from './personal-fields';
 import type { RulesSlice } from './rules-slice';
+import type { SafetySlice } from './safety-slice';
 
 export type Language = 'en' | 'zh';
 export type LocalizedName = Readonly<Record<Language, string>>;
@@ -67,7 +68,7 @@ export interface DemoInfo {
   readonly name: LocalizedName;
 }
 
-export type PanelId = 'layers' | 'analysis' | 'rules' | 'sketch' | 'export';
+export type PanelId = 'layers' | 'analysis' | 'rules' | 'sketch' | 'export' | 'safety';
 
 export interface SessionSlice {
   /** The camera as the map last reported it (moveend). */
@@ -96,7 +97,7 @@ export interface SessionSlice {
 }
 
 /** Every long task is one of these, run by `runJob` and listed in `jobs`. */
-export type JobKind = 'load' | 'project' | 'analysis' | 'rules' | 'siting';
+export type JobKind = 'load' | 'project' | 'analysis' | 'rules' | 'siting' | 'safe-routes';
 
 export interface JobState {
   readonly id: JobId;
@@ -162,4 +163,4 @@ export interface JobsSlice {
 }
 
 export type AppState = DocumentSlice & DataSlice & SessionSlice & JobsSlice & AnalysisSlice & ImportSlice & RulesSlice & ProjectSlice
-  & BasemapConsentSlice;
+  & BasemapConsentSlice & SafetySlice;

@@ -29,7 +29,7 @@ describe('protocol tables against their services', () => {
     expect(tableMismatch(createAnalysisService(), analysisProtocol)).toEqual({ notInTable: [], notInService: [] });
     expect(tableMismatch(createIoService(), ioProtocol)).toEqual({ notInTable: [], notInService: [] });
     // The names, spelled out: a method added to a service without a row (or the reverse) fails here too.
-    expect(sorted(analysisProtocol)).toEqual(['cancel', 'dropInputs', 'evaluateRules', 'explain', 'homeIds', 'run', 'runWithRules', 'setInputs', 'suggestSites']);
+    expect(sorted(analysisProtocol)).toEqual(['cancel', 'dropInputs', 'evaluateRules', 'explain', 'homeIds', 'run', 'runWithRules', 'safeRouteDetail', 'safeRoutes', 'setInputs', 'suggestSites']);
     expect(sorted(ioProtocol)).toEqual(['cancel', 'fix', 'load', 'readProject']);
   });
 

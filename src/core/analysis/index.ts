@@ -9,3 +9,6 @@ export * from './proposals';
 export * from './with-rules';
 export * from './site-suggestions';
 export * from './request';
+export * from './safe-routes-types';
+export * from './safe-routes-run';
+export * from './safe-route-detail';

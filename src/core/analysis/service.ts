@@ -13,6 +13,10 @@ import { runAccessAnalysisYielding, type AccessAnalysisRun } from './run';
 import { requestForRules, scaledProgress, RULES_PROGRESS_SHARE, type AccessWithRules } from './with-rules';
 import { suggestSitesForRun, type SiteRequest, type SiteSuggestions } from './site-suggestions';
 import type { AccessAnalysisResult, AccessRequest, AnalysisInputs } from './types';
+import { parseProfile } from '../safety/profile';
+import { computeRunSafeRoutes, runSchoolCategories, type HeldSafeRoutes } from './safe-routes-run';
+import { safeRouteDetail } from './safe-route-detail';
+import { DEFAULT_SCHOOL_CATEGORIES, type SafeRouteDetail, type SafeRoutesRequest, type SafeRoutesResult } from './safe-routes-types';
 
 export const ANALYSIS_ERRORS = {
   unknownDataset: 'analysis.unknown-dataset',
@@ -20,6 +24,12 @@ export const ANALYSIS_ERRORS = {
   /** The run is no longer held (older than RUNS_KEPT, its dataset dropped, or the worker restarted). */
   unknownRun: 'analysis.unknown-run',
   internal: 'analysis.internal',
+} as const;
+
+export const SAFETY_ERRORS = {
+  /** The run analysed no school category: no home has a school. */
+  noSchools: 'safety.no-schools',
+  invalidProfile: 'safety.invalid-profile',
 } as const;
 
 function failure(e: unknown): JobError {
@@ -38,6 +48,8 @@ export function createAnalysisService() {
   const datasets = new Map<string, { data: PreparedDataset }>();
   const runs = new Map<string, HeldRun>();
   const jobs = new Map<string, { cancel(): void }>();
+  /** The latest safe routes of each held run (for showing one home's routes); forgotten with the run. */
+  const safety = new Map<string, HeldSafeRoutes>();
   let runSeq = 0;
 
   /** Holds a finished run under a new id, forgetting the dataset's runs beyond RUNS_KEPT. */
@@ -45,7 +57,10 @@ export function createAnalysisService() {
     const runId = `run-${++runSeq}`;
     runs.set(runId, { datasetId, run, request });
     const mine = [...runs].filter(([, r]) => r.datasetId === datasetId).map(([id]) => id);
-    for (const old of mine.slice(0, Math.max(0, mine.length - RUNS_KEPT))) runs.delete(old);
+    for (const old of mine.slice(0, Math.max(0, mine.length - RUNS_KEPT))) {
+      runs.delete(old);
+      safety.delete(old);
+    }
     return runId;
   }
   const noRun = (runId: string) => ({ ok: false as const, error: { code: ANALYSIS_ERRORS.unknownRun, params: { runId } } });
@@ -68,7 +83,11 @@ export function createAnalysisService() {
     },
     async dropInputs(datasetId: string): Promise<void> {
       datasets.delete(datasetId);
-      for (const [id, r] of runs) if (r.datasetId === datasetId) runs.delete(id);
+      for (const [id, r] of runs) {
+        if (r.datasetId !== datasetId) continue;
+        runs.delete(id);
+        safety.delete(id);
+      }
     },
     async run(jobId: string, datasetId: string, request: AccessRequest, onProgress?: ProgressFn): Promise<JobResult<AccessAnalysisResult>> {
       const ds = datasets.get(datasetId);
@@ -110,6 +129,30 @@ export function createAnalysisService() {
       const ds = held && datasets.get(held.datasetId);
       if (!held || !ds) return noRun(runId);
       return job(jobId, (cancel) => suggestSitesForRun(ds.data, held.run, held.request, ruleSet ?? undefined, request, jobId, onProgress, cancel));
+    },
+    async safeRoutes(jobId: string, runId: string, request: SafeRoutesRequest, onProgress?: ProgressFn): Promise<JobResult<SafeRoutesResult>> {
+      const held = runs.get(runId);
+      const ds = held && datasets.get(held.datasetId);
+      if (!held || !ds) return noRun(runId);
+      const profile = parseProfile(request.profile);
+      if (!profile.ok) return { ok: false, error: { code: SAFETY_ERRORS.invalidProfile, params: { path: profile.issues[0]?.path.join('.') ?? '', issue: profile.issues[0]?.code ?? '' } } };
+      if (runSchoolCategories(held.run.tables.access.map((a) => a.category), request.schoolCategories).length === 0) {
+        return { ok: false, error: { code: SAFETY_ERRORS.noSchools, params: { categories: (request.schoolCategories ?? DEFAULT_SCHOOL_CATEGORIES).join(', ') } } };
+      }
+      return job(jobId, async (cancel) => {
+        onProgress?.({ jobId, stage: 'progress.safe-routes', fraction: 0 });
+        // A turn for cancel(jobId) to arrive before the long synchronous part (the supervisor ends a hung one).
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        cancel.check();
+        const r = computeRunSafeRoutes(ds.data, held.run, runId, held.request, { ...request, profile: profile.profile }, cancel, onProgress, jobId);
+        safety.set(runId, r.held);
+        return r.result;
+      });
+    },
+    async safeRouteDetail(runId: string, homeIdx: number): Promise<SafeRouteDetail | null> {
+      const held = safety.get(runId);
+      const ds = runs.get(runId) && datasets.get(runs.get(runId)!.datasetId);
+      return held && ds ? safeRouteDetail(held, ds.data.inputs.streets, homeIdx) : null;
     },
     cancel(jobId: string): void {
       jobs.get(jobId)?.cancel();

@@ -14,6 +14,8 @@ export interface AnalysisInputs {
   readonly homeFieldMapping?: HomeFieldMapping;
   readonly facilities: readonly FacilityLayerInput[];
   readonly units?: UnitLayers;
+  /** Crossing points (importer's `crossing` values or raw OSM tags), read by safe routes only. */
+  readonly crossings?: FeatureCollection;
 }
 
 /** A threshold in metres, or in minutes at the walking speed of an age band. */

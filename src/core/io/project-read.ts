@@ -9,6 +9,7 @@ import type { Feature, FeatureCollection } from 'geojson';
 import { CANCELLED, JobCancelledError, type CancelToken, type JobError, type ProgressFn } from '../jobs';
 import { migrateProject, validateProject, type BBox, type GeometryKind, type LoadWarning, type Project } from '../model';
 import { parseRuleSet } from '../rules/parse';
+import { parseProfile, type SafetyProfile } from '../safety/profile';
 import type { RuleSet } from '../rules/schema';
 import type { ByteSource } from './byte-source';
 import { IoFailure } from './io-error';
@@ -150,6 +151,16 @@ async function readChecked(bytes: Uint8Array, fileName: string, options: Project
     ruleSets.push(r.ruleSet);
   }
 
+  let safetyProfile: SafetyProfile | undefined;
+  if (v.project.safetyProfile !== undefined) {
+    const r = parseProfile(v.project.safetyProfile);
+    if (!r.ok) {
+      const issue = r.issues[0];
+      return refusal('safety-profile-invalid', { file: fileName, path: issue?.path.join('.') || '(root)', issue: issue?.code ?? 'invalid' });
+    }
+    safetyProfile = r.profile;
+  }
+
   let k = 0;
   const infos: Record<string, LayerInfo> = {};
   const layers = v.project.layers.map((l) => {
@@ -161,7 +172,7 @@ async function readChecked(bytes: Uint8Array, fileName: string, options: Project
   });
   return {
     ok: true,
-    value: { project: { ...v.project, layers, ruleSets }, ...(m.migratedFrom !== undefined ? { migratedFrom: m.migratedFrom } : {}), layers: infos },
+    value: { project: { ...v.project, layers, ruleSets, ...(safetyProfile ? { safetyProfile } : {}) }, ...(m.migratedFrom !== undefined ? { migratedFrom: m.migratedFrom } : {}), layers: infos },
   };
 }
 

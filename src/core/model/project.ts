@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import type { RuleSet } from '../rules/schema';
+import type { SafetyProfile } from '../safety/profile';
 import { AGE_BANDS } from './age-bands';
 import { LAYER_ROLES } from './layer-roles';
 
@@ -99,6 +100,11 @@ export const projectSchema = z.object({
    * `settings.ruleSetId` chooses among these and the shipped packs. Validated by the project reader.
    */
   ruleSets: z.array(z.custom<RuleSet>(isObject)).max(100),
+  /**
+   * The safe-routes profile the user edited (docs/safe-routes-contract.md); absent: the shipped `child-v1`.
+   * Only checked to be an object here; the project reader validates it with the safety core's parseProfile.
+   */
+  safetyProfile: z.custom<SafetyProfile>(isObject).optional(),
 }).strict();
 
 /** Top-level fields of the current schema; any other field in a file is refused (`unknown-field`). */

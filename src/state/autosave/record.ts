@@ -48,7 +48,7 @@ export interface RecordMigration {
 /** Format 1 is the first; a later format adds a step here (never edit a shipped one). */
 export const RECORD_MIGRATIONS: readonly RecordMigration[] = [];
 
-const PANELS = ['layers', 'analysis', 'rules', 'sketch', 'export'] as const satisfies readonly PanelId[];
+const PANELS = ['layers', 'analysis', 'rules', 'sketch', 'export', 'safety'] as const satisfies readonly PanelId[];
 
 const sessionSchema = z.object({
   format: z.number().int(),

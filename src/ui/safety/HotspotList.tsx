@@ -1,0 +1,69 @@
+/** The ranked hotspots: crossings (crossed roads' names) and streets of PLTS ≥ 3 on the most children's safe routes; a click zooms there. */
+import { useTranslation } from 'react-i18next';
+import type { BBox } from '../../core/model';
+import { analysisPlan } from '../../state';
+import type { AppState } from '../../state';
+import { formatNumber } from '../format-number';
+import { useAppState, useAppStore } from '../store-context';
+
+const SHOWN = 10;
+
+function wayBox(s: AppState, way: number): BBox | null {
+  const f = analysisPlan(s).streets.flatMap((l) => s.layerData[l.id]?.data.features ?? [])[way];
+  const g = f?.geometry;
+  const pts = g?.type === 'LineString' ? g.coordinates : g?.type === 'MultiLineString' ? g.coordinates.flat() : [];
+  if (!pts.length) return null;
+  const xs = pts.map((p) => p[0]!);
+  const ys = pts.map((p) => p[1]!);
+  return [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
+}
+
+const wayName = (s: AppState, way: number): string => {
+  const f = analysisPlan(s).streets.flatMap((l) => s.layerData[l.id]?.data.features ?? [])[way];
+  const p = f?.properties;
+  const v = p?.['name'] ?? p?.['ref'];
+  return typeof v === 'string' ? v : '';
+};
+
+export function HotspotList() {
+  const { t, i18n } = useTranslation();
+  const r = useAppState((s) => s.safety.result);
+  const requestView = useAppState((s) => s.requestView);
+  const requestBounds = useAppState((s) => s.requestBounds);
+  const names = useAppState((s) => (r ? r.wayHotspots.slice(0, SHOWN).map((w) => wayName(s, w.way)).join('\u0000') : '')).split('\u0000');
+  const store = useAppStore();
+  if (!r) return null;
+  const n = (x: number) => formatNumber(x, i18n.language, 1);
+  const weight = (x: number) => t(r.weightsAreChildren ? 'safety.hotspots.count' : 'safety.hotspots.countHomes', { count: n(x) });
+  if (r.crossingHotspots.length === 0 && r.wayHotspots.length === 0) return <p className="safety-none">{t('safety.hotspots.none')}</p>;
+  return (
+    <div className="safety-hotspots">
+      <h3>{t('safety.hotspots.crossings')}</h3>
+      <ol className="safety-hotspot-list" data-testid="hotspot-crossings">
+        {r.crossingHotspots.slice(0, SHOWN).map((c) => {
+          const name = c.roads.join(' / ') || t('safety.hotspots.unnamed');
+          return (
+            <li key={c.node} data-weight={c.weight} data-routes={c.routes}>
+              <button type="button" className="link" title={t('safety.hotspots.zoom', { name })}
+                onClick={() => requestView({ lng: c.lng, lat: c.lat, zoom: 17 })}>{name}</button>
+              <span className="safety-hotspot-facts">{t('safety.hotspots.row', { plts: c.plts, control: t(`safety.control.${c.control}`) })} · {weight(c.weight)} · {t('safety.hotspots.routes', { count: c.routes })}</span>
+            </li>
+          );
+        })}
+      </ol>
+      <h3>{t('safety.hotspots.ways')}</h3>
+      <ol className="safety-hotspot-list" data-testid="hotspot-ways">
+        {r.wayHotspots.slice(0, SHOWN).map((w, i) => {
+          const name = names[i] || w.wayId;
+          return (
+            <li key={w.way} data-weight={w.weight}>
+              <button type="button" className="link" title={t('safety.hotspots.zoom', { name })}
+                onClick={() => { const b = wayBox(store.getState(), w.way); if (b) requestBounds(b); }}>{name}</button>
+              <span className="safety-hotspot-facts">PLTS {w.plts}, {t(`safety.basis.${w.basis}`)} · {weight(w.weight)}</span>
+            </li>
+          );
+        })}
+      </ol>
+    </div>
+  );
+}

@@ -1,0 +1,117 @@
+/**
+ * The Safe routes panel on the demo city in Chromium, one app load for the whole file. Expected answers
+ * come from `npm run analyze -- --demo --safe-routes` (the same core in Node, not through the UI): the top
+ * crossing hotspot (place, roads, children) and the clicked home's safe route (length, detour). The panel's
+ * own numbers must also equal what the store holds.
+ */
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { after, before, describe, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { launch, layers, openApp, settle, shot, WAIT } from './helpers/browser';
+import { parseCsv } from './helpers/csv';
+
+const LONG = 180_000;
+
+describe('safe routes panel', () => {
+  let browser: Browser;
+  let page: Page;
+  let problems: string[];
+  let hotspots: Record<string, string>[];
+  let routes: Record<string, string>[];
+
+  before(async () => {
+    const out = mkdtempSync(join(tmpdir(), 'cfc-safe-e2e-'));
+    // The CLI runs while the app loads (one page load for the whole file: each costs ~10 s in software WebGL).
+    const cli = promisify(execFile)('npx', ['tsx', 'src/cli/analyze.ts', '--demo', '--safe-routes', '--isochrones', 'none', '--out', out], { timeout: 120_000 });
+    browser = await launch();
+    const app = await openApp(browser);
+    page = app.page;
+    problems = app.problems;
+    await cli;
+    hotspots = parseCsv(readFileSync(join(out, 'hotspots_crossings.csv'), 'utf8'));
+    routes = parseCsv(readFileSync(join(out, 'safe_routes.csv'), 'utf8'));
+  });
+  after(async () => {
+    await browser?.close();
+  });
+
+  test('run, hotspots equal the store and the CLI, a click zooms; a home shows its safe and shortest routes; Chinese', { timeout: LONG * 2 }, async () => {
+    await page.getByRole('tab', { name: 'Safe routes' }).click();
+    await page.getByRole('button', { name: 'Find safe routes' }).click();
+    await page.getByTestId('safety-summary').waitFor({ timeout: LONG });
+    assert.equal(await page.locator('.safety-panel [role="status"]').getAttribute('data-status'), 'done');
+
+    // The hotspot list: non-empty, its first row's children are the store's and the CLI's.
+    const rows = page.getByTestId('hotspot-crossings').locator('li');
+    assert.ok((await rows.count()) > 0, 'crossing hotspots listed');
+    const store = await page.evaluate(() => window.__cfc!.safety());
+    assert.ok(store && store.crossingHotspots.length > 0);
+    const first = store.crossingHotspots[0]!;
+    assert.equal(Number(await rows.first().getAttribute('data-weight')), first.weight);
+    assert.equal(Number(await rows.first().getAttribute('data-routes')), first.routes);
+    const cli = hotspots[0]!;
+    assert.equal(Number(cli['lon']).toFixed(6), first.lng.toFixed(6));
+    assert.equal(Number(cli['lat']).toFixed(6), first.lat.toFixed(6));
+    assert.ok(Math.abs(Number(cli['children_7_12']) - first.weight) < 0.01, `${cli['children_7_12']} vs ${first.weight}`);
+    assert.equal(cli['roads'], first.roads.join(';'));
+    assert.equal(store.homesOk, routes.filter((r) => r['status'] === 'ok').length);
+    assert.match(await rows.first().innerText(), new RegExp(first.roads[0] ?? 'unnamed'));
+
+    // Click to zoom: the camera ends on the crossing.
+    await rows.first().getByRole('button').click();
+    await settle(page);
+    const view = await page.evaluate(() => window.__cfc!.state().view) as { lng: number; lat: number; zoom: number };
+    assert.ok(Math.abs(view.lng - first.lng) < 1e-4 && Math.abs(view.lat - first.lat) < 1e-4, JSON.stringify(view));
+    assert.ok(view.zoom >= 16.5);
+    await shot(page, 'safe-routes-hotspot');
+
+    // A home clicked on the map: its safe route beside its shortest, numbers as in safe_routes.csv.
+    const homes = (await layers(page)).find((l) => l.role === 'homes')!;
+    const idx = 1234;
+    await page.evaluate(({ id, idx }) => {
+      const map = window.__cfc!.map();
+      const p = window.__cfc!.featurePoint(id, idx);
+      if (!p) return;
+      const rect = map.getContainer().getBoundingClientRect();
+      map.jumpTo({ center: map.unproject([p[0] - rect.left, p[1] - rect.top]), zoom: 16.5 });
+    }, { id: homes.id, idx });
+    const onScreen = await page.evaluate(({ id, idx }) => {
+      const map = window.__cfc!.map();
+      const f = window.__cfc!.featurePoint(id, idx);
+      if (f) return f;
+      map.jumpTo({ center: [114.06, 22.55], zoom: 14 });
+      return window.__cfc!.featurePoint(id, idx);
+    }, { id: homes.id, idx });
+    assert.ok(onScreen, 'the home is on screen');
+    await settle(page);
+    const point = await page.evaluate(({ id, idx }) => window.__cfc!.featurePoint(id, idx), { id: homes.id, idx });
+    await page.mouse.click(point![0], point![1]);
+    const safe = page.getByTestId('safety-route-safe');
+    await safe.waitFor({ timeout: WAIT });
+    const homeIdx = await page.evaluate((f) => window.__cfc!.safety()!.homeIdx(f), idx);
+    const row = routes[homeIdx]!;
+    assert.equal(row['status'], 'ok');
+    assert.ok(Math.abs(Number(await safe.getAttribute('data-length')) - Number(row['safe_distance_m'])) <= 0.01, `${await safe.getAttribute('data-length')} vs ${row['safe_distance_m']}`);
+    assert.ok(Math.abs(Number(await safe.getAttribute('data-cost')) - Number(row['safe_cost_m'])) <= 0.01);
+    const shortest = page.getByTestId('safety-route-shortest');
+    assert.ok(Math.abs(Number(await shortest.getAttribute('data-length')) - Number(row['walking_distance_m'])) <= 0.01);
+    // The shortest route is never cheaper under the safe-routes cost than the safe route.
+    assert.ok(Number(await shortest.getAttribute('data-cost')) >= Number(await safe.getAttribute('data-cost')) - 0.01);
+    assert.ok(Math.abs(Number(await page.getByTestId('safety-detour').getAttribute('data-detour')) - Number(row['detour_ratio'])) < 1e-4);
+    assert.equal(await safe.locator('li[data-plts]').count(), Number(row['crossings_plts3plus']) + await safe.locator('li[data-plts="1"], li[data-plts="2"]').count());
+    await settle(page);
+    await shot(page, 'safe-routes-home');
+
+    // Chinese: the panel's title and the tab.
+    await page.getByRole('button', { name: '中文' }).click();
+    await page.getByRole('heading', { name: '安全上学路线' }).waitFor();
+    await page.getByRole('tab', { name: '安全路线' }).waitFor();
+    await shot(page, 'safe-routes-zh');
+    assert.deepEqual(problems, []);
+  });
+});
