@@ -13,7 +13,6 @@ import {
   type SketchFeature,
   type SketchGeometry,
   type SketchIssue,
-  type SketchProperties,
 } from '../core/sketch';
 
 export interface SketchDoc {
@@ -59,7 +58,8 @@ function write(sd: SketchDoc, id: string, value: unknown): SketchWrite {
 export interface NewFeature {
   readonly id?: string;
   readonly geometry: SketchGeometry | unknown;
-  readonly properties: Partial<SketchProperties> & Record<string, unknown>;
+  /** Checked by the sanitizer: anything else is dropped or refused there. */
+  readonly properties: Readonly<Record<string, unknown>>;
 }
 
 /** Adds a feature (created and updated set to `now`); refused when the sanitizer drops it or the sketch is full. */

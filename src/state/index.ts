@@ -15,3 +15,5 @@ export type { ImportSlice, OsmUiOptions } from './import-slice';
 export { demoLayerIds, hasUnsavedWork, type DemoAnswer, type ProjectSlice } from './project-slice';
 export * as projectActions from './actions/project';
 export { activeBasemapUrl, basemapQuestion, type BasemapConsentSlice } from './basemap-consent-slice';
+export { type SketchSlice, type SketchState, type SketchTool, type SketchPeer, type SketchRole, type WorkshopStatus } from './sketch-slice';
+export { proposeFromWish, type ProposalEffect } from './sketch-proposal';
