@@ -16,6 +16,8 @@ import { JobsBar } from '../ui/JobsBar';
 import { LayerPanel } from '../ui/layers/LayerPanel';
 import { MapLegend } from '../ui/MapLegend';
 import { RulesPanel } from '../ui/rules/RulesPanel';
+import { KidMode } from '../ui/sketch/KidMode';
+import { SketchPanel } from '../ui/sketch/SketchPanel';
 import { SidebarResizer, useSidebarWidth } from '../ui/SidebarResizer';
 import { SidebarTabs, type PanelEntry } from '../ui/SidebarTabs';
 import { StoreContext } from '../ui/store-context';
@@ -43,6 +45,7 @@ const PANELS: readonly PanelEntry[] = [
   },
   { id: 'analysis', labelKey: 'panel.analysis', render: () => <AnalysisPanel /> },
   { id: 'rules', labelKey: 'panel.rules', render: () => <RulesPanel /> },
+  { id: 'sketch', labelKey: 'panel.sketch', render: () => <SketchPanel /> },
 ];
 
 function Shell({ store, mapOptions, onMap }: Omit<Props, 'i18n'>) {
@@ -72,6 +75,7 @@ function Shell({ store, mapOptions, onMap }: Omit<Props, 'i18n'>) {
         <FeatureInspector />
         <ImportDialogs />
         <BasemapConsent />
+        <KidMode />
       </main>
     </div>
   );
