@@ -25,8 +25,9 @@ export function SketchPanel() {
       <button type="button" className="sketch-btn big primary" data-testid="kid-mode-on" onClick={() => setKidMode(true)}>
         <span className="pic" aria-hidden="true">🧒</span><span className="word">{t('sketch.kidMode')}</span>
       </button>
-      <SessionChooser />
-      <SketchTools />
+      {/* In kid mode the tools are on the map, big; the sidebar is hidden (sketch.css). */}
+      {!kid && <SessionChooser />}
+      {!kid && <SketchTools />}
       <p className="sketch-counts" data-testid="sketch-count" data-count={features.length}>
         {counts.length === 0 ? t('sketch.empty') : counts.map(([k, n]) => `${emojiOf(k, undefined)} ${t(`sketch.kind.${k}`)} ${n}`).join(' · ')}
       </p>
