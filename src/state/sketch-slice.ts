@@ -5,7 +5,7 @@
  * Y.UndoManager's (this person's edits only), apart from the project's history. The age band and group are
  * chosen once per session and written on each new feature; nothing names a child.
  */
-import type { SketchAgeBand, SketchFeature, SketchGeometry } from '../core/sketch';
+import { MAX_FEATURES, sanitizeFeature, type SketchAgeBand, type SketchFeature, type SketchGeometry } from '../core/sketch';
 import {
   addFeature, canRedo, canUndo, createSketchDoc, deleteFeature, destroySketchDoc, moveFeature, readFeatures, redo, undo,
   updateProperties, type SketchDoc, type SketchWrite,
@@ -74,9 +74,14 @@ export interface SketchSlice {
   setWorkshopStatus(status: WorkshopStatus): void;
   setSketchPeers(peers: readonly SketchPeer[]): void;
   setSketchEffect(effect: ProposalEffect | null, proposing?: boolean): void;
+  /** Features from a project file: each through the sanitizer, added when its id is new; not undoable. */
+  mergeSketchFeatures(list: readonly unknown[]): number;
   /** Resolves when the open sketch is in storage (tests, before a reload). */
   flushSketch(): Promise<void>;
 }
+
+/** Features merged from a project file carry this origin: not this person's edits to undo. */
+const FILE_ORIGIN = { source: 'project-file' };
 
 export const SKETCH_ERRORS = { viewer: 'sketch.viewer', noSession: 'sketch.no-session' } as const;
 
@@ -197,6 +202,21 @@ export const createSketchSlice = (): SliceCreator<SketchSlice> => (set, get) => 
     setWorkshopStatus: (status) => patch({ workshop: { ...get().sketch.workshop, status } }),
     setSketchPeers: (peers) => patch({ workshop: { ...get().sketch.workshop, peers } }),
     setSketchEffect: (effect, proposing = false) => patch({ effect, proposing }),
+    mergeSketchFeatures(list) {
+      let added = 0;
+      sd.ydoc.transact(() => {
+        for (const v of list) {
+          const id = (v as { id?: unknown } | null)?.id;
+          if (typeof id !== 'string' || sd.features.has(id) || sd.features.size >= MAX_FEATURES) continue;
+          const clean = sanitizeFeature(id, v).feature;
+          if (clean) {
+            sd.features.set(id, clean);
+            added++;
+          }
+        }
+      }, FILE_ORIGIN);
+      return added;
+    },
     flushSketch: () => persistence?.flush() ?? Promise.resolve(),
   };
 };

@@ -1,6 +1,7 @@
 import type { Feature, FeatureCollection } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { createAnalysisService } from '../../src/core/analysis';
+import { createIoService } from '../../src/core/io/io-service';
 import { createAppStore, proposeFromWish, type AppStore } from '../../src/state';
 import { memoryStorage } from '../../src/state/autosave/storage';
 import { activeFacilityProposals } from '../../src/state/actions/scenario-proposals';
@@ -88,5 +89,24 @@ describe('sketch slice', () => {
     // One undo step in the project takes the proposal out again.
     s().undo();
     expect(activeFacilityProposals(s().doc)).toEqual([]);
+  });
+
+  it('project files carry the sketch: saved with its features, opened through the sanitizer, never in the document', async () => {
+    const store = createAppStore({ io: createIoService() });
+    store.getState().chooseSticker('shade');
+    store.getState().drawSketch('s1', point(114.05, 22.54));
+    const saved = JSON.parse(store.getState().projectJson()) as Record<string, unknown>;
+    expect(saved.sketch).toEqual(store.getState().sketch.features);
+    // A file edited by hand: a name slipped in, one feature without a kind.
+    const evil = { ...saved, sketch: [
+      ...(saved.sketch as object[]),
+      { type: 'Feature', id: 'n', geometry: point(114, 22), properties: { kind: 'danger', name: 'Tom' } },
+      { type: 'Feature', id: 'k', geometry: point(114, 22), properties: {} },
+    ] };
+    const other = createAppStore({ io: createIoService() });
+    expect(await other.getState().openProject({ fileName: 'p.json', bytes: new TextEncoder().encode(JSON.stringify(evil)) })).toBe(true);
+    expect(other.getState().sketch.features.map((f) => [f.id, f.properties.kind, 'name' in f.properties])).toEqual([['n', 'danger', false], ['s1', 'wish', false]]);
+    expect(other.getState().doc).not.toHaveProperty('sketch');
+    expect(other.getState().sketch.canUndo).toBe(false);
   });
 });

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import type { RuleSet } from '../rules/schema';
+import { MAX_FEATURES } from '../sketch/rules';
 import { AGE_BANDS } from './age-bands';
 import { LAYER_ROLES } from './layer-roles';
 
@@ -99,6 +100,12 @@ export const projectSchema = z.object({
    * `settings.ruleSetId` chooses among these and the shipped packs. Validated by the project reader.
    */
   ruleSets: z.array(z.custom<RuleSet>(isObject)).max(100),
+  /**
+   * The co-sketch features (docs/co-sketch.md) when the sketch had any; optional, so no migration. Each
+   * goes through core/sketch's sanitizeFeature when opened; in the session they live in the sketch's
+   * Y.Doc, not in this document.
+   */
+  sketch: z.array(z.unknown()).max(MAX_FEATURES).optional(),
 }).strict();
 
 /** Top-level fields of the current schema; any other field in a file is refused (`unknown-field`). */
