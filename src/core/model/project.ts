@@ -6,7 +6,6 @@
  */
 import { z } from 'zod';
 import type { RuleSet } from '../rules/schema';
-import { MAX_FEATURES } from '../sketch/rules';
 import { AGE_BANDS } from './age-bands';
 import { LAYER_ROLES } from './layer-roles';
 
@@ -105,7 +104,7 @@ export const projectSchema = z.object({
    * goes through core/sketch's sanitizeFeature when opened; in the session they live in the sketch's
    * Y.Doc, not in this document.
    */
-  sketch: z.array(z.unknown()).max(MAX_FEATURES).optional(),
+  sketch: z.array(z.unknown()).max(10_000).optional(), // core/sketch's MAX_FEATURES (the lint keeps ../sketch out of here)
 }).strict();
 
 /** Top-level fields of the current schema; any other field in a file is refused (`unknown-field`). */
