@@ -3,7 +3,7 @@
  * and two browser pages in one workshop, joined by link. A designer's desktop page and a child's tablet
  * (800×1280, touch) in kid mode: big picture buttons, the age band and group asked once, a sticker tapped
  * onto the map appears on the other page (the time it takes is printed); undo takes back only one's own
- * mark; with the server gone, a reload of the tablet still shows every mark (IndexedDB).
+ * mark; the designer turns the wish into a proposal and sees before → after; with the server gone, a reload of the tablet still shows every mark (IndexedDB).
  * Three page loads in all: each costs ~10 s under software WebGL.
  */
 import assert from 'node:assert/strict';
@@ -124,6 +124,30 @@ describe('co-sketch workshop', () => {
     await desk.keyboard.press('Control+z');
     await desk.waitForTimeout(300);
     assert.equal((await stickers(desk)).length, 1);
+  });
+
+  test("the designer turns the child's wish into a playground: the access analysis runs with it, before → after shown, the tablet sees the proposal", { timeout: 600_000 }, async () => {
+    await desk.getByTestId('sketch-tool-select').click();
+    // The child tapped where the tablet's map was: bring that point into the desk's view first.
+    const at = (await desk.locator('.sketch-sticker[data-kind="wish"]').getAttribute('data-lnglat'))!.split(',').map(Number);
+    await desk.evaluate(([lng, lat]) => window.__cfc!.map().jumpTo({ center: [lng!, lat!] }), at);
+    await desk.evaluate(() => window.__cfc!.whenDrawn());
+    // The sticker's marker sits above its point (anchor bottom, 6 px offset): click the point itself.
+    const box = (await desk.locator('.sketch-sticker[data-kind="wish"]').boundingBox())!;
+    await desk.mouse.click(box.x + box.width / 2, box.y + box.height + 6);
+    await desk.getByTestId('sketch-selected').waitFor({ timeout: WAIT });
+    assert.equal(await desk.getByTestId('proposal-category').inputValue(), 'playground');
+    const t0 = Date.now();
+    await desk.getByTestId('make-proposal').click();
+    const effect = desk.locator('[data-testid="proposal-effect"][data-homes-after]:not([data-homes-after=""])');
+    await effect.waitFor({ timeout: 480_000 });
+    console.log(`# wish → proposal: two access runs and before → after in ${Date.now() - t0} ms`);
+    const [before, after] = await Promise.all([effect.getAttribute('data-homes-before'), effect.getAttribute('data-homes-after')]);
+    // A facility added can only bring homes closer, never push one out of reach.
+    assert.ok(Number(after) >= Number(before) && Number(before) >= 0, `homes within reach ${before} → ${after}`);
+    await shot(desk, 'co-sketch-proposal-effect');
+    await tablet.waitForFunction(() => document.querySelectorAll('.sketch-sticker[data-kind="proposal"]').length === 1
+      && document.querySelector('.sketch-sticker[data-kind="wish"]')?.getAttribute('data-status') === 'accepted', null, { timeout: WAIT });
   });
 
   test('with the server gone, a reload of the tablet still shows every mark (kept in IndexedDB)', { timeout: 300_000 }, async () => {

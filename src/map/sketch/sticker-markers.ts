@@ -31,6 +31,7 @@ export function bindStickerMarkers(map: maplibregl.Map, store: AppStore): () => 
         had.el.textContent = emoji;
         had.el.dataset.kind = f.properties.kind;
         had.el.dataset.status = f.properties.status ?? '';
+        had.el.dataset.lnglat = coords.join(',');
         had.key = key;
         continue;
       }
@@ -40,6 +41,7 @@ export function bindStickerMarkers(map: maplibregl.Map, store: AppStore): () => 
       el.dataset.id = f.id;
       el.dataset.kind = f.properties.kind;
       el.dataset.status = f.properties.status ?? '';
+      el.dataset.lnglat = coords.join(',');
       el.setAttribute('aria-hidden', 'true');
       const marker = new maplibregl.Marker({ element: el, anchor: 'bottom', offset: [0, -6] }).setLngLat(coords).addTo(map);
       markers.set(f.id, { marker, el, key });
