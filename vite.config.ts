@@ -2,7 +2,7 @@ import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { basemapOrigins, contentSecurityPolicy } from './csp.config';
+import { basemapOrigins, collabOrigins, contentSecurityPolicy } from './csp.config';
 
 /**
  * Offline map labels: MapLibre's `font-faces` needs woff2 files at a URL. They come from @fontsource
@@ -59,13 +59,14 @@ function csp(policy: string): Plugin {
 }
 
 const origins = basemapOrigins(process.env.CFC_BASEMAP_ORIGINS);
+const collab = collabOrigins(process.env.CFC_COLLAB_ORIGINS);
 
 // The app is served from any path (file://-like previews, sub-folders), so assets resolve relative to it.
 export default defineConfig({
   base: './',
-  plugins: [react(), fontFaces(), csp(contentSecurityPolicy(origins))],
+  plugins: [react(), fontFaces(), csp(contentSecurityPolicy(origins, { collabOrigins: collab }))],
   worker: { format: 'es' },
   build: { target: 'es2022', chunkSizeWarningLimit: 4000 },
   server: { host: '127.0.0.1', port: 5173 },
-  preview: { host: '127.0.0.1', port: 4173, headers: { 'Content-Security-Policy': contentSecurityPolicy(origins, { header: true }) } },
+  preview: { host: '127.0.0.1', port: 4173, headers: { 'Content-Security-Policy': contentSecurityPolicy(origins, { header: true, collabOrigins: collab }) } },
 });

@@ -17,6 +17,8 @@ import { LayerPanel } from '../ui/layers/LayerPanel';
 import { MapLegend } from '../ui/MapLegend';
 import { RulesPanel } from '../ui/rules/RulesPanel';
 import { SafetyPanel } from '../ui/safety/SafetyPanel';
+import { KidMode } from '../ui/sketch/KidMode';
+import { SketchPanel } from '../ui/sketch/SketchPanel';
 import { SidebarResizer, useSidebarWidth } from '../ui/SidebarResizer';
 import { SidebarTabs, type PanelEntry } from '../ui/SidebarTabs';
 import { StoreContext } from '../ui/store-context';
@@ -45,6 +47,7 @@ const PANELS: readonly PanelEntry[] = [
   { id: 'analysis', labelKey: 'panel.analysis', render: () => <AnalysisPanel /> },
   { id: 'rules', labelKey: 'panel.rules', render: () => <RulesPanel /> },
   { id: 'safety', labelKey: 'panel.safety', render: () => <SafetyPanel /> },
+  { id: 'sketch', labelKey: 'panel.sketch', render: () => <SketchPanel /> },
 ];
 
 function Shell({ store, mapOptions, onMap }: Omit<Props, 'i18n'>) {
@@ -74,6 +77,7 @@ function Shell({ store, mapOptions, onMap }: Omit<Props, 'i18n'>) {
         <FeatureInspector />
         <ImportDialogs />
         <BasemapConsent />
+        <KidMode />
       </main>
     </div>
   );

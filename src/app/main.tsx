@@ -11,6 +11,7 @@ import { createAppStore } from '../state';
 import { warmNumberFormats } from '../ui/format-number';
 import { App } from './App';
 import { startWithAutosave } from './autosave-start';
+import { startSketch } from './sketch-start';
 import { createWorkers } from './create-workers';
 import { demoManifest, loadDemo } from './demo';
 import { bindLanguage, initialLanguage } from './language-sync';
@@ -20,6 +21,7 @@ import { bindUrlHash, parseHash } from './url-hash';
 
 installPageFonts(fontFiles, document.baseURI);
 const hashView = parseHash(location.hash);
+const startHash = location.hash;
 const language = initialLanguage();
 const workers = createWorkers();
 const store = createAppStore(workers, { session: { language, view: hashView } });
@@ -54,7 +56,10 @@ async function start() {
   await mapReady;
   const hook = installTestHook(store, getMap, e2e ? workers.faults : undefined);
   // The last session comes back when there is one; otherwise the demo city.
+  // The sketch comes back beside the project (its own records), and joins the linked workshop.
+  const sketch = startSketch(store, startHash, location.hostname || '127.0.0.1').catch((e: unknown) => console.warn('sketch start failed', e));
   await startWithAutosave(store, { loadDemo: manifest ? () => loadDemo(store, manifest) : null, view: hashView });
+  await sketch;
   await getMap().whenDrawn();
   hook.ready = true;
   warmFonts(allStrings(resources()));

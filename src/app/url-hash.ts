@@ -1,5 +1,6 @@
 /** The view in the URL as openstreetmap.org writes it: `#map=zoom/lat/lon`. */
 import type { AppStore, View } from '../state';
+import { linkSuffix } from '../sketch/workshop-link';
 
 export function parseHash(hash: string): View | null {
   const m = /(?:^#|&)map=(-?[\d.]+)\/(-?[\d.]+)\/(-?[\d.]+)/.exec(hash);
@@ -20,7 +21,8 @@ export function bindUrlHash(store: AppStore, win: Window = window): () => void {
   let written = win.location.hash;
   const unsubscribe = store.subscribe((s, prev) => {
     if (!s.view || s.view === prev.view) return;
-    written = formatHash(s.view);
+    // A workshop link's parameters stay in the hash, so a reload rejoins the workshop.
+    written = formatHash(s.view) + linkSuffix(win.location.hash);
     if (written !== win.location.hash) win.history.replaceState(win.history.state, '', written);
   });
   const onHash = () => {

@@ -17,6 +17,8 @@ import { buildStyleModel, type StyleModel } from './layers/maplibre-layers';
 import { drawKind, engineOf } from './draw-kind';
 import { pickAt } from './pick';
 import { emptyMemo, syncStyle } from './sync-style';
+import { bindSketchDraw } from './sketch/sketch-draw';
+import { bindStickerMarkers } from './sketch/sticker-markers';
 
 export interface MapOptions {
   /** 0 in tests, so labels appear at once. */
@@ -63,6 +65,7 @@ export function mountMap(container: HTMLElement, store: AppStore, opts: MapOptio
   let retryQueued = false;
   let redrawPending = false;
   let handledCamera = v ? s0.cameraRequest?.seq ?? 0 : 0;
+  let unbindSketch: (() => void)[] = [];
 
   function render(s: AppState) {
     if (!overlay || styleLoading) return;
@@ -151,6 +154,8 @@ export function mountMap(container: HTMLElement, store: AppStore, opts: MapOptio
     basemap(store.getState()); // consent may have come while the map was loading
     render(store.getState());
     camera(store.getState());
+    // The co-sketch layer (terra-draw + sticker markers), above the data layers.
+    unbindSketch = [bindSketchDraw(map, store), bindStickerMarkers(map, store)];
   });
   const unsubscribe = store.subscribe((s) => {
     if (overlay) basemap(s);
@@ -161,7 +166,7 @@ export function mountMap(container: HTMLElement, store: AppStore, opts: MapOptio
     const c = map.getCenter();
     store.getState().setView({ zoom: map.getZoom(), lat: c.lat, lng: c.lng }, bounds());
   });
-  map.on('click', (e) => store.getState().select(pickAt(map, store.getState(), model, e.point.x, e.point.y)));
+  map.on('click', (e) => store.getState().sketch.tool === 'none' && store.getState().select(pickAt(map, store.getState(), model, e.point.x, e.point.y)));
   map.on('error', (e) => console.warn('map error', e.error?.message ?? e));
 
   return {
@@ -190,6 +195,7 @@ export function mountMap(container: HTMLElement, store: AppStore, opts: MapOptio
     },
     destroy() {
       unsubscribe();
+      for (const off of unbindSketch) off();
       map.remove();
     },
   };

@@ -17,3 +17,5 @@ export * as projectActions from './actions/project';
 export { activeBasemapUrl, basemapQuestion, type BasemapConsentSlice } from './basemap-consent-slice';
 export { SAFETY_UI_ERRORS, type SafetySlice, type SafetyState, type SafetyStatus } from './safety-slice';
 export { docSafetyProfile, type ProfileNumbers } from './actions/safety-profile';
+export { type SketchSlice, type SketchState, type SketchTool, type SketchPeer, type SketchRole, type WorkshopStatus } from './sketch-slice';
+export { proposeFromWish, type ProposalEffect } from './sketch-proposal';

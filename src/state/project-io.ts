@@ -19,7 +19,7 @@ type InlineData = Extract<ProjectLayer['source'], { kind: 'inline' }>['data'];
 export const openProjectAction = defineAction('project.open', (_doc: Project, { project }: { project: Project }) => project);
 
 /** The project file's JSON text; each layer carries its current load warnings, so Open shows them again. */
-export function projectJson(s: Pick<AppState, 'doc' | 'layerData'>): string {
+export function projectJson(s: Pick<AppState, 'doc' | 'layerData'> & { readonly sketch?: { readonly features: readonly unknown[] } }): string {
   const layers = s.doc.layers.map((l): ProjectLayer => {
     const d = s.layerData[l.id];
     const { warnings: _stale, ...layer } = l;
@@ -29,7 +29,9 @@ export function projectJson(s: Pick<AppState, 'doc' | 'layerData'>): string {
     // Personal fields of layers about children are never saved, even when kept for the session.
     return l.source.kind === 'inline' && d ? { ...layer, source: { kind: 'inline', data: savedData(l.role, d) as InlineData }, ...warnings } : { ...layer, ...warnings };
   });
-  return JSON.stringify({ ...s.doc, layers }, null, 1);
+  // The sketch's features ride along when there are any (the optional `sketch` field).
+  const sketch = s.sketch?.features.length ? { sketch: s.sketch.features } : {};
+  return JSON.stringify({ ...s.doc, layers, ...sketch }, null, 1);
 }
 
 const copyWarning = (w: LoadWarning): NonNullable<ProjectLayer['warnings']>[number] => ({
@@ -75,7 +77,9 @@ export async function openProject(
   });
   if (!read.ok && read.error.code === 'cancelled') return false;
   if (!read.ok) return fail(read.error.code, Object.fromEntries(Object.entries(read.error.params ?? {}).map(([k, v]) => [k, String(v)])));
-  const { project, layers: info }: ProjectRead = read.value;
+  const { project: read0, layers: info }: ProjectRead = read.value;
+  // Sketch features go to the sketch's Y.Doc (sanitised there); the document never holds them.
+  const { sketch: sketchFeatures, ...project } = read0;
 
   const s = get();
   const data: Record<string, LayerData> = {};
@@ -110,6 +114,7 @@ export async function openProject(
   // The demo notice describes the demo city; an opened project without demo layers is not it.
   if (!project.layers.some((l) => l.source.kind === 'demo')) get().setDemo(null);
   get().commit(openProjectAction, { project: { ...project, layers } });
+  if (sketchFeatures?.length) get().mergeSketchFeatures(sketchFeatures);
   get().clearResults();
   get().markSaved();
   // Only boxes in degrees: a layer saved with swapped axes must not throw the camera off the globe.

@@ -13,6 +13,7 @@ import { createSessionSlice, type SessionInit } from './session-slice';
 import { createRulesSlice } from './rules-slice';
 import { createProjectSlice } from './project-slice';
 import { createSafetySlice } from './safety-slice';
+import { createSketchSlice } from './sketch-slice';
 import type { AppState, Services } from './types';
 
 export type AppStore = StoreApi<AppState>;
@@ -35,6 +36,7 @@ export function createAppStore(services: Services, init: StoreInit = {}): AppSto
     ...createProjectSlice()(set, get),
     ...createBasemapConsentSlice()(set, get),
     ...createSafetySlice(services)(set, get),
+    ...createSketchSlice()(set, get),
   }));
   // Ids never repeat within a session, and skip any a loaded project already uses.
   function newId(prefix: Parameters<IdFactory>[0]): string {

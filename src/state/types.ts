@@ -12,6 +12,7 @@ import type { ProjectSlice } from './project-slice';
 import type { Withheld } from './personal-fields';
 import type { RulesSlice } from './rules-slice';
 import type { SafetySlice } from './safety-slice';
+import type { SketchSlice } from './sketch-slice';
 
 export type Language = 'en' | 'zh';
 export type LocalizedName = Readonly<Record<Language, string>>;
@@ -163,4 +164,4 @@ export interface JobsSlice {
 }
 
 export type AppState = DocumentSlice & DataSlice & SessionSlice & JobsSlice & AnalysisSlice & ImportSlice & RulesSlice & ProjectSlice
-  & BasemapConsentSlice & SafetySlice;
+  & BasemapConsentSlice & SafetySlice & SketchSlice;

@@ -105,6 +105,12 @@ export const projectSchema = z.object({
    * Only checked to be an object here; the project reader validates it with the safety core's parseProfile.
    */
   safetyProfile: z.custom<SafetyProfile>(isObject).optional(),
+  /**
+   * The co-sketch features (docs/co-sketch.md) when the sketch had any; optional, so no migration. Each
+   * goes through core/sketch's sanitizeFeature when opened; in the session they live in the sketch's
+   * Y.Doc, not in this document.
+   */
+  sketch: z.array(z.unknown()).max(10_000).optional(), // core/sketch's MAX_FEATURES (the lint keeps ../sketch out of here)
 }).strict();
 
 /** Top-level fields of the current schema; any other field in a file is refused (`unknown-field`). */

@@ -6,6 +6,7 @@ import { CoverageTable } from './CoverageTable';
 import { MapResults } from './MapResults';
 import { NoChildCountsNote } from './NoChildCountsNote';
 import { RunControls } from './RunControls';
+import { ProposalEffectView } from '../sketch/ProposalEffectView';
 
 /** The 'Access' sidebar tab: settings, run with progress and cancel, summary, map choices, table. */
 export function AnalysisPanel() {
@@ -18,6 +19,7 @@ export function AnalysisPanel() {
       <AnalysisSettings />
       <RunControls />
       <NoChildCountsNote />
+      <ProposalEffectView />
       <AnalysisSummary />
       <MapResults />
       <CoverageTable />

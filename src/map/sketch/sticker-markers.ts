@@ -1,0 +1,64 @@
+/**
+ * Sketch stickers as emoji markers over their points (a picture a child recognises, drawn by the browser's
+ * emoji font; MapLibre's glyphs have no emoji). The markers never take a pointer event, so terra-draw still
+ * selects and drags the point beneath. Text only through textContent.
+ */
+import * as maplibregl from 'maplibre-gl';
+import type { SketchFeature } from '../../core/sketch';
+import type { AppState, AppStore } from '../../state';
+import { emojiOf } from '../../sketch/stickers';
+
+export function bindStickerMarkers(map: maplibregl.Map, store: AppStore): () => void {
+  const markers = new Map<string, { marker: maplibregl.Marker; el: HTMLElement; key: string }>();
+
+  function sync(features: readonly SketchFeature[]) {
+    const points = features.filter((f) => f.geometry.type === 'Point');
+    const want = new Set(points.map((f) => f.id));
+    for (const [id, m] of markers) {
+      if (!want.has(id)) {
+        m.marker.remove();
+        markers.delete(id);
+      }
+    }
+    for (const f of points) {
+      const coords = f.geometry.coordinates as [number, number];
+      const emoji = emojiOf(f.properties.kind, f.properties.emoji);
+      const key = `${coords.join(',')}|${emoji}|${f.properties.kind}|${f.properties.status ?? ''}`;
+      const had = markers.get(f.id);
+      if (had && had.key === key) continue;
+      if (had) {
+        had.marker.setLngLat(coords);
+        had.el.textContent = emoji;
+        had.el.dataset.kind = f.properties.kind;
+        had.el.dataset.status = f.properties.status ?? '';
+        had.el.dataset.lnglat = coords.join(',');
+        had.key = key;
+        continue;
+      }
+      const el = document.createElement('div');
+      el.className = 'sketch-sticker';
+      el.textContent = emoji;
+      el.dataset.id = f.id;
+      el.dataset.kind = f.properties.kind;
+      el.dataset.status = f.properties.status ?? '';
+      el.dataset.lnglat = coords.join(',');
+      el.setAttribute('aria-hidden', 'true');
+      const marker = new maplibregl.Marker({ element: el, anchor: 'bottom', offset: [0, -6] }).setLngLat(coords).addTo(map);
+      markers.set(f.id, { marker, el, key });
+    }
+  }
+
+  let last: readonly SketchFeature[] | null = null;
+  const render = (s: AppState) => {
+    if (s.sketch.features === last) return;
+    last = s.sketch.features;
+    sync(last);
+  };
+  render(store.getState());
+  const unsubscribe = store.subscribe(render);
+  return () => {
+    unsubscribe();
+    for (const m of markers.values()) m.marker.remove();
+    markers.clear();
+  };
+}

@@ -1,0 +1,66 @@
+/**
+ * A workshop link: `#workshop=ROOM&token=TOKEN[&server=ws://host:port]` (beside the map view,
+ * `#map=z/lat/lon&workshop=…`). The token is the server's (`npm run collab -- token`); the app only reads
+ * its role to know whether to offer drawing, the server decides. In the hash, so it never reaches a web
+ * server's logs.
+ */
+import type { SketchRole } from '../state/sketch-slice';
+
+export interface WorkshopLink {
+  readonly room: string;
+  readonly token: string;
+  readonly server: string;
+  readonly role: SketchRole;
+}
+
+/** The parameters a workshop link adds to the hash (kept when the map rewrites the view). */
+export const LINK_PARAMS = ['workshop', 'token', 'server'] as const;
+/** `npm run collab`'s default port (docs/co-sketch.md). */
+export const DEFAULT_COLLAB_PORT = 1234;
+
+function base64UrlJson(s: string): unknown {
+  try {
+    const b64 = s.replace(/-/g, '+').replace(/_/g, '/');
+    const bytes = Uint8Array.from(atob(b64 + '='.repeat((4 - (b64.length % 4)) % 4)), (c) => c.charCodeAt(0));
+    return JSON.parse(new TextDecoder().decode(bytes));
+  } catch {
+    return null;
+  }
+}
+
+/** The role a token claims (unverified: the server checks the signature); viewer when unreadable. */
+export function tokenRole(token: string): SketchRole {
+  const claims = base64UrlJson(token.split('.')[0] ?? '') as { role?: unknown } | null;
+  return claims?.role === 'editor' ? 'editor' : 'viewer';
+}
+
+export function parseWorkshopLink(hash: string, pageHost = '127.0.0.1'): WorkshopLink | null {
+  const params = new URLSearchParams(hash.replace(/^#/, ''));
+  const room = params.get('workshop');
+  const token = params.get('token');
+  if (!room || !token || room.length > 128) return null;
+  const given = params.get('server');
+  let server = `ws://${pageHost}:${DEFAULT_COLLAB_PORT}`;
+  if (given) {
+    try {
+      const u = new URL(given);
+      if (u.protocol !== 'ws:' && u.protocol !== 'wss:') return null;
+      server = u.href.replace(/\/$/, '');
+    } catch {
+      return null;
+    }
+  }
+  return { room, token, server, role: tokenRole(token) };
+}
+
+/** The link's own parameters from a hash, as `&k=v…` to append after `#map=…` (empty without a link). */
+export function linkSuffix(hash: string): string {
+  const params = new URLSearchParams(hash.replace(/^#/, ''));
+  const kept = new URLSearchParams();
+  for (const k of LINK_PARAMS) {
+    const v = params.get(k);
+    if (v) kept.set(k, v);
+  }
+  const s = kept.toString();
+  return s ? `&${s}` : '';
+}

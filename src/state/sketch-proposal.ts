@@ -1,0 +1,66 @@
+/**
+ * A child's wish becomes a designer's proposal through the one proposal mechanism the app has: a facility
+ * proposal in the active scenario (`addFacilityProposal`, undoable, saved with the project), which
+ * `buildAccessRequest` hands to the access run. The sketch records it too (a `proposal` feature with
+ * `category` and `source_id`, the wish `accepted`), so every screen of the workshop sees it. The access
+ * analysis runs before (when the shown result is not of the current scenario) and after, and the change in
+ * children within reach is kept for the panels.
+ */
+import { reachedWithin, type Reached } from '../core/analysis/children-reached';
+import type { SketchFeature } from '../core/sketch';
+import { addFeature, getFeature, updateProperties } from '../sketch/sketch-doc';
+import { PROPOSAL_EMOJI } from '../sketch/stickers';
+import { activeFacilityProposals, addFacilityProposal, proposalsKey } from './actions/scenario-proposals';
+import type { AppState } from './types';
+
+export interface ProposalEffect {
+  readonly wishId: string;
+  readonly proposalId: string;
+  readonly category: string;
+  readonly before: Reached | null;
+  readonly after: Reached | null;
+  /** A coded error when a run failed. */
+  readonly error?: string;
+}
+
+/** A point for the proposed facility: the wish's point, or the mean of a shape's vertices. */
+export function proposalPoint(f: SketchFeature): [number, number] {
+  const g = f.geometry;
+  if (g.type === 'Point') return g.coordinates;
+  const pts = g.type === 'LineString' ? g.coordinates : g.coordinates[0]!.slice(0, -1);
+  const n = pts.length;
+  return [pts.reduce((a, p) => a + p[0], 0) / n, pts.reduce((a, p) => a + p[1], 0) / n];
+}
+
+const currentKey = (s: AppState) => proposalsKey(activeFacilityProposals(s.doc));
+
+export async function proposeFromWish(get: () => AppState, wishId: string, category: string, scenarioName: string): Promise<ProposalEffect | null> {
+  const s0 = get();
+  const sd = s0.sketchDoc();
+  const wish = getFeature(sd, wishId);
+  if (!wish || s0.sketch.role === 'viewer' || s0.sketch.proposing) return null;
+  s0.setSketchEffect(null, true);
+  const threshold = () => get().analysis.display.thresholdIdx;
+  // Before: the shown result when it is of this very scenario, else a run now.
+  const shown = get().analysis;
+  if (!shown.result || !shown.request || proposalsKey(shown.request.proposals ?? []) !== currentKey(get())) await get().runAnalysis();
+  const before = get().analysis.result ? reachedWithin(get().analysis.result!, category, threshold()) : null;
+
+  const taken = new Set(get().doc.scenarios.flatMap((sc) => sc.proposals.map((p) => p.id)));
+  let proposalId = `sketch-${wishId}`.slice(0, 120);
+  for (let n = 2; taken.has(proposalId); n++) proposalId = `sketch-${wishId}-${n}`.slice(0, 120);
+  const [lng, lat] = proposalPoint(wish);
+  get().commit(addFacilityProposal, { id: proposalId, category, lng, lat, scenarioName }, 'record');
+  addFeature(sd, {
+    id: proposalId, geometry: { type: 'Point', coordinates: [lng, lat] },
+    properties: { kind: 'proposal', category, source_id: wishId, status: 'open', emoji: PROPOSAL_EMOJI },
+  });
+  updateProperties(sd, wishId, { status: 'accepted' });
+
+  await get().runAnalysis();
+  const a = get().analysis;
+  const after = a.result && a.request && proposalsKey(a.request.proposals ?? []) === currentKey(get()) ? reachedWithin(a.result, category, threshold()) : null;
+  const effect: ProposalEffect = { wishId, proposalId, category, before, after, ...(a.error ? { error: a.error.code } : {}) };
+  get().setSketchEffect(effect, false);
+  return effect;
+}

@@ -1,0 +1,25 @@
+import { useTranslation } from 'react-i18next';
+import { useAppState } from '../store-context';
+
+/** Who is in the workshop: a colour and an emoji each (awareness carries nothing else). */
+export function Presence() {
+  const { t } = useTranslation();
+  const room = useAppState((s) => s.sketch.room);
+  const role = useAppState((s) => s.sketch.role);
+  const w = useAppState((s) => s.sketch.workshop);
+  if (w.status === 'none') return null;
+  return (
+    <div className="sketch-presence" data-testid="sketch-presence" data-status={w.status}>
+      <span className={`status status-${w.status}`}>{t(`sketch.workshop.${w.status}`, { room })}</span>
+      {role === 'viewer' && <span className="badge">{t('sketch.workshop.viewer')}</span>}
+      <ul aria-label={t('sketch.workshop.present')}>
+        {w.peers.map((p) => (
+          <li key={p.clientId} className="peer" data-testid="peer" data-self={p.self} style={{ borderColor: p.colour, background: `${p.colour}33` }}
+            title={p.self ? t('sketch.workshop.you') : t(`sketch.workshop.role.${p.role}`)}>
+            <span aria-hidden="true">{p.emoji}</span>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

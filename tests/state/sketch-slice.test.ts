@@ -1,0 +1,112 @@
+import type { Feature, FeatureCollection } from 'geojson';
+import { describe, expect, it } from 'vitest';
+import { createAnalysisService } from '../../src/core/analysis';
+import { createIoService } from '../../src/core/io/io-service';
+import { createAppStore, proposeFromWish, type AppStore } from '../../src/state';
+import { memoryStorage } from '../../src/state/autosave/storage';
+import { activeFacilityProposals } from '../../src/state/actions/scenario-proposals';
+import { fakeIo } from './fake-io';
+
+const fc = (features: Feature[]): FeatureCollection => ({ type: 'FeatureCollection', features });
+const pt = (lng: number, lat: number, props: Record<string, unknown>): Feature => ({ type: 'Feature', geometry: { type: 'Point', coordinates: [lng, lat] }, properties: props });
+// A 2.2 km street along the equator (1e-3° ≈ 111.2 m), homes on it, one playground at its west end.
+const streets = fc([{ type: 'Feature', geometry: { type: 'LineString', coordinates: [[0, 0], [0.02, 0]] }, properties: { highway: 'residential' } }]);
+const homes = fc([
+  pt(0.001, 0, { id: 'h1', children_4_6: 2 }), // 111 m from the playground
+  pt(0.015, 0, { id: 'h2', children_4_6: 3 }), // 1.67 km away; 111 m from the wish
+  pt(0.018, 0, { id: 'h3', children_7_12: 1 }), // 2.0 km away; 222 m from the wish
+]);
+const facilities = fc([pt(0, 0, { id: 'p1', category: 'playground' })]);
+const community = fc([{ type: 'Feature', geometry: { type: 'Polygon', coordinates: [[[-0.01, -0.01], [0.03, -0.01], [0.03, 0.01], [-0.01, 0.01], [-0.01, -0.01]]] }, properties: { id: 'c1', name: 'One' } }]);
+
+async function storeWithCity(): Promise<AppStore> {
+  const store = createAppStore({ io: fakeIo(), analysis: createAnalysisService() });
+  const items = [['streets', streets], ['homes', homes], ['facilities', facilities], ['community', community]] as const;
+  await store.getState().loadFiles(items.map(([role, data]) => ({
+    role, source: { fileName: `${role}.geojson`, bytes: new TextEncoder().encode(JSON.stringify(data)) },
+  })), 'skip');
+  return store;
+}
+
+const point = (lng: number, lat: number) => ({ type: 'Point' as const, coordinates: [lng, lat] as [number, number] });
+
+describe('sketch slice', () => {
+  it('a drawn sticker carries the sticker, the session age band and group, never more', async () => {
+    const store = createAppStore({ io: fakeIo() });
+    const s = () => store.getState();
+    s().setSketchSession('7_12', '  table 2 ');
+    s().chooseSticker('danger');
+    expect(s().sketch.tool).toBe('point');
+    s().drawSketch('a', point(114, 22));
+    s().drawSketch('r', { type: 'LineString', coordinates: [[114, 22], [114.001, 22.001]] });
+    const [a, r] = s().sketch.features;
+    expect(a!.properties).toMatchObject({ kind: 'danger', emoji: '⚠️', age_band: '7_12', group: 'table 2' });
+    expect(Object.keys(a!.properties).sort()).toEqual(['age_band', 'created', 'emoji', 'group', 'kind', 'updated']);
+    expect(r!.properties.kind).toBe('route');
+    expect(s().sketch.canUndo).toBe(true);
+    s().undoSketch();
+    expect(s().sketch.features.map((f) => f.id)).toEqual(['a']);
+    s().redoSketch();
+    s().moveSketch('a', point(114.5, 22));
+    s().deleteSketch('r');
+    expect(s().sketch.features.map((f) => [f.id, f.geometry.coordinates])).toEqual([['a', [114.5, 22]]]);
+    // The sketch is not the project: its edits leave the project's history alone.
+    expect(s().history.past).toHaveLength(0);
+  });
+
+  it('a viewer cannot draw; a room is restored from storage when opened', async () => {
+    const storage = memoryStorage();
+    const first = createAppStore({ io: fakeIo() });
+    await first.getState().attachSketchStorage(storage);
+    await first.getState().openSketchRoom('w1', 'editor');
+    first.getState().drawSketch('x', point(1, 1));
+    await first.getState().flushSketch();
+
+    const second = createAppStore({ io: fakeIo() });
+    await second.getState().attachSketchStorage(storage);
+    expect(second.getState().sketch.features).toEqual([]); // the local sketch is another room
+    await second.getState().openSketchRoom('w1', 'viewer');
+    expect(second.getState().sketch.features.map((f) => f.id)).toEqual(['x']);
+    expect(second.getState().drawSketch('y', point(2, 2))).toBeNull();
+    second.getState().deleteSketch('x');
+    expect(second.getState().sketch.features.map((f) => f.id)).toEqual(['x']);
+    expect(second.getState().sketch.issue).toBe('sketch.viewer');
+  });
+
+  it('a wish becomes a facility proposal of the active scenario, and the access run shows who is newly within reach', async () => {
+    const store = await storeWithCity();
+    const s = () => store.getState();
+    s().chooseSticker('playground');
+    s().drawSketch('wish-1', point(0.016, 0));
+    const effect = await proposeFromWish(s, 'wish-1', 'playground', 'Children\'s wishes');
+    // At 500 m (the shown threshold): before only h1 (2 children); after h1, h2 and h3 (2 + 3 + 1).
+    expect(effect).toMatchObject({ category: 'playground', before: { thresholdM: 500, homes: 1, children: 2 }, after: { thresholdM: 500, homes: 3, children: 6 } });
+    expect(activeFacilityProposals(s().doc)).toEqual([{ id: 'sketch-wish-1', category: 'playground', lng: 0.016, lat: 0 }]);
+    expect(s().analysis.request?.proposals).toHaveLength(1);
+    const byId = Object.fromEntries(s().sketch.features.map((f) => [f.id, f.properties]));
+    expect(byId['wish-1']).toMatchObject({ kind: 'wish', status: 'accepted' });
+    expect(byId['sketch-wish-1']).toMatchObject({ kind: 'proposal', category: 'playground', source_id: 'wish-1', status: 'open' });
+    // One undo step in the project takes the proposal out again.
+    s().undo();
+    expect(activeFacilityProposals(s().doc)).toEqual([]);
+  });
+
+  it('project files carry the sketch: saved with its features, opened through the sanitizer, never in the document', async () => {
+    const store = createAppStore({ io: createIoService() });
+    store.getState().chooseSticker('shade');
+    store.getState().drawSketch('s1', point(114.05, 22.54));
+    const saved = JSON.parse(store.getState().projectJson()) as Record<string, unknown>;
+    expect(saved.sketch).toEqual(store.getState().sketch.features);
+    // A file edited by hand: a name slipped in, one feature without a kind.
+    const evil = { ...saved, sketch: [
+      ...(saved.sketch as object[]),
+      { type: 'Feature', id: 'n', geometry: point(114, 22), properties: { kind: 'danger', name: 'Tom' } },
+      { type: 'Feature', id: 'k', geometry: point(114, 22), properties: {} },
+    ] };
+    const other = createAppStore({ io: createIoService() });
+    expect(await other.getState().openProject({ fileName: 'p.json', bytes: new TextEncoder().encode(JSON.stringify(evil)) })).toBe(true);
+    expect(other.getState().sketch.features.map((f) => [f.id, f.properties.kind, 'name' in f.properties])).toEqual([['n', 'danger', false], ['s1', 'wish', false]]);
+    expect(other.getState().doc).not.toHaveProperty('sketch');
+    expect(other.getState().sketch.canUndo).toBe(false);
+  });
+});
