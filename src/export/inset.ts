@@ -1,6 +1,6 @@
 /**
- * The inset locator's content: the study area as the outlines of its widest unit level (city, else the
- * next level down), and its box; the page's map box is drawn on it as a red frame.
+ * The inset locator's content: the study area as the outlines of its widest unit level that has more than
+ * one unit, and its box; the page's map box is drawn on it as a red frame.
  */
 import type { Geometry, Position } from 'geojson';
 import { UNIT_LEVELS } from '../core/model';
@@ -29,14 +29,18 @@ export function boxOf(rings: readonly Ring[]): BBox | null {
   return w <= e && s <= n ? [w, s, e, n] : null;
 }
 
+/** The widest level that is cut into more than one unit (a lone city polygon would fill the inset). */
 export function studyArea(s: AppState): Ring[] {
+  let fallback: Ring[] = [];
   for (const level of UNIT_LEVELS) {
     const layer = s.doc.layers.find((l) => l.role === level && s.layerData[l.id]);
     if (!layer) continue;
-    const rings = s.layerData[layer.id].data.features.flatMap((f) => ringsOf(f.geometry));
-    if (rings.length) return rings;
+    const features = s.layerData[layer.id].data.features;
+    const rings = features.flatMap((f) => ringsOf(f.geometry));
+    if (features.length > 1 && rings.length) return rings;
+    if (!fallback.length) fallback = rings;
   }
-  return [];
+  return fallback;
 }
 
 export function insetOf(rings: readonly Ring[], extent: BBox): InsetContent | null {

@@ -3,7 +3,7 @@
  * subtitle, date, format, the atlas's level and filter; a live drawing of the page; progress and cancel;
  * errors in words. The work is src/export's.
  */
-import { useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import fontFiles from 'virtual:font-faces';
 import { UNIT_LEVELS } from '../../core/model';
@@ -22,7 +22,9 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
   const store = useAppStore();
   const demo = useAppState((s) => s.demo);
   const lang = useAppState((s) => s.language);
-  const levels = useAppState((s) => UNIT_LEVELS.filter((l) => s.doc.layers.some((x) => x.role === l && s.layerData[x.id])));
+  const docLayers = useAppState((s) => s.doc.layers);
+  const layerData = useAppState((s) => s.layerData);
+  const levels = useMemo(() => UNIT_LEVELS.filter((l) => docLayers.some((x) => x.role === l && layerData[x.id])), [docLayers, layerData]);
   const [o, setO] = useState<ExportOptions>(() => ({
     kind: 'map',
     format: 'pdf',
