@@ -1,6 +1,7 @@
 /** The one entry the dialog calls: the asked export, with every failure turned into a code. */
 import type { AppState } from '../state';
 import { exportMapPdf, type ExportEnv } from './export-map';
+import { exportGapReport } from './gap-report';
 import type { ExportOptions, ExportResult } from './options';
 
 export const EXPORT_CANCELLED = 'export.cancelled';
@@ -8,6 +9,7 @@ export const EXPORT_CANCELLED = 'export.cancelled';
 export async function runExport(s: AppState, o: ExportOptions, env: ExportEnv): Promise<ExportResult> {
   try {
     if (o.kind === 'map' && o.format === 'pdf') return await exportMapPdf(s, o, env);
+    if (o.kind === 'report' && o.format === 'pdf') return await exportGapReport(s, o, env);
     return { ok: false, code: 'export.not-available' };
   } catch (e) {
     if (env.signal?.aborted) return { ok: false, code: EXPORT_CANCELLED };
