@@ -31,14 +31,14 @@ export async function canvasJpeg(canvas: HTMLCanvasElement): Promise<PageImage> 
   return { jpeg: new Uint8Array(await blob.arrayBuffer()), widthPx: canvas.width, heightPx: canvas.height };
 }
 
-/** The page's map image and the scale bar that goes with it; refusals as codes. */
+/** The page's map picture (a canvas, for the caller to draw on and encode) and its scale bar; refusals as codes. */
 export async function drawPageMap(pm: PrintMap, L: PageLayout, extent: BBox, env: ExportEnv) {
   const drawn = await pm.draw(extent);
   const mpp = metersPerPixel(drawn.centerLat, drawn.zoom) / pm.ratio;
   const bar = scaleBar(mpp, L.scaleBar.px.width - Math.round((4 * L.spec.dpi) / 25.4));
   if (!bar.ok) return bar;
   const scaleLabel = env.t('export.page.scale', { value: bar.bar.value, unit: bar.bar.unit });
-  return { ok: true as const, image: await canvasJpeg(drawn.canvas), canvas: drawn.canvas, scale: bar.bar, scaleLabel };
+  return { ok: true as const, canvas: drawn.canvas, project: drawn.project, scale: bar.bar, scaleLabel };
 }
 
 export const pdfName = (title: string, fallback: string): string => `${(title.trim() || fallback).replace(/[\\/:*?"<>|\s]+/g, '_').slice(0, 80)}.pdf`;
@@ -63,7 +63,7 @@ export async function exportMapPdf(s: AppState, o: ExportOptions, env: ExportEnv
     const content: MapPageContent = {
       title: o.title,
       subtitle: o.subtitle,
-      map: m.image,
+      map: await canvasJpeg(m.canvas),
       legendRows: rows,
       legendLabel: label,
       scale: m.scale,

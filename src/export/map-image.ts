@@ -29,7 +29,7 @@ export function webglLimits(): CanvasLimits {
 
 export interface PrintMap {
   /** Draws `extent` (fitted, centred) and returns the picture and the zoom it was drawn at. */
-  draw(extent: BBox): Promise<{ canvas: HTMLCanvasElement; zoom: number; centerLat: number }>;
+  draw(extent: BBox): Promise<{ canvas: HTMLCanvasElement; zoom: number; centerLat: number; project: (p: readonly [number, number]) => [number, number] }>;
   /** Device pixels per CSS pixel: mpp of a printed pixel = mpp(zoom) / ratio. */
   readonly ratio: number;
   destroy(): void;
@@ -105,8 +105,15 @@ export async function createPrintMap(state: AppState, o: PrintMapOptions): Promi
         ctx.fillStyle = '#fff';
         ctx.fillRect(0, 0, o.width, o.height);
         // Centred crop of the (at most a few pixels) larger canvas: no resampling.
-        ctx.drawImage(src, Math.floor((src.width - o.width) / 2), Math.floor((src.height - o.height) / 2), o.width, o.height, 0, 0, o.width, o.height);
-        return { canvas: out, zoom: map.getZoom(), centerLat: map.getCenter().lat };
+        if (src.width < o.width || src.height < o.height) throw new Error(`print.map-too-large: ${src.width}×${src.height}`);
+        const dx = Math.floor((src.width - o.width) / 2);
+        const dy = Math.floor((src.height - o.height) / 2);
+        ctx.drawImage(src, dx, dy, o.width, o.height, 0, 0, o.width, o.height);
+        const project = (p: readonly [number, number]): [number, number] => {
+          const q = map.project([p[0], p[1]]);
+          return [q.x * ratio - dx, q.y * ratio - dy];
+        };
+        return { canvas: out, zoom: map.getZoom(), centerLat: map.getCenter().lat, project };
       },
       destroy() {
         map.remove();

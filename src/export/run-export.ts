@@ -2,6 +2,7 @@
 import type { AppState } from '../state';
 import { exportMapPdf, type ExportEnv } from './export-map';
 import { exportGapReport } from './gap-report';
+import { exportAtlas } from './atlas-export';
 import type { ExportOptions, ExportResult } from './options';
 
 export const EXPORT_CANCELLED = 'export.cancelled';
@@ -10,6 +11,7 @@ export async function runExport(s: AppState, o: ExportOptions, env: ExportEnv): 
   try {
     if (o.kind === 'map' && o.format === 'pdf') return await exportMapPdf(s, o, env);
     if (o.kind === 'report' && o.format === 'pdf') return await exportGapReport(s, o, env);
+    if (o.kind === 'atlas' && o.format === 'pdf') return await exportAtlas(s, o, env);
     return { ok: false, code: 'export.not-available' };
   } catch (e) {
     if (env.signal?.aborted) return { ok: false, code: EXPORT_CANCELLED };
