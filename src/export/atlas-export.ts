@@ -71,7 +71,7 @@ export async function exportAtlas(s: AppState, o: ExportOptions, env: ExportEnv)
   const newPdf = (texts: string[], title: string) => createPdfSurface({ widthMm: L.page.widthMm, heightMm: L.page.heightMm, texts, loadFace: env.loadFace, date, title });
   const figures = pages.map((p) => unitFigures(s, env.t, o.atlas.level, p.unit.id));
   const files: Record<string, [Uint8Array, { mtime: Date }]> = {};
-  let one: PdfSurface | null = o.atlas.zip ? null : await newPdf([...baseTexts, ...pages.map(titleOf), ...figures.flat(), ...pages.map((_, i) => pageNo(i, pages.length))], o.title);
+  const one: PdfSurface | null = o.atlas.zip ? null : await newPdf([...baseTexts, ...pages.map(titleOf), ...figures.flat(), ...pages.map((_, i) => pageNo(i, pages.length))], o.title);
   try {
     for (let i = 0; i < pages.length; i++) {
       if (env.signal?.aborted) throw new Error('export.cancelled');
@@ -111,7 +111,6 @@ export async function exportAtlas(s: AppState, o: ExportOptions, env: ExportEnv)
     pm.destroy();
   }
   if (one) return { ok: true, bytes: one.bytes(), fileName: pdfName(o.title, 'atlas').replace(/\.pdf$/, `_atlas_${o.atlas.level}.pdf`), mime: 'application/pdf', pages: pages.length };
-  one = null;
   // Zip entries carry the export date too (zip times have no zone and start in 1980), so the same date gives the same zip.
   const zip = zipSync(files, { level: 0, mtime: date.getTime() < Date.UTC(1980, 0, 2) ? new Date(Date.UTC(1980, 0, 2)) : date });
   return { ok: true, bytes: zip, fileName: pdfName(o.title, 'atlas').replace(/\.pdf$/, `_atlas_${o.atlas.level}.zip`), mime: 'application/zip', pages: pages.length };
