@@ -8,11 +8,11 @@ import { pageLayout, planAtlas, type AtlasPage, type RectMm } from '../core/prin
 import type { AppState } from '../state';
 import { atlasSource, unitFigures, type AtlasSource } from './atlas-units';
 import { composeMapPage, type MapPageContent } from './compose-map-page';
-import { canvasJpeg, drawPageMap, pdfName, type ExportEnv } from './export-map';
+import { canvasJpeg, drawPageMap, type ExportEnv } from './export-map';
 import { insetOf, studyArea } from './inset';
 import { createPrintMap, type PrintMap } from './map-image';
 import type { ExportOptions, ExportResult } from './options';
-import { exportDate } from './options';
+import { exportDate, pdfName } from './options';
 import { footerText } from './page-text';
 import { createPdfSurface, type PdfSurface } from './pdf-surface';
 import type { PageSurface } from './surface';

@@ -1,5 +1,5 @@
 /**
- * One map page as a PDF: the live map's view (widened to the frame's shape) drawn offscreen at the frame's
+ * One map page as a PDF or a PNG at the page's dpi: the live map's view (widened to the frame's shape) drawn offscreen at the frame's
  * pixel size, then composed with title, legend, scale bar, north arrow, inset and footer.
  */
 import type { TFunction } from 'i18next';
@@ -10,8 +10,9 @@ import type { FontFile } from '../map/basemap/style';
 import { composeMapPage, LEGEND_COLUMN_MM, LEGEND_ROW_MM, type BBox, type MapPageContent } from './compose-map-page';
 import { insetOf, studyArea } from './inset';
 import type { ExportOptions, ExportResult } from './options';
-import { exportDate } from './options';
+import { exportDate, pdfName } from './options';
 import { footerText, legendLabel, printLegendRows } from './page-text';
+import { createCanvasSurface } from './canvas-surface';
 import { createPdfSurface, type FaceLoader } from './pdf-surface';
 import { createPrintMap, type PrintMap } from './map-image';
 import type { PageImage } from './surface';
@@ -28,7 +29,7 @@ export interface ExportEnv {
 export async function canvasJpeg(canvas: HTMLCanvasElement): Promise<PageImage> {
   const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/jpeg', 0.92));
   if (!blob) throw new Error('export.encode-failed');
-  return { jpeg: new Uint8Array(await blob.arrayBuffer()), widthPx: canvas.width, heightPx: canvas.height };
+  return { jpeg: new Uint8Array(await blob.arrayBuffer()), widthPx: canvas.width, heightPx: canvas.height, source: canvas };
 }
 
 /** The page's map picture (a canvas, for the caller to draw on and encode) and its scale bar; refusals as codes. */
@@ -41,9 +42,7 @@ export async function drawPageMap(pm: PrintMap, L: PageLayout, extent: BBox, env
   return { ok: true as const, canvas: drawn.canvas, project: drawn.project, scale: bar.bar, scaleLabel };
 }
 
-export const pdfName = (title: string, fallback: string): string => `${(title.trim() || fallback).replace(/[\\/:*?"<>|\s]+/g, '_').slice(0, 80)}.pdf`;
-
-export async function exportMapPdf(s: AppState, o: ExportOptions, env: ExportEnv): Promise<ExportResult> {
+export async function exportMapPage(s: AppState, o: ExportOptions, env: ExportEnv): Promise<ExportResult> {
   const L = pageLayout({ paper: o.paper, orientation: o.orientation, dpi: o.dpi });
   const rows = printLegendRows(s, env.t);
   const fit = layoutLegend(rows, L.legend.mm, LEGEND_ROW_MM, LEGEND_COLUMN_MM);
@@ -74,6 +73,12 @@ export async function exportMapPdf(s: AppState, o: ExportOptions, env: ExportEnv
       pageNumber: env.t('export.page.number', { page: 1, pages: 1 }),
     };
     const texts = [o.title, o.subtitle, content.north, m.scaleLabel, footer.ruleSet, footer.date, footer.sources, footer.attribution, content.pageNumber, ...rows.map(label)];
+    if (o.format === 'png') {
+      const png = await createCanvasSurface(L.page.widthPx, L.page.heightPx, o.dpi, texts);
+      composeMapPage(png, L, content);
+      env.onProgress?.(1, 1);
+      return { ok: true, bytes: await png.png(), fileName: pdfName(o.title, 'map').replace(/\.pdf$/, '.png'), mime: 'image/png', pages: 1 };
+    }
     const pdf = await createPdfSurface({ widthMm: L.page.widthMm, heightMm: L.page.heightMm, texts, loadFace: env.loadFace, date: exportDate(o.date), title: o.title });
     composeMapPage(pdf, L, content);
     env.onProgress?.(1, 1);

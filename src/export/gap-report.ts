@@ -9,13 +9,12 @@ import { SEVERITIES, type GapRecord, type Scorecard } from '../core/rules';
 import type { AppState } from '../state';
 import { affectedText, measuredText, recordTarget, unitLabel } from '../ui/rules/format';
 import type { ExportOptions, ExportResult } from './options';
-import { exportDate } from './options';
+import { exportDate, pdfName } from './options';
 import { footerText } from './page-text';
 import { createPdfSurface, type FaceLoader } from './pdf-surface';
 import type { PageSurface, Rgb } from './surface';
 import { PT_MM } from './surface';
 import { drawTable, TABLE_STYLE, type Column } from './table';
-import { pdfName } from './export-map';
 
 const SEVERITY_COLOR: Record<string, Rgb> = { critical: [180, 20, 20], major: [230, 110, 30], minor: [230, 190, 40], info: [120, 150, 200] };
 

@@ -27,3 +27,6 @@ export function exportDate(date: string): Date {
 export type ExportResult =
   | { readonly ok: true; readonly bytes: Uint8Array; readonly fileName: string; readonly mime: string; readonly pages: number }
   | { readonly ok: false; readonly code: string; readonly params?: Readonly<Record<string, string | number>> };
+
+/** A file name from the title: characters that file systems refuse become '_'. */
+export const pdfName = (title: string, fallback: string): string => `${(title.trim() || fallback).replace(/[\\/:*?"<>|\s]+/g, '_').slice(0, 80)}.pdf`;

@@ -1,6 +1,6 @@
 /** The one entry the dialog calls: the asked export, with every failure turned into a code. */
 import type { AppState } from '../state';
-import { exportMapPdf, type ExportEnv } from './export-map';
+import { exportMapPage, type ExportEnv } from './export-map';
 import { exportGapReport } from './gap-report';
 import { exportAtlas } from './atlas-export';
 import type { ExportOptions, ExportResult } from './options';
@@ -9,7 +9,7 @@ export const EXPORT_CANCELLED = 'export.cancelled';
 
 export async function runExport(s: AppState, o: ExportOptions, env: ExportEnv): Promise<ExportResult> {
   try {
-    if (o.kind === 'map' && o.format === 'pdf') return await exportMapPdf(s, o, env);
+    if (o.kind === 'map') return await exportMapPage(s, o, env);
     if (o.kind === 'report' && o.format === 'pdf') return await exportGapReport(s, o, env);
     if (o.kind === 'atlas' && o.format === 'pdf') return await exportAtlas(s, o, env);
     return { ok: false, code: 'export.not-available' };

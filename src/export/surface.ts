@@ -25,6 +25,8 @@ export interface PageImage {
   readonly jpeg: Uint8Array;
   readonly widthPx: number;
   readonly heightPx: number;
+  /** The picture itself, for the PNG surface (drawn without the JPEG's loss). */
+  readonly source?: CanvasImageSource;
 }
 
 export interface PageSurface {

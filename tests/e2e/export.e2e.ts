@@ -10,6 +10,7 @@ import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { geojson as fgb } from 'flatgeobuf';
 import type { Browser, Page } from 'playwright-core';
 import { pageLayout } from '../../src/core/print/page-layout';
 import { launch, openApp, shot } from './helpers/browser';
@@ -31,16 +32,21 @@ describe('export for print', () => {
     await browser?.close();
   });
 
-  async function exportPdf(fields: { title: string; subtitle?: string; dpi?: string; kind?: string }, name: string): Promise<string> {
+  async function exportPdf(fields: { title: string; subtitle?: string; dpi?: string; kind?: string; format?: string; atlas?: { level: string; sort: string } }, name: string): Promise<string> {
     await page.getByTestId('export-open').click();
+    await page.getByTestId('export-format').selectOption(fields.format ?? 'pdf');
     if (fields.kind) await page.getByTestId('export-kind').selectOption(fields.kind);
+    if (fields.atlas) {
+      await page.getByTestId('export-level').selectOption(fields.atlas.level);
+      await page.getByTestId('export-sort').selectOption(fields.atlas.sort);
+    }
     await page.getByTestId('export-title').fill(fields.title);
     await page.getByTestId('export-subtitle').fill(fields.subtitle ?? '');
     await page.getByTestId('export-date').fill('2026-06-01');
-    if (fields.dpi) await page.getByTestId('export-dpi').selectOption(fields.dpi);
+    await page.getByTestId('export-dpi').selectOption(fields.dpi ?? '150');
     await shot(page, `export-dialog-${name}`);
     const [download] = await Promise.all([page.waitForEvent('download', { timeout: LONG }), page.getByTestId('export-start').click()]);
-    const file = join(out, `${name}.pdf`);
+    const file = join(out, `${name}.${fields.format ?? 'pdf'}`);
     await download.saveAs(file);
     await page.getByTestId('export-done').waitFor({ timeout: LONG });
     await page.getByRole('button', { name: '关闭' }).click();
@@ -94,6 +100,42 @@ describe('export for print', () => {
     };
     assert.ok(dark(L.title.mm) > 0.02, `title band ink ${dark(L.title.mm)}`);
     assert.ok(dark(L.map.mm) > 0.05, `map ink ${dark(L.map.mm)}`);
+  });
+
+  test('a map page as PNG at 150 dpi: the page's pixel size and its dpi stamped', { timeout: LONG }, async () => {
+    const file = await exportPdf({ title: '儿童友好城市', format: 'png', dpi: '150' }, 'map-a4-150');
+    const png = readFileSync(file);
+    const L = pageLayout({ paper: 'A4', orientation: 'portrait', dpi: 150 });
+    assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [L.page.widthPx, L.page.heightPx]);
+    const at = png.indexOf('pHYs', 0, 'latin1');
+    assert.ok(at > 0 && at < 64, 'pHYs right after IHDR');
+    // 150 dpi = 5906 pixels a metre (150 / 0.0254, rounded).
+    assert.deepEqual([png.readUInt32BE(at + 4), png.readUInt32BE(at + 8), png[at + 12]], [5906, 5906, 1]);
+  });
+
+  test('an atlas of the districts by name: one page per district, in pinyin order, each titled with its name and code', { timeout: LONG * 2 }, async () => {
+    // The expected units from the demo's district file itself, sorted here with the runtime's Chinese collation.
+    const units: { name_zh: string; admin_code: string }[] = [];
+    for await (const f of fgb.deserialize(new Uint8Array(readFileSync('data/demo/units_district.fgb'))) as AsyncGenerator<{ properties: { name_zh: string; admin_code: string } }>) units.push(f.properties);
+    const collator = new Intl.Collator('zh', { numeric: true, sensitivity: 'base' });
+    units.sort((a, b) => collator.compare(a.name_zh, b.name_zh));
+    assert.equal(units.length, 3);
+    const t0 = Date.now();
+    const file = await exportPdf({ title: '合成港城图集', kind: 'atlas', atlas: { level: 'district', sort: 'name' } }, 'atlas-district');
+    console.log(`atlas of ${units.length} districts, A4 150 dpi: ${statSync(file).size} bytes, ${Date.now() - t0} ms`);
+    const info = run('pdfinfo', [file]);
+    assert.match(info, new RegExp(`^Pages:\\s+${units.length}$`, 'm'));
+    units.forEach((u, i) => {
+      const text = run('pdftotext', ['-f', String(i + 1), '-l', String(i + 1), '-layout', file, '-']);
+      const first = text.split('\n').find((l) => l.trim())!.trim();
+      assert.equal(first, `${u.name_zh} (${u.admin_code})`, `page ${i + 1}`);
+      // pdftotext drops the spaces between Chinese characters.
+      assert.ok(text.replace(/\s+/g, '').includes(`第${i + 1}/${units.length}页`), text);
+    });
+    const L = pageLayout({ paper: 'A4', orientation: 'portrait', dpi: 150 });
+    const images = run('pdfimages', ['-list', file]).trim().split('\n').slice(2);
+    assert.equal(images.length, units.length);
+    for (const line of images) assert.deepEqual(line.trim().split(/\s+/).slice(3, 5).map(Number), [L.map.px.width, L.map.px.height]);
   });
 });
 

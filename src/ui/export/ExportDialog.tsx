@@ -87,7 +87,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
               </select>
             </label>
             <label>{t('export.format')}
-              <select value={o.format} onChange={(e) => set({ format: e.target.value as 'pdf' | 'png' })}>
+              <select value={o.format} onChange={(e) => set({ format: e.target.value as 'pdf' | 'png' })} data-testid="export-format">
                 <option value="pdf">PDF</option>
                 <option value="png">PNG</option>
               </select>
@@ -112,7 +112,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
                   <input value={o.atlas.filter} onChange={(e) => setAtlas({ filter: e.target.value })} data-testid="export-filter" />
                 </label>
                 <label>{t('export.sortBy')}
-                  <select value={o.atlas.sortBy} onChange={(e) => setAtlas({ sortBy: e.target.value as 'code' | 'name' })}>
+                  <select value={o.atlas.sortBy} onChange={(e) => setAtlas({ sortBy: e.target.value as 'code' | 'name' })} data-testid="export-sort">
                     <option value="code">{t('export.sort.code')}</option>
                     <option value="name">{t('export.sort.name')}</option>
                   </select>
