@@ -102,7 +102,7 @@ describe('export for print', () => {
     assert.ok(dark(L.map.mm) > 0.05, `map ink ${dark(L.map.mm)}`);
   });
 
-  test('a map page as PNG at 150 dpi: the page's pixel size and its dpi stamped', { timeout: LONG }, async () => {
+  test('a map page as PNG at 150 dpi: the page’s pixel size and its dpi stamped', { timeout: LONG }, async () => {
     const file = await exportPdf({ title: '儿童友好城市', format: 'png', dpi: '150' }, 'map-a4-150');
     const png = readFileSync(file);
     const L = pageLayout({ paper: 'A4', orientation: 'portrait', dpi: 150 });
