@@ -6,6 +6,7 @@
 import { layoutLegend, type LegendRow, type PageLayout, type RectMm, type ScaleBar } from '../core/print';
 import type { PageImage, PageSurface, Rgb } from './surface';
 import { PT_MM } from './surface';
+import { fitText } from './table';
 
 export type BBox = readonly [number, number, number, number];
 
@@ -41,7 +42,18 @@ const INK: Rgb = [20, 20, 20];
 const GREY: Rgb = [110, 110, 110];
 const FRAME: Rgb = [60, 60, 60];
 export const LEGEND_ROW_MM = 4;
-export const LEGEND_COLUMN_MM = 45;
+/** Column widths tried, widest first: a narrow landscape side column still holds a long legend in two. */
+export const LEGEND_COLUMNS_MM = [45, 34] as const;
+
+/** The legend laid out at the widest column width that fits its frame; the narrowest's refusal otherwise. */
+export function fitLegend(rows: readonly LegendRow[], frame: { width: number; height: number }) {
+  let laid = layoutLegend(rows, frame, LEGEND_ROW_MM, LEGEND_COLUMNS_MM[0]);
+  for (const col of LEGEND_COLUMNS_MM) {
+    laid = layoutLegend(rows, frame, LEGEND_ROW_MM, col);
+    if (laid.ok) return { laid, columnMm: col };
+  }
+  return { laid, columnMm: LEGEND_COLUMNS_MM[LEGEND_COLUMNS_MM.length - 1] };
+}
 
 const mercX = (lon: number) => (lon * Math.PI) / 180;
 const mercY = (lat: number) => Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360));
@@ -83,13 +95,14 @@ function drawNorthArrow(s: PageSurface, L: PageLayout, c: MapPageContent): void 
 
 function drawLegend(s: PageSurface, L: PageLayout, c: MapPageContent): void {
   const r = L.legend.mm;
-  const laid = layoutLegend(c.legendRows, { width: r.width, height: r.height }, LEGEND_ROW_MM, LEGEND_COLUMN_MM);
+  const { laid, columnMm } = fitLegend(c.legendRows, r);
   // The caller checked the legend fits (composeChecks); an overflow here draws nothing rather than cut rows.
   if (!laid.ok) return;
   for (const p of laid.placements) {
     const x = r.x + p.x;
     const y = r.y + p.y;
-    const label = c.legendLabel(p.row);
+    const full = c.legendLabel(p.row);
+    const label = fitText(s, full, columnMm - (p.row.kind === 'layer' ? 1 : 10), p.row.kind === 'layer' ? 7.5 : 6.5);
     if (p.row.kind === 'layer') {
       s.text(label, x, y + 3.2, { size: 7.5, color: INK });
       continue;

@@ -3,11 +3,11 @@
  * pixel size, then composed with title, legend, scale bar, north arrow, inset and footer.
  */
 import type { TFunction } from 'i18next';
-import { layoutLegend, metersPerPixel, pageLayout, scaleBar, type PageLayout } from '../core/print';
+import { metersPerPixel, pageLayout, scaleBar, type PageLayout } from '../core/print';
 import { framedExtent } from '../core/print';
 import type { AppState } from '../state';
 import type { FontFile } from '../map/basemap/style';
-import { composeMapPage, LEGEND_COLUMN_MM, LEGEND_ROW_MM, type BBox, type MapPageContent } from './compose-map-page';
+import { composeMapPage, fitLegend, type BBox, type MapPageContent } from './compose-map-page';
 import { insetOf, studyArea } from './inset';
 import type { ExportOptions, ExportResult } from './options';
 import { exportDate, pdfName } from './options';
@@ -45,7 +45,7 @@ export async function drawPageMap(pm: PrintMap, L: PageLayout, extent: BBox, env
 export async function exportMapPage(s: AppState, o: ExportOptions, env: ExportEnv): Promise<ExportResult> {
   const L = pageLayout({ paper: o.paper, orientation: o.orientation, dpi: o.dpi });
   const rows = printLegendRows(s, env.t);
-  const fit = layoutLegend(rows, L.legend.mm, LEGEND_ROW_MM, LEGEND_COLUMN_MM);
+  const fit = fitLegend(rows, L.legend.mm).laid;
   if (!fit.ok) return fit;
   const view = s.viewBounds;
   if (!view) return { ok: false, code: 'export.no-view' };
@@ -72,7 +72,7 @@ export async function exportMapPage(s: AppState, o: ExportOptions, env: ExportEn
       ...footer,
       pageNumber: env.t('export.page.number', { page: 1, pages: 1 }),
     };
-    const texts = [o.title, o.subtitle, content.north, m.scaleLabel, footer.ruleSet, footer.date, footer.sources, footer.attribution, content.pageNumber, ...rows.map(label)];
+    const texts = [o.title, o.subtitle, content.north, m.scaleLabel, footer.ruleSet, footer.date, footer.sources, footer.attribution, content.pageNumber, ...rows.map(label), '…'];
     if (o.format === 'png') {
       const png = await createCanvasSurface(L.page.widthPx, L.page.heightPx, o.dpi, texts);
       composeMapPage(png, L, content);
