@@ -1,11 +1,13 @@
 /**
  * The font files the PDF embeds, as the built app serves them: Vite emits each @fontsource WOFF 1.0 file
- * (400 weight) as an asset and this map gives its URL. Only the files a document's text needs are fetched.
+ * (400 weight; small ones inlined as data: URLs, which the CSP's connect-src allows) as an asset and this
+ * map gives its URL; the 1.5 MB all-in-one `chinese-simplified` file is left out (no face uses it). Only
+ * the files a document's text needs are fetched.
  */
 import type { FontFace } from './font-faces';
 import type { FaceLoader } from './pdf-surface';
 
-const urls = import.meta.glob<string>(['/node_modules/@fontsource/noto-sans/files/noto-sans-latin*-400-normal.woff', '/node_modules/@fontsource/noto-sans-sc/files/*-400-normal.woff'], {
+const urls = import.meta.glob<string>(['/node_modules/@fontsource/noto-sans/files/noto-sans-latin*-400-normal.woff', '/node_modules/@fontsource/noto-sans-sc/files/*-400-normal.woff', '!**/*chinese-simplified*'], {
   eager: true,
   query: '?url',
   import: 'default',
