@@ -88,12 +88,17 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 // Browser files run this many at a time (E2E_JOBS=1 for one after the other, as when debugging).
 const E2E_JOBS = Number(process.env.E2E_JOBS ?? 2);
 // Rough relative length of the slow browser files (seconds, last CI run), to start them first.
-const E2E_WEIGHT = { 'autosave.e2e.ts': 120, 'layout.e2e.ts': 80, 'analysis.e2e.ts': 77, 'resilience.e2e.ts': 70, 'projects.e2e.ts': 57, 'rules.e2e.ts': 52, 'osm-import.e2e.ts': 48, 'rules-fit.e2e.ts': 45 };
+const E2E_WEIGHT = { 'export.e2e.ts': 300, 'autosave.e2e.ts': 120, 'layout.e2e.ts': 80, 'analysis.e2e.ts': 77, 'resilience.e2e.ts': 70, 'projects.e2e.ts': 57, 'rules.e2e.ts': 52, 'osm-import.e2e.ts': 48, 'rules-fit.e2e.ts': 45 };
 
 // A fresh machine has no browser: install Debian's Chromium when we may (root), as .ci/run does.
 if (!existsSync(CHROMIUM) && process.getuid?.() === 0) {
   console.log('Installing Debian chromium for the browser tests (apt-get)...');
   await run('sh', ['-c', 'DEBIAN_FRONTEND=noninteractive apt-get update -qq && apt-get install -y -qq chromium >/dev/null']);
+}
+// The export browser test reads its PDFs with poppler (pdffonts, pdftotext, pdfimages, pdftoppm).
+if (!existsSync('/usr/bin/pdffonts') && process.getuid?.() === 0) {
+  console.log('Installing poppler-utils for the export browser test (apt-get)...');
+  await run('sh', ['-c', 'DEBIAN_FRONTEND=noninteractive apt-get update -qq && apt-get install -y -qq poppler-utils >/dev/null']);
 }
 
 if (!e2eOnly) {

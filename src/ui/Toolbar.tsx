@@ -4,6 +4,7 @@ import { LANGUAGES } from '../i18n';
 import { canRedo, canUndo } from '../state';
 import { loadUserFiles } from './load-files';
 import { ProjectButtons } from './project/ProjectButtons';
+import { ExportButton } from './export/ExportDialog';
 import { useAppState, useAppStore } from './store-context';
 
 export function Toolbar() {
@@ -30,6 +31,7 @@ export function Toolbar() {
         {t('toolbar.viewOnly')}
       </label>
       <ProjectButtons />
+      <ExportButton />
       <button type="button" disabled={!undoable} onClick={() => store.getState().undo()}>{t('toolbar.undo')}</button>
       <button type="button" disabled={!redoable} onClick={() => store.getState().redo()}>{t('toolbar.redo')}</button>
       <div className="lang-switch" role="group" aria-label={t('toolbar.language')}>

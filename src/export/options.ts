@@ -1,0 +1,32 @@
+/** What the export dialog asks for; the renderer takes it as it is. */
+import type { Orientation, PaperSize, PrintDpi } from '../core/print';
+import type { UnitLevel } from '../core/model';
+
+export type ExportKind = 'map' | 'report' | 'atlas';
+export type ExportFormat = 'pdf' | 'png';
+
+export interface ExportOptions {
+  readonly kind: ExportKind;
+  readonly format: ExportFormat;
+  readonly paper: PaperSize;
+  readonly orientation: Orientation;
+  readonly dpi: PrintDpi;
+  readonly title: string;
+  readonly subtitle: string;
+  /** yyyy-mm-dd: printed in the footer and the PDF's creation date, so the same date gives the same bytes. */
+  readonly date: string;
+  readonly atlas: { readonly level: UnitLevel; readonly filter: string; readonly sortBy: 'code' | 'name'; readonly zip: boolean };
+}
+
+/** The export date as a UTC midnight (an invalid date falls back to 1970-01-01, never to "now"). */
+export function exportDate(date: string): Date {
+  const d = new Date(`${date}T00:00:00Z`);
+  return Number.isNaN(d.getTime()) ? new Date(0) : d;
+}
+
+export type ExportResult =
+  | { readonly ok: true; readonly bytes: Uint8Array; readonly fileName: string; readonly mime: string; readonly pages: number }
+  | { readonly ok: false; readonly code: string; readonly params?: Readonly<Record<string, string | number>> };
+
+/** A file name from the title: characters that file systems refuse become '_'. */
+export const pdfName = (title: string, fallback: string): string => `${(title.trim() || fallback).replace(/[\\/:*?"<>|\s]+/g, '_').slice(0, 80)}.pdf`;
