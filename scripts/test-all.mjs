@@ -88,7 +88,7 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 // Browser files run this many at a time (E2E_JOBS=1 for one after the other, as when debugging).
 const E2E_JOBS = Number(process.env.E2E_JOBS ?? 2);
 // Rough relative length of the slow browser files (seconds, last CI run), to start them first.
-const E2E_WEIGHT = { 'export.e2e.ts': 300, 'autosave.e2e.ts': 120, 'layout.e2e.ts': 80, 'analysis.e2e.ts': 77, 'resilience.e2e.ts': 70, 'projects.e2e.ts': 57, 'rules.e2e.ts': 52, 'osm-import.e2e.ts': 48, 'rules-fit.e2e.ts': 45 };
+const E2E_WEIGHT = { 'export.e2e.ts': 300, 'co-sketch.e2e.ts': 150, 'safe-routes.e2e.ts': 90, 'autosave.e2e.ts': 120, 'layout.e2e.ts': 80, 'analysis.e2e.ts': 77, 'resilience.e2e.ts': 70, 'projects.e2e.ts': 57, 'rules.e2e.ts': 52, 'osm-import.e2e.ts': 48, 'rules-fit.e2e.ts': 45 };
 
 // A fresh machine has no browser: install Debian's Chromium when we may (root), as .ci/run does.
 if (!existsSync(CHROMIUM) && process.getuid?.() === 0) {
