@@ -3,8 +3,12 @@
  * run it builds on, the profile, the school categories) and what comes back — typed arrays per street and
  * per home, the map's crossing points, hotspots and summaries. Plain data, so it crosses the worker as is.
  */
-import type { CrossingHotspot, RouteSummary, SafetyProfile, WayHotspot } from '../safety';
+import type { CrossingHotspot, RouteSummary, SafeRoutes, SafetyProfile, StreetSafety, WayHotspot } from '../safety';
 import type { UnitLevel } from '../model';
+
+/** The per-home columns of the core's safe routes that a result carries (copied, then transferred). */
+type SafeRouteHomeColumn = 'status' | 'school' | 'walkingM' | 'safeM' | 'safeCostM' | 'detourRatio' | 'maxSegmentPlts'
+  | 'maxCrossingPlts' | 'crossingsPlts3' | 'unsafe' | 'longDetour';
 
 export const DEFAULT_SCHOOL_CATEGORIES: readonly string[] = ['school', 'primary_school', 'middle_school'];
 
@@ -30,30 +34,10 @@ export interface SafeRoutesResult {
   readonly schoolCategories: readonly string[];
   /** Per facility row of the run: the id of its feature (one school counted as two levels has one id). */
   readonly facilityIds: readonly string[];
-  /** Per street feature (the streets layer's order): PLTS (0: not walkable), basis index (SEGMENT_BASES; 255 none), tags read. */
-  readonly street: {
-    readonly plts: Uint8Array;
-    readonly basis: Uint8Array;
-    readonly speedKmh: Float64Array;
-    readonly speedAssumed: Uint8Array;
-    readonly lanes: Uint16Array;
-    /** Index into SIDEWALK_CODES. */
-    readonly sidewalk: Uint8Array;
-  };
+  /** Per street feature (the streets layer's order): the core's rating, as computed (PLTS 0: not walkable). */
+  readonly street: StreetSafety;
   /** Per home (the run's home order); status indexes ROUTE_STATUSES; NaN route figures unless ok. */
-  readonly homes: {
-    readonly status: Uint8Array;
-    readonly school: Int32Array;
-    readonly walkingM: Float64Array;
-    readonly safeM: Float64Array;
-    readonly safeCostM: Float64Array;
-    readonly detourRatio: Float64Array;
-    readonly maxSegmentPlts: Uint8Array;
-    readonly maxCrossingPlts: Uint8Array;
-    readonly crossingsPlts3: Uint32Array;
-    readonly unsafe: Uint8Array;
-    readonly longDetour: Uint8Array;
-  };
+  readonly homes: Pick<SafeRoutes, SafeRouteHomeColumn>;
   /** Vertices where a route can cross a car road: location, the largest crossing PLTS there, control (CONTROLS index). */
   readonly crossingPoints: { readonly lng: Float64Array; readonly lat: Float64Array; readonly plts: Uint8Array; readonly control: Uint8Array };
   readonly crossingHotspots: readonly CrossingHotspot[];
