@@ -22,6 +22,8 @@ export interface WorkerFaults {
   crash(name: WorkerName): void;
   /** Keeps the worker busy without yielding for `ms`. */
   hang(name: WorkerName, ms: number): void;
+  /** Holds the worker's running job at its next turn until the worker is killed (test-faults.ts). */
+  park(name: WorkerName): void;
   generation(name: WorkerName): number;
 }
 
@@ -42,6 +44,7 @@ export function createWorkers(): Services & { readonly faults: WorkerFaults } {
       },
       crash: (name) => post(name, { [TEST_FAULT]: 'crash' }),
       hang: (name, ms) => post(name, { [TEST_FAULT]: 'hang', ms }),
+      park: (name) => post(name, { [TEST_FAULT]: 'park' }),
       generation: (name) => sups[name].generation,
     },
   };

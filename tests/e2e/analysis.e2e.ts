@@ -31,10 +31,14 @@ describe('access analysis panel', () => {
   const status = () => page.getByRole('status').filter({ hasText: /Not run|Running|Done|Cancelled|Failed/ });
 
   test('cancel stops a run and says so; a new run then succeeds with a progress bar', { timeout: 200_000 }, async () => {
-    // The demo's first run can end within a second on an idle machine, before a click on Cancel lands:
-    // the analysis worker is kept busy for a few seconds first, so the run is surely still going.
-    await page.evaluate(() => window.__cfc!.workers!.hang('analysis', 4_000));
+    // The demo's first run can end within a second on an idle machine, before a click on Cancel lands: the
+    // analysis worker is parked first, so the run stops at its first turn and is surely still going. Cancel is
+    // pressed once the run is in the worker (past sending the layers): the parked run cannot answer it, so
+    // the worker is replaced, as for any job that does not answer a cancel in time.
+    await page.evaluate(() => window.__cfc!.workers!.park('analysis'));
     await page.getByRole('button', { name: 'Run analysis' }).click();
+    await page.waitForFunction(() => /street network/.test(document.querySelector('.analysis-progress span')?.textContent ?? ''),
+      null, { timeout: WAIT });
     await page.getByRole('button', { name: 'Cancel analysis' }).click();
     await status().getByText(/^Cancelled/).waitFor({ timeout: RUN_WAIT });
     assert.equal(await page.getByTestId('coverage-table').count(), 0, 'a cancelled first run shows no table');

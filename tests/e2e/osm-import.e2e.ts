@@ -137,9 +137,9 @@ describe('OpenStreetMap import in the browser', () => {
     if (onDemo) await answerDemoChoice(page, 'Add to the demo');
     const dialog = page.getByRole('dialog', { name: 'Import OpenStreetMap data' });
     // On an idle machine the import can end before a click on Cancel lands (the click then finds no job to
-    // cancel and the layers arrive, as a real late click would): the io worker is kept busy first, so the
-    // import is surely still going when Cancel is pressed.
-    await page.evaluate(() => window.__cfc!.workers!.hang('io', 4_000));
+    // cancel and the layers arrive, as a real late click would): the io worker is parked first, so the import
+    // stops at its first turn and is surely still going when Cancel is pressed.
+    await page.evaluate(() => window.__cfc!.workers!.park('io'));
     await dialog.getByRole('button', { name: 'Import', exact: true }).click();
     const job = page.locator('.job', { hasText: 'liechtenstein-2021-10-28.osm.pbf' });
     await job.getByRole('progressbar').waitFor({ timeout: WAIT });

@@ -153,20 +153,14 @@ describe('dying and stuck workers', () => {
     const before = await summary();
     for (const kill of ['terminate', 'crash'] as const) {
       const gen = await generation('analysis');
-      // The second pass meets a warm worker that already holds the layers and network: its run takes a few
-      // milliseconds, too quick to catch from outside. Hold that worker first, so the run message waits behind
-      // the hang and the crash message behind the run, which yields between stages: the crash lands mid-run.
-      // The holds last 10 s: with another browser test beside this one, sending the fault took over 2 s.
-      if (kill === 'crash') await page.evaluate(() => window.__cfc!.workers!.hang('analysis', 10_000));
+      // Parked before the run, the worker holds the run at its first turn (after the street network stage
+      // reports) and still reads messages: the fault lands mid-run whatever the machine's speed. (A cold run
+      // the first time, a warm one that would end in milliseconds the second.)
+      await page.evaluate(() => window.__cfc!.workers!.park('analysis'));
       await page.getByRole('button', { name: 'Run analysis' }).click();
       await page.getByRole('progressbar', { name: /Analysis progress/ }).waitFor({ timeout: WAIT });
-      if (kill === 'terminate') {
-        // A cold worker: wait for the run proper (past "sending the layers": a worker killed before any call is
-        // simply replaced, nothing lost), then hold it at its next turn between stages until it is killed.
-        await page.waitForFunction(() => /street network|snapping|walking distances/.test(document.querySelector('.analysis-progress span')?.textContent ?? ''),
-          null, { timeout: WAIT });
-        await page.evaluate(() => window.__cfc!.workers!.hang('analysis', 10_000));
-      }
+      await page.waitForFunction(() => /street network/.test(document.querySelector('.analysis-progress span')?.textContent ?? ''),
+        null, { timeout: WAIT });
       await page.evaluate((k) => window.__cfc!.workers![k]('analysis'), kill);
       const error = page.locator('.analysis-error');
       await error.waitFor({ timeout: WAIT });
