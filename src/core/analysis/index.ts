@@ -9,3 +9,4 @@ export * from './proposals';
 export * from './with-rules';
 export * from './site-suggestions';
 export * from './request';
+export * from './layer-table-store';
