@@ -15,3 +15,4 @@ export type { ImportSlice, OsmUiOptions } from './import-slice';
 export { demoLayerIds, hasUnsavedWork, type DemoAnswer, type ProjectSlice } from './project-slice';
 export * as projectActions from './actions/project';
 export { activeBasemapUrl, basemapQuestion, type BasemapConsentSlice } from './basemap-consent-slice';
+export { latestRun, runById, shownRun, checkedRun, checkedRuleSet, runSummary, RUNS_SHOWN, type RunRecord, type RunSummary, type RunsSlice } from './runs-slice';

@@ -12,6 +12,7 @@ import { createImportSlice } from './import-slice';
 import { createSessionSlice, type SessionInit } from './session-slice';
 import { createRulesSlice } from './rules-slice';
 import { createProjectSlice } from './project-slice';
+import { createRunsSlice } from './runs-slice';
 import type { AppState, Services } from './types';
 
 export type AppStore = StoreApi<AppState>;
@@ -33,6 +34,7 @@ export function createAppStore(services: Services, init: StoreInit = {}): AppSto
     ...createAnalysisSlice(services)(set, get),
     ...createProjectSlice()(set, get),
     ...createBasemapConsentSlice()(set, get),
+    ...createRunsSlice()(set, get),
   }));
   // Ids never repeat within a session, and skip any a loaded project already uses.
   function newId(prefix: Parameters<IdFactory>[0]): string {

@@ -11,6 +11,7 @@ import type { ImportSlice } from './import-slice';
 import type { ProjectSlice } from './project-slice';
 import type { Withheld } from './personal-fields';
 import type { RulesSlice } from './rules-slice';
+import type { RunsSlice } from './runs-slice';
 
 export type Language = 'en' | 'zh';
 export type LocalizedName = Readonly<Record<Language, string>>;
@@ -162,4 +163,4 @@ export interface JobsSlice {
 }
 
 export type AppState = DocumentSlice & DataSlice & SessionSlice & JobsSlice & AnalysisSlice & ImportSlice & RulesSlice & ProjectSlice
-  & BasemapConsentSlice;
+  & BasemapConsentSlice & RunsSlice;
