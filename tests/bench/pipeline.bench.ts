@@ -9,8 +9,9 @@
  * and transfers (src/core/tables/layer-table.ts, "now"). Memory is what the analysis worker holds: in the
  * tables case the GeoJSON is released before measuring (it lives in the io worker and the main thread).
  */
+import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { MessageChannel } from 'node:worker_threads';
 import { prepareDataset, prepareTables, runAccessAnalysis, type AccessAnalysisResult, type AnalysisInputs } from '../../src/core/analysis';
 import { assembleTables, buildLayerTable, layerTableBuffers, type AnalysisTables, type LayerTable } from '../../src/core/tables';
@@ -47,7 +48,7 @@ function layerTables(inputs: AnalysisInputs) {
 }
 const partsOf = (t: ReturnType<typeof layerTables>): LayerTable[] => [t.streets, t.homes, ...t.facilities, ...Object.values(t.units)];
 
-interface Figures { total: number; peak: number; held: number; retained: number; transfer: number; copy: number; info: string; stages: Map<string, number[]> }
+interface Figures { total: number; peak: number; held: number; retained: number; transfer: number; copy: number; info: string; stages: Record<string, number[]> }
 
 async function measure(dir: string, mode: 'geojson' | 'tables'): Promise<Figures & { inputMs: number; tableMB: number }> {
   gc();
@@ -78,7 +79,7 @@ async function measure(dir: string, mode: 'geojson' | 'tables'): Promise<Figures
   void inputs;
   gc();
   const withInputs = liveMB();
-  const out: Figures = { total: 0, peak: 0, held: withInputs - base, retained: 0, transfer: 0, copy: 0, info: '', stages: new Map() };
+  const out: Figures = { total: 0, peak: 0, held: withInputs - base, retained: 0, transfer: 0, copy: 0, info: '', stages: {} };
   const totals: number[] = [];
   const transferMs: number[] = [];
   const copyMs: number[] = [];
@@ -91,7 +92,7 @@ async function measure(dir: string, mode: 'geojson' | 'tables'): Promise<Figures
     const { result } = runAccessAnalysis(data, REQUEST, () => (peak = Math.max(peak, liveMB())));
     totals.push(performance.now() - t0);
     peak = Math.max(peak, liveMB());
-    for (const [k, v] of Object.entries(result.timingsMs)) out.stages.set(k, [...(out.stages.get(k) ?? []), v]);
+    for (const [k, v] of Object.entries(result.timingsMs)) out.stages[k] = [...(out.stages[k] ?? []), v];
     gc();
     out.retained = liveMB() - withInputs;
     out.info = `${result.homeCount} homes, ${result.facilityCount} facilities, ${result.network.nodes} nodes / ${result.network.segments} segments, ` +
@@ -103,20 +104,33 @@ async function measure(dir: string, mode: 'geojson' | 'tables'): Promise<Figures
   return { ...out, total: median(totals), peak: peak - base, transfer: median(transferMs), copy: median(copyMs), inputMs, tableMB };
 }
 
+type Measured = Awaited<ReturnType<typeof measure>>;
+
+/**
+ * Each way in a process of its own: in one process the second's baseline still held the first's freed
+ * ArrayBuffers (V8 releases their memory after the GC), and its "held" memory came out negative.
+ */
+function measureApart(dir: string, mode: 'geojson' | 'tables'): Measured {
+  const r = spawnSync('npx', ['tsx', fileURLToPath(import.meta.url), '--mode', mode, dir], { encoding: 'utf8', maxBuffer: 2 ** 24 });
+  const line = r.stdout.split('\n').find((l) => l.startsWith('{"mode"'));
+  if (r.status !== 0 || !line) throw new Error(`pipeline bench (${mode}) failed: ${r.stderr.slice(-2000)}`);
+  return (JSON.parse(line) as { figures: Measured }).figures;
+}
+
 export async function run(): Promise<BenchReport> {
   const dir = ensureCity();
   const load = loadavg()[0];
-  const before = await measure(dir, 'geojson');
-  const now = await measure(dir, 'tables');
+  const before = measureApart(dir, 'geojson');
+  const now = measureApart(dir, 'tables');
   const loadEnd = loadavg()[0];
   const row = (name: string, b: number, n: number, digits: number, target?: number) =>
     `| ${name} | ${fmt(b, digits)} | ${fmt(n, digits)} | ${fmt(n / b, 2)}× | ${target ?? ''} | ${target ? `${fmt(n / target, 2)}×` : ''} |`;
-  const stageRows = [...now.stages].map(([k, v]) => `| ${k} | ${fmt(median(before.stages.get(k) ?? [NaN]))} | ${fmt(median(v))} |`);
+  const stageRows = Object.entries(now.stages).map(([k, v]) => `| ${k} | ${fmt(median(before.stages[k] ?? [NaN]))} | ${fmt(median(v))} |`);
   const md = [
     `\`npm run bench -- pipeline\`: ${now.info}. Categories: ${CATEGORIES.join(', ')}; thresholds 300/500/1000 m;`,
     `isochrones as typed street pieces. Node 20, **one thread** (the analysis worker; the second core is left to the UI),`,
     `2 cores shared with other engineers' test runs (load average ${fmt(load, 1)} at the start, ${fmt(loadEnd, 1)} at the end: times are upper bounds).`,
-    `Medians of ${RUNS} runs per column, each on a fresh dataset, both columns in the same run of the benchmark.`,
+    `Medians of ${RUNS} runs per column, each on a fresh dataset; both columns in the same run of the benchmark, each in a process of its own.`,
     '"before": the analysis worker holds the layers as GeoJSON (as it did until this change); "now": it holds the layer',
     `tables the io worker built and transferred (${fmt(now.tableMB, 1)} MB of buffers), the GeoJSON released. Memory = V8 heap + ArrayBuffers above the baseline.`,
     '',
@@ -141,4 +155,10 @@ export async function run(): Promise<BenchReport> {
   return { section: 'Access analysis pipeline (1M people)', markdown: md };
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) console.log((await run()).markdown);
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  const at = process.argv.indexOf('--mode');
+  if (at > 0) {
+    const mode = process.argv[at + 1] as 'geojson' | 'tables';
+    console.log(JSON.stringify({ mode, figures: await measure(process.argv[at + 2]!, mode) }));
+  } else console.log((await run()).markdown);
+}
