@@ -30,6 +30,10 @@ export interface LayerShipping {
   readonly ready: Promise<void>;
 }
 
+/** How long a layer the io worker returned may wait to join the project before it is dropped there. */
+export const UNCLAIMED_MS = 120_000;
+const now = () => Date.now();
+
 const codedError = (code: string, params?: Record<string, string | number>) => Object.assign(new Error(code), { code, params });
 
 type Sup<T> = SupervisedWorker<Required<T>>;
@@ -59,6 +63,8 @@ export function createLayerShipping(io: Sup<IoApi>, analysis: Sup<AnalysisApi & 
   const inFlight = new Map<string, Promise<string>>();
   const datasets = new Map<string, LayerInputKeys>();
   const seenLive = new Set<FeatureCollection>();
+  /** Layers the io worker returned that the project has not shown yet (a load's layers join after all its files are read). */
+  const unclaimed = new Map<FeatureCollection, number>();
 
   const hold = (fc: FeatureCollection, key: string, generation: number) => {
     held.set(fc, { key, generation });
@@ -112,7 +118,11 @@ export function createLayerShipping(io: Sup<IoApi>, analysis: Sup<AnalysisApi & 
 
   return {
     noteHeld(layers) {
-      for (const l of layers) if (l.ioKey) hold(l.data, l.ioKey, io.generation);
+      for (const l of layers) {
+        if (!l.ioKey) continue;
+        hold(l.data, l.ioKey, io.generation);
+        unclaimed.set(l.data, now());
+      }
     },
     async ship(inputs) {
       // One at a time: the io worker builds one table while the analysis worker stores the previous.
@@ -135,7 +145,13 @@ export function createLayerShipping(io: Sup<IoApi>, analysis: Sup<AnalysisApi & 
       }
     },
     retain(live) {
-      const gone = [...seenLive].filter((fc) => !live.has(fc));
+      // A layer the store never shows (a load withholding personal fields keeps a copy of its own) is
+      // dropped once it has waited UNCLAIMED_MS: otherwise the io worker would keep it for the session.
+      const t = now();
+      const stale = [...unclaimed].filter(([fc, since]) => !live.has(fc) && t - since > UNCLAIMED_MS).map(([fc]) => fc);
+      for (const fc of live) unclaimed.delete(fc);
+      for (const fc of stale) unclaimed.delete(fc);
+      const gone = [...[...seenLive].filter((fc) => !live.has(fc)), ...stale];
       for (const fc of live) seenLive.add(fc);
       if (!gone.length) return;
       const goneSet = new Set(gone);

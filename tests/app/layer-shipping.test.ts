@@ -4,14 +4,14 @@
  * restarted analysis worker gets a new channel and the tables again, a restarted io worker is handed the
  * layers it lost, and layers that leave the project are dropped in both workers.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { FeatureCollection } from 'geojson';
 import { createAnalysisService, createLayerTableStore, type AnalysisInputs } from '../../src/core/analysis';
 import { createIoService } from '../../src/core/io/io-service';
 import { transferringApi } from '../../src/protocol/analysis-api';
 import { withLayerHolding } from '../../src/protocol/io-layers';
 import type { SupervisedWorker } from '../../src/app/supervised-worker';
-import { createLayerShipping } from '../../src/app/layer-shipping';
+import { createLayerShipping, UNCLAIMED_MS } from '../../src/app/layer-shipping';
 
 /** A supervisor over a service made in this thread; restart() makes a new one, as a new worker would be. */
 function fakeWorker<T>(make: () => T) {
@@ -110,5 +110,25 @@ describe('layer shipping', () => {
     w.shipping.used('ds-1', null);
     await new Promise((r) => setTimeout(r, 0));
     expect(w.tables()).toEqual([keys.streets[0], keys.homes].sort());
+  });
+
+  it('drops a loaded layer the project never shows, once it has waited long enough', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      const w = workers();
+      const bytes = (n: number) => new TextEncoder().encode(JSON.stringify(collection([line(n)])));
+      const shown = await w.io.remote().load('a', { fileName: 'a.geojson', bytes: bytes(0) }, {}, () => undefined);
+      const copied = await w.io.remote().load('b', { fileName: 'b.geojson', bytes: bytes(1) }, {}, () => undefined);
+      if (!shown.ok || !copied.ok) throw new Error('load failed');
+      w.shipping.noteHeld([...shown.value, ...copied.value]);
+      w.shipping.retain(new Set([shown.value[0]!.data]));
+      expect(w.held().length).toBe(2);
+      vi.setSystemTime(Date.now() + UNCLAIMED_MS + 1);
+      w.shipping.retain(new Set([shown.value[0]!.data]));
+      await new Promise((r) => setTimeout(r, 0));
+      expect(w.held()).toEqual([shown.value[0]!.ioKey]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
