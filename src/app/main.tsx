@@ -27,6 +27,11 @@ const workers = createWorkers();
 const store = createAppStore(workers, { session: { language, view: hashView } });
 const i18n = createI18n(language);
 bindLanguage(store, i18n);
+// Layers that leave the project are dropped in both workers (undo hands them back from layerData).
+store.subscribe((s, prev) => {
+  if (s.doc.layers === prev.doc.layers && s.layerData === prev.layerData) return;
+  workers.layers.retain(new Set(s.doc.layers.flatMap((l) => (s.layerData[l.id] ? [s.layerData[l.id]!.data] : []))));
+});
 bindUrlHash(store);
 
 // StrictMode mounts the map twice in development; always talk to the latest one.

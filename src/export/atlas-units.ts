@@ -6,7 +6,7 @@ import type { TFunction } from 'i18next';
 import { featureId, readUnit, type UnitLevel } from '../core/model';
 import type { AtlasUnit } from '../core/print';
 import { SEVERITIES } from '../core/rules';
-import type { AppState } from '../state';
+import { checkedRuleSet, type AppState } from '../state';
 import { measuredText, recordTarget } from '../ui/rules/format';
 import { boxOf, ringsOf, type Ring } from './inset';
 
@@ -42,7 +42,7 @@ export function unitFigures(s: AppState, t: TFunction, level: UnitLevel, unitId:
   const gaps = r.evaluation.gaps
     .filter((g) => g.scale === level && g.unit_id === unitId)
     .sort((a, b) => SEVERITIES.indexOf(b.severity) - SEVERITIES.indexOf(a.severity));
-  const titles = new Map(r.ruleSet.rules.map((x) => [x.id, x.title[lang]]));
+  const titles = new Map((checkedRuleSet(s)?.rules ?? []).map((x) => [x.id, x.title[lang]]));
   const head = card
     ? t('export.atlas.figures', { verdict: card.childFriendly ? t('export.report.yes') : t('export.report.no'), here: card.failingHere, below: card.failingBelow })
     : t('export.atlas.noCard');

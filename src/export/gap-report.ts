@@ -6,7 +6,7 @@
 import type { TFunction } from 'i18next';
 import { pageSize, paginateRows, LAYOUT_MM, type PageSpec, type RectMm } from '../core/print';
 import { SEVERITIES, type GapRecord, type Scorecard } from '../core/rules';
-import type { AppState } from '../state';
+import { checkedRuleSet, type AppState } from '../state';
 import { affectedText, measuredText, recordTarget, unitLabel } from '../ui/rules/format';
 import type { ExportOptions, ExportResult } from './options';
 import { exportDate, pdfName } from './options';
@@ -30,7 +30,7 @@ export function reportTables(s: AppState, t: TFunction): ReportTable[] | null {
   if (!r) return null;
   const lang = s.language;
   const ev = r.evaluation;
-  const titles = new Map(r.ruleSet.rules.map((x) => [x.id, x.title[lang]]));
+  const titles = new Map((checkedRuleSet(s)?.rules ?? []).map((x) => [x.id, x.title[lang]]));
   const cards: Scorecard[] = ev.scorecards.filter((c) => c.level === s.rules.mapScale);
   const rank = (g: GapRecord) => SEVERITIES.indexOf(g.severity);
   const gaps = [...ev.gaps].sort((a, b) => rank(b) - rank(a) || a.scale.localeCompare(b.scale) || unitLabel(t, a, lang).localeCompare(unitLabel(t, b, lang), lang) || a.rule_id.localeCompare(b.rule_id));

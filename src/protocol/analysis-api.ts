@@ -4,12 +4,13 @@
  * in the worker; runs return typed arrays that are transferred, not copied (transferablesOf lists them).
  */
 import {
-  safeRoutesTransferables, type AccessAnalysisResult, type AccessRequest, type AccessWithRules, type AnalysisInputs, type SafeRouteDetail,
-  type SafeRoutesRequest, type SafeRoutesResult, type SiteRequest, type SiteSuggestions,
+  safeRoutesTransferables, type AccessAnalysisResult, type AccessRequest, type AccessWithRules, type AnalysisInputs, type LayerInputKeys,
+  type LayerTableStore, type SafeRouteDetail, type SafeRoutesRequest, type SafeRoutesResult, type SiteRequest, type SiteSuggestions,
 } from '../core/analysis';
 import type { ExplainedPath } from '../core/access';
 import type { Evaluation, RuleSet } from '../core/rules';
 import { createChunkAssembler, type ChunkedInputsApi } from './input-chunks';
+import { createLayerReceiver, type LayerPort } from './layer-channel';
 import type { JobId, JobResult, ProgressFn } from './jobs';
 import { exposedService, uniqueBuffers, type ProtocolTable, type Transfer } from './protocol-table';
 
@@ -27,6 +28,12 @@ export interface AnalysisApi {
   /** Keeps the layers under `datasetId` (replacing any earlier ones); tables and network are built lazily. */
   setInputs(datasetId: string, inputs: AnalysisInputs): Promise<void>;
   dropInputs(datasetId: string): Promise<void>;
+  /** The analysis worker's end of the channel from the io worker (layer-channel.ts): tables arrive there. */
+  connectIo?(port: LayerPort): Promise<void>;
+  /** A dataset from layer tables the io worker already sent, by key; errors 'analysis.missing-layer-table'. */
+  setLayerInputs?(datasetId: string, keys: LayerInputKeys): Promise<void>;
+  /** Forgets layer tables (their layers left the project, or a dataset no longer needs them). */
+  dropLayerTables?(keys: readonly string[]): Promise<void>;
   /**
    * One access analysis; progress stages are i18n keys ('progress.network' … 'progress.coverage').
    * Scenarios: `request.proposals` ({id, category, lng, lat}[]) are added to the facilities for this run
@@ -84,6 +91,10 @@ export interface AnalysisApi {
 export const analysisProtocol = {
   setInputs: { kind: 'custom' },
   dropInputs: { kind: 'custom' },
+  // The app's setInputs sends the layers from the io worker and then calls these (src/app/layer-shipping.ts).
+  connectIo: { kind: 'custom' },
+  setLayerInputs: { kind: 'custom' },
+  dropLayerTables: { kind: 'custom' },
   run: { kind: 'job', dataset: 1, transfer: (r) => transferablesOf(r) },
   runWithRules: { kind: 'job', dataset: 1, transfer: (r) => [...new Set([...transferablesOf(r.access), ...evaluationTransferables(r.evaluation)])] },
   homeIds: { kind: 'query', dataset: 0 },
@@ -117,9 +128,11 @@ export function evaluationTransferables(e: Evaluation): ArrayBuffer[] {
  * The service as the analysis worker exposes it (exposedService over analysisProtocol), plus inputs that
  * arrive in chunks (input-chunks.ts).
  */
-export function transferringApi(service: AnalysisApi, transfer: Transfer): AnalysisApi & ChunkedInputsApi {
+export function transferringApi(service: AnalysisApi, transfer: Transfer, layerTables?: LayerTableStore): AnalysisApi & ChunkedInputsApi {
   const chunks = createChunkAssembler();
-  const api = exposedService(service, analysisProtocol, transfer);
+  const receiver = layerTables ? createLayerReceiver(layerTables.put) : null;
+  const connectIo = async (port: LayerPort) => receiver?.connect(port);
+  const api = exposedService({ ...service, connectIo }, analysisProtocol, transfer);
   return {
     ...api,
     addInputChunk: async (id, chunk) => chunks.add(id, chunk),

@@ -9,7 +9,10 @@ import type { ReadOptions } from '../core/io/read-options';
 import type { LayerFix } from '../core/io/layer-fix';
 import type { ChildEstimateConfig } from '../core/io/osm/estimate-children';
 import type { ProjectRead, ProjectReadOptions } from '../core/io/project-read';
+import type { Feature } from 'geojson';
+import type { LayerSpec } from '../core/tables';
 import type { JobId, JobResult, ProgressFn } from './jobs';
+import type { LayerPort } from './layer-channel';
 import type { ProtocolTable } from './protocol-table';
 
 export type { GeometryKind, LoadWarning, LoadedLayer } from '../core/model';
@@ -40,6 +43,20 @@ export interface IoApi {
    * file's, saved rule sets validated; refusal codes `project.*`.
    */
   readProject?(jobId: JobId, source: LoadSource, onProgress?: ProgressFn, options?: ProjectReadOptions): Promise<JobResult<ProjectRead>>;
+  /** The io worker's end of the channel to the analysis worker (layer-channel.ts); made again after a restart. */
+  connectAnalysis?(port: LayerPort): Promise<void>;
+  /**
+   * Hands the io worker a layer it does not hold (from a project, autosave, or a restarted worker): features
+   * in slices, the last with `last` set; then it is held under `key` like a loaded layer.
+   */
+  adoptChunk?(key: string, features: readonly Feature[], last: boolean): Promise<void>;
+  /**
+   * Builds held layer `key`'s table as `spec` says and sends it to the analysis worker as `tableKey`
+   * (transferred); resolves once the analysis worker holds it. Error 'io.layer-not-held'.
+   */
+  shipLayer?(key: string, spec: LayerSpec, tableKey: string): Promise<JobResult<{ readonly features: number }>>;
+  /** Forgets held layers (the project no longer has them). */
+  dropLayers?(keys: readonly string[]): Promise<void>;
 }
 
 /** The io worker's table (protocol-table.ts): one row per IoApi method. */
@@ -48,4 +65,9 @@ export const ioProtocol = {
   cancel: { kind: 'cancel' },
   fix: { kind: 'task' },
   readProject: { kind: 'job' },
+  // The port must be transferred: the app's client posts it itself (src/app/layer-shipping.ts).
+  connectAnalysis: { kind: 'custom' },
+  adoptChunk: { kind: 'query' },
+  shipLayer: { kind: 'task' },
+  dropLayers: { kind: 'query' },
 } as const satisfies ProtocolTable<IoApi>;

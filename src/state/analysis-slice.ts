@@ -58,8 +58,8 @@ export interface AnalysisState {
   /** The running analysis's job in the jobs slice (its progress is there: `analysisJob`). */
   readonly jobId: JobId | null;
   readonly error: JobError | null;
+  /** The run shown; its request and rule set are in the runs slice (`shownRun`). */
   readonly result: AccessAnalysisResult | null;
-  readonly request: AccessRequest | null;
   /** Categories to analyse; null = every category present in the facility layers. */
   readonly categories: readonly string[] | null;
   readonly display: AnalysisDisplay;
@@ -205,7 +205,6 @@ export const createAnalysisSlice = (services: Services): SliceCreator<AnalysisSl
       jobId: null,
       error: null,
       result: null,
-      request: null,
       categories: null,
       display: DEFAULT_ANALYSIS_DISPLAY,
       explain: null,
@@ -240,6 +239,8 @@ export const createAnalysisSlice = (services: Services): SliceCreator<AnalysisSl
     },
     setAccessResult(result, request, datasetId) {
       const a = get().analysis;
+      // One record per run, read by both panels (runs-slice.ts).
+      get().recordRun(result.runId, request, datasetId ?? a.datasetId);
       set({
         analysis: {
           ...a,
@@ -248,7 +249,6 @@ export const createAnalysisSlice = (services: Services): SliceCreator<AnalysisSl
           jobId: null,
           error: null,
           result,
-          request,
           display: displayFor(result, a.display),
           explain: null,
         },
@@ -287,7 +287,8 @@ export const createAnalysisSlice = (services: Services): SliceCreator<AnalysisSl
       const { datasetId } = get().analysis;
       if (datasetId) void services.analysis?.dropInputs(datasetId);
       sending = null;
-      patch({ datasetId: null, inputs: null, status: 'idle', jobId: null, error: null, result: null, request: null, categories: null, explain: null, allowDemoMix: false });
+      get().clearRuns();
+      patch({ datasetId: null, inputs: null, status: 'idle', jobId: null, error: null, result: null, categories: null, explain: null, allowDemoMix: false });
     },
   };
 };

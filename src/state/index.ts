@@ -19,3 +19,4 @@ export { SAFETY_UI_ERRORS, type SafetySlice, type SafetyState, type SafetyStatus
 export { docSafetyProfile, type ProfileNumbers } from './actions/safety-profile';
 export { type SketchSlice, type SketchState, type SketchTool, type SketchPeer, type SketchRole, type WorkshopStatus } from './sketch-slice';
 export { proposeFromWish, type ProposalEffect } from './sketch-proposal';
+export { latestRun, runById, shownRun, checkedRun, checkedRuleSet, runSummary, RUNS_SHOWN, type RunRecord, type RunSummary, type RunsSlice } from './runs-slice';

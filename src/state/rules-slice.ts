@@ -15,6 +15,7 @@ import { customRuleSets, importRuleSetAction, parseRuleSetText, putRuleSet, remo
 import { setRuleSetId } from './actions/rules-settings';
 import { activeFacilityProposals, addFacilityProposal, proposalsKey } from './actions/scenario-proposals';
 import { updateRule, addRule, type RuleDraft } from '../core/rules';
+import { checkedRuleSet } from './runs-slice';
 import type { SliceCreator } from './slice';
 import type { AppState, Services } from './types';
 
@@ -50,9 +51,8 @@ export interface RuleRefusal {
 
 export interface RuleEvaluation {
   readonly evaluation: Evaluation;
-  /** The run (`result.runId`) and the rule set this evaluation is of: site suggestions name both. */
+  /** The run (`result.runId`) this evaluation is of; its rule set is the run's (runs slice: `checkedRuleSet`). */
   readonly runId: string;
-  readonly ruleSet: RuleSet;
   readonly homeLng: Float64Array;
   readonly homeLat: Float64Array;
   readonly units: readonly UnitsSummary[];
@@ -173,11 +173,12 @@ export const createRulesSlice = (services: Services): SliceCreator<RulesSlice> =
     });
     if (!value) return;
     const { access, evaluation } = value;
+    get().setAccessResult(access, request, dataset);
+    get().noteRuleCheck(access.runId, ruleSet);
     patch({
-      result: { evaluation, runId: access.runId, ruleSet, homeLng: access.homeLng, homeLat: access.homeLat, units: access.units, proposals: proposalsKey(request.proposals ?? []) },
+      result: { evaluation, runId: access.runId, homeLng: access.homeLng, homeLat: access.homeLat, units: access.units, proposals: proposalsKey(request.proposals ?? []) },
       ...keepSelection(evaluation),
     });
-    get().setAccessResult(access, request, dataset);
   }
 
   return {
@@ -232,8 +233,9 @@ export const createRulesSlice = (services: Services): SliceCreator<RulesSlice> =
         const api = services.analysis;
         const evaluation = await panelJob('check', 'progress.rules', (id) => api.evaluateRules(id, latest.runId, ruleSet));
         if (!evaluation) return;
+        get().noteRuleCheck(latest.runId, ruleSet);
         patch({
-          result: { evaluation, runId: latest.runId, ruleSet, homeLng: latest.homeLng, homeLat: latest.homeLat, units: latest.units, proposals: proposalsKey(activeFacilityProposals(get().doc)) },
+          result: { evaluation, runId: latest.runId, homeLng: latest.homeLng, homeLat: latest.homeLat, units: latest.units, proposals: proposalsKey(activeFacilityProposals(get().doc)) },
           ...keepSelection(evaluation),
         });
       },
@@ -252,9 +254,10 @@ export const createRulesSlice = (services: Services): SliceCreator<RulesSlice> =
       async suggestSites(gap, k) {
         // The run and the rule set that found this gap, named: not whichever run came last.
         const checked = rules().result;
-        if (!services.analysis || !checked) return void patch({ error: { code: 'analysis.no-run' } });
+        const ruleSet = checkedRuleSet(get());
+        if (!services.analysis || !checked || !ruleSet) return void patch({ error: { code: 'analysis.no-run' } });
         const api = services.analysis;
-        const result = await panelJob('suggest', 'progress.siting', (id, onProgress) => api.suggestSites(id, checked.runId, checked.ruleSet, {
+        const result = await panelJob('suggest', 'progress.siting', (id, onProgress) => api.suggestSites(id, checked.runId, ruleSet, {
           ruleId: gap.rule_id, unitLevel: gap.scale, unitId: gap.unit_id, k, candidates: 'network',
         }, onProgress));
         if (!result) return;

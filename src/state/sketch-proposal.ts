@@ -11,6 +11,7 @@ import type { SketchFeature } from '../core/sketch';
 import { addFeature, getFeature, updateProperties } from '../sketch/sketch-doc';
 import { PROPOSAL_EMOJI } from '../sketch/stickers';
 import { activeFacilityProposals, addFacilityProposal, proposalsKey } from './actions/scenario-proposals';
+import { shownRun } from './runs-slice';
 import type { AppState } from './types';
 
 export interface ProposalEffect {
@@ -42,8 +43,9 @@ export async function proposeFromWish(get: () => AppState, wishId: string, categ
   s0.setSketchEffect(null, true);
   const threshold = () => get().analysis.display.thresholdIdx;
   // Before: the shown result when it is of this very scenario, else a run now.
-  const shown = get().analysis;
-  if (!shown.result || !shown.request || proposalsKey(shown.request.proposals ?? []) !== currentKey(get())) await get().runAnalysis();
+  const shownRequest = () => shownRun(get())?.request;
+  const shown = shownRequest();
+  if (!get().analysis.result || !shown || proposalsKey(shown.proposals ?? []) !== currentKey(get())) await get().runAnalysis();
   const before = get().analysis.result ? reachedWithin(get().analysis.result!, category, threshold()) : null;
 
   const taken = new Set(get().doc.scenarios.flatMap((sc) => sc.proposals.map((p) => p.id)));
@@ -59,7 +61,8 @@ export async function proposeFromWish(get: () => AppState, wishId: string, categ
 
   await get().runAnalysis();
   const a = get().analysis;
-  const after = a.result && a.request && proposalsKey(a.request.proposals ?? []) === currentKey(get()) ? reachedWithin(a.result, category, threshold()) : null;
+  const ran = shownRequest();
+  const after = a.result && ran && proposalsKey(ran.proposals ?? []) === currentKey(get()) ? reachedWithin(a.result, category, threshold()) : null;
   const effect: ProposalEffect = { wishId, proposalId, category, before, after, ...(a.error ? { error: a.error.code } : {}) };
   get().setSketchEffect(effect, false);
   return effect;

@@ -14,6 +14,7 @@ import { createRulesSlice } from './rules-slice';
 import { createProjectSlice } from './project-slice';
 import { createSafetySlice } from './safety-slice';
 import { createSketchSlice } from './sketch-slice';
+import { createRunsSlice } from './runs-slice';
 import type { AppState, Services } from './types';
 
 export type AppStore = StoreApi<AppState>;
@@ -37,6 +38,7 @@ export function createAppStore(services: Services, init: StoreInit = {}): AppSto
     ...createBasemapConsentSlice()(set, get),
     ...createSafetySlice(services)(set, get),
     ...createSketchSlice()(set, get),
+    ...createRunsSlice()(set, get),
   }));
   // Ids never repeat within a session, and skip any a loaded project already uses.
   function newId(prefix: Parameters<IdFactory>[0]): string {

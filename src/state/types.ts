@@ -13,6 +13,7 @@ import type { Withheld } from './personal-fields';
 import type { RulesSlice } from './rules-slice';
 import type { SafetySlice } from './safety-slice';
 import type { SketchSlice } from './sketch-slice';
+import type { RunsSlice } from './runs-slice';
 
 export type Language = 'en' | 'zh';
 export type LocalizedName = Readonly<Record<Language, string>>;
@@ -164,4 +165,4 @@ export interface JobsSlice {
 }
 
 export type AppState = DocumentSlice & DataSlice & SessionSlice & JobsSlice & AnalysisSlice & ImportSlice & RulesSlice & ProjectSlice
-  & BasemapConsentSlice & SafetySlice & SketchSlice;
+  & BasemapConsentSlice & SafetySlice & SketchSlice & RunsSlice;

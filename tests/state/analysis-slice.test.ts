@@ -1,4 +1,5 @@
 import type { Feature, FeatureCollection } from 'geojson';
+import { shownRun } from '../../src/state/runs-slice';
 import { describe, expect, it } from 'vitest';
 import { createAnalysisService } from '../../src/core/analysis';
 import type { AnalysisApi } from '../../src/protocol/analysis-api';
@@ -99,6 +100,8 @@ describe('analysis slice', () => {
     const r = await service.run('x', id, request);
     if (!r.ok) throw new Error(r.error.code);
     store.getState().setAccessResult(r.value, request, id);
-    expect(store.getState().analysis).toMatchObject({ status: 'done', datasetId: id, request });
+    expect(store.getState().analysis).toMatchObject({ status: 'done', datasetId: id });
+    // The run is recorded once, with its request, for both panels (runs slice).
+    expect(shownRun(store.getState())).toMatchObject({ runId: r.value.runId, datasetId: id, request, summary: { categories: ['playground'], proposals: 0 } });
   });
 });

@@ -2,7 +2,7 @@ import type { Feature, FeatureCollection } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { createAnalysisService } from '../../src/core/analysis';
 import { createIoService } from '../../src/core/io/io-service';
-import { createAppStore, proposeFromWish, type AppStore } from '../../src/state';
+import { createAppStore, proposeFromWish, shownRun, type AppStore } from '../../src/state';
 import { memoryStorage } from '../../src/state/autosave/storage';
 import { activeFacilityProposals } from '../../src/state/actions/scenario-proposals';
 import { fakeIo } from './fake-io';
@@ -82,7 +82,7 @@ describe('sketch slice', () => {
     // At 500 m (the shown threshold): before only h1 (2 children); after h1, h2 and h3 (2 + 3 + 1).
     expect(effect).toMatchObject({ category: 'playground', before: { thresholdM: 500, homes: 1, children: 2 }, after: { thresholdM: 500, homes: 3, children: 6 } });
     expect(activeFacilityProposals(s().doc)).toEqual([{ id: 'sketch-wish-1', category: 'playground', lng: 0.016, lat: 0 }]);
-    expect(s().analysis.request?.proposals).toHaveLength(1);
+    expect(shownRun(s())?.request.proposals).toHaveLength(1);
     const byId = Object.fromEntries(s().sketch.features.map((f) => [f.id, f.properties]));
     expect(byId['wish-1']).toMatchObject({ kind: 'wish', status: 'accepted' });
     expect(byId['sketch-wish-1']).toMatchObject({ kind: 'proposal', category: 'playground', source_id: 'wish-1', status: 'open' });

@@ -12,3 +12,4 @@ export * from './request';
 export * from './safe-routes-types';
 export * from './safe-routes-run';
 export * from './safe-route-detail';
+export * from './layer-table-store';

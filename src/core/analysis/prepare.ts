@@ -4,7 +4,11 @@
  * categories starts at the shortest paths.
  */
 import { buildNetwork, snapPoints, type PedestrianNetwork, type SnapResult, type WalkabilityTable } from '../network';
-import { buildFacilityTable, buildHomeTable, buildUnitTables, type BuiltFacilityTable, type BuiltHomeTable, type UnitTables } from '../tables';
+import {
+  buildFacilityTable, buildHomeTable, buildStreetTable, buildCrossingTable, buildUnitSource, buildUnitTablesFrom, unitGeometries,
+  type AnalysisTables, type BuiltFacilityTable, type BuiltHomeTable, type UnitSources, type UnitTables,
+} from '../tables';
+import { UNIT_LEVELS } from '../model';
 import type { CancelToken } from '../jobs';
 import type { UnitLevel } from '../model';
 import type { CategoryAccessResult } from '../access';
@@ -18,7 +22,8 @@ export interface AccessCache {
 }
 
 export interface PreparedDataset {
-  readonly inputs: AnalysisInputs;
+  /** The layers as tables: all the dataset holds of them (no GeoJSON). */
+  readonly source: AnalysisTables;
   tables(): { homes: BuiltHomeTable; facilities: BuiltFacilityTable; units: UnitTables };
   network(walkability: WalkabilityTable | undefined, islandMaxM: number | undefined, cancel?: CancelToken): PedestrianNetwork;
   snaps(net: PedestrianNetwork, maxSnapM: number): { homes: SnapResult; facilities: SnapResult };
@@ -27,24 +32,39 @@ export interface PreparedDataset {
   accessCache?: AccessCache;
 }
 
-export function prepareDataset(inputs: AnalysisInputs): PreparedDataset {
+/** GeoJSON layers as the analysis's tables: the same table builders the io worker runs per layer. */
+export function tablesFromInputs(inputs: AnalysisInputs): AnalysisTables {
+  const units: UnitSources = {};
+  for (const level of UNIT_LEVELS) if (inputs.units?.[level]) units[level] = buildUnitSource(inputs.units[level]);
+  return {
+    streets: buildStreetTable(inputs.streets),
+    homes: buildHomeTable(inputs.homes, inputs.homeFieldMapping),
+    facilities: buildFacilityTable(inputs.facilities),
+    units,
+    crossings: inputs.crossings ? buildCrossingTable(inputs.crossings) : null,
+  };
+}
+
+/** A dataset from GeoJSON layers (CLI, tests, benchmarks): tablesFromInputs, then prepareTables. */
+export const prepareDataset = (inputs: AnalysisInputs): PreparedDataset => prepareTables(tablesFromInputs(inputs));
+
+export function prepareTables(source: AnalysisTables): PreparedDataset {
   let tables: ReturnType<PreparedDataset['tables']> | undefined;
   let net: { key: string; value: PedestrianNetwork } | undefined;
   let snaps: { net: PedestrianNetwork; maxSnapM: number; value: ReturnType<PreparedDataset['snaps']> } | undefined;
   const locators = new Map<UnitLevel, UnitLocator>();
   const self: PreparedDataset = {
-    inputs,
+    source,
     tables() {
       if (!tables) {
-        const homes = buildHomeTable(inputs.homes, inputs.homeFieldMapping);
-        const facilities = buildFacilityTable(inputs.facilities);
-        tables = { homes, facilities, units: buildUnitTables(inputs.units ?? {}, homes, facilities) };
+        const { homes, facilities } = source;
+        tables = { homes, facilities, units: buildUnitTablesFrom(source.units, homes, facilities) };
       }
       return tables;
     },
     network(walkability, islandMaxM, cancel) {
       const key = JSON.stringify([walkability ?? null, islandMaxM ?? null]);
-      if (net?.key !== key) net = { key, value: buildNetwork(inputs.streets, { walkability, islandMaxM }, cancel) };
+      if (net?.key !== key) net = { key, value: buildNetwork(source.streets, { walkability, islandMaxM }, cancel) };
       return net.value;
     },
     snaps(network, maxSnapM) {
@@ -59,11 +79,11 @@ export function prepareDataset(inputs: AnalysisInputs): PreparedDataset {
       return snaps.value;
     },
     locateUnits(level, lng, lat) {
-      const fc = inputs.units?.[level];
-      if (!fc) return new Int32Array(lng.length).fill(-1);
+      const unitSource = source.units[level];
+      if (!unitSource) return new Int32Array(lng.length).fill(-1);
       let loc = locators.get(level);
       if (!loc) {
-        loc = createUnitLocator(fc.features.map((f) => f.geometry), self.tables().units[level]!.ids);
+        loc = createUnitLocator(unitGeometries(unitSource), self.tables().units[level]!.ids);
         locators.set(level, loc);
       }
       return loc.locateAll(lng, lat);

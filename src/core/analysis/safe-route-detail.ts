@@ -4,18 +4,19 @@
  * base PLTS, the vertex's control). The shortest route comes from the same turn-aware search with length
  * as the cost (`lengthOnly`), so it is the access core's walking distance.
  */
-import type { FeatureCollection } from 'geojson';
-import type { Props } from '../model';
+import type { StreetTable } from '../tables';
 import type { SnapResult } from '../network';
 import { baseClass, CONTROLS, crossedRoads, crossingPltsBetween, highwayOf, lengthOnly, routeHomes, STATUS_OK, type CostGraph } from '../safety';
 import type { HeldSafeRoutes } from './safe-routes-run';
 import type { RouteCrossing, SafeRouteDetail, ShownRoute } from './safe-routes-types';
 
 /** Identity id → the class of its first way (identities are class + name, so every way of one agrees). */
-function identityClasses(g: CostGraph, streets: FeatureCollection): string[] {
+function identityClasses(g: CostGraph, streets: StreetTable): string[] {
+  const k = streets.tags.keys.indexOf('highway');
+  const highway = (i: number) => (k < 0 ? undefined : streets.tags.values[k]![streets.tags.codes[k]![i]! - 1]);
   const out: string[] = [];
   g.crossing.wayIdentity.forEach((id, i) => {
-    out[id] ??= baseClass(highwayOf(streets.features[i]?.properties as Props | null));
+    out[id] ??= baseClass(highwayOf({ highway: highway(i) }));
   });
   return out;
 }
@@ -50,7 +51,7 @@ function shown(g: CostGraph, classes: readonly string[], segments: readonly numb
 }
 
 /** Null when the home has no safe route (beyond, unreachable, unknown index). */
-export function safeRouteDetail(held: HeldSafeRoutes, streets: FeatureCollection, home: number): SafeRouteDetail | null {
+export function safeRouteDetail(held: HeldSafeRoutes, streets: StreetTable, home: number): SafeRouteDetail | null {
   const r = held.routes;
   if (!(home >= 0 && home < r.status.length) || r.status[home] !== STATUS_OK) return null;
   const homeSchool = new Int32Array(r.status.length).fill(-1);

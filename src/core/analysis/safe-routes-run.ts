@@ -4,9 +4,9 @@
  * (cached), and the core's computeSafeRoutes does the rest. Shared by the worker's service and the CLI,
  * so the app and `npm run analyze --safe-routes` give the same numbers.
  */
-import { countedCategories, featureId, type CategoryAccess, type Props } from '../model';
+import { countedCategories, type CategoryAccess } from '../model';
 import { PROPOSAL_LAYER_IDX } from './proposals';
-import type { BuiltFacilityTable } from '../tables';
+import { crossingFeatures, streetFeatures, type BuiltFacilityTable } from '../tables';
 import type { CancelToken, ProgressFn } from '../jobs';
 import { DEFAULT_MAX_SNAP_M, snapPoints, type SnapResult } from '../network';
 import {
@@ -63,12 +63,13 @@ export function computeRunSafeRoutes(data: PreparedDataset, run: AccessAnalysisR
   const categories = runSchoolCategories(access.map((a) => a.category), sr.schoolCategories);
   onProgress?.({ jobId, stage: 'progress.safe-routes', fraction: 0.05 });
   const routes = computeSafeRoutes({
-    net, streets: data.inputs.streets, crossings: data.inputs.crossings ?? null, homeSnap, schoolSnap, access: nearestOver(access, categories),
+    // The safety core reads streets and crossings as features: built from the tables for this run only.
+    net, streets: streetFeatures(data.source.streets), crossings: data.source.crossings ? crossingFeatures(data.source.crossings) : null, homeSnap, schoolSnap, access: nearestOver(access, categories),
     profile: sr.profile, walkability: request.walkability,
   }, cancel, (done, total) => onProgress?.({ jobId, stage: 'progress.safe-routes', fraction: 0.1 + 0.8 * (total > 0 ? done / total : 1) }));
   const tRoutes = performance.now();
   const weights = routeWeights(homes);
-  const facilityIds = sourceFacilityIds(data, facilities);
+  const facilityIds = sourceFacilityIds(facilities);
   const bySchool = summariseBySchool(routes, facilities.ids.length, weights).flatMap((s, f) => (s.total > 0 ? [{ ...s, facility: f, facilityId: facilityIds[f]! }] : []));
   const byUnit = Object.values(units).flatMap((u) => (u ? [{ level: u.level, ids: u.ids, summaries: summariseRoutes(routes, u.homeUnit, u.ids.length, weights) }] : []));
   const s = routes.streetSafety;
@@ -93,15 +94,18 @@ export function computeRunSafeRoutes(data: PreparedDataset, run: AccessAnalysisR
 
 /**
  * The id of each facility row's own feature: a `school` of unknown level has a row per level it counts as
- * (`id/primary_school`), but it is one school. Proposals keep their ids.
+ * (`id/primary_school`, consecutive rows of one layer feature), but it is one school. Proposals keep their ids.
  */
-function sourceFacilityIds(data: PreparedDataset, table: AccessAnalysisRun['tables']['facilities']): string[] {
+function sourceFacilityIds(table: AccessAnalysisRun['tables']['facilities']): string[] {
   // The run's table is always built (tables/facilities.ts), which says where each row came from.
   if (!('layerIdx' in table)) return [...table.ids];
   const f = table as BuiltFacilityTable;
+  const n = f.ids.length;
+  const sameFeature = (a: number, b: number) => b >= 0 && b < n && f.layerIdx[a] === f.layerIdx[b] && f.featureIdx[a] === f.featureIdx[b];
   return f.ids.map((id, i) => {
-    const feature = data.inputs.facilities[f.layerIdx[i]!]?.fc.features[f.featureIdx[i]!];
-    return f.layerIdx[i] === PROPOSAL_LAYER_IDX || !feature ? id : featureId(feature.properties as Props | null, f.featureIdx[i]!, feature.id);
+    if (f.layerIdx[i] === PROPOSAL_LAYER_IDX || !(sameFeature(i, i - 1) || sameFeature(i, i + 1))) return id;
+    const suffix = `/${f.category[i]}`;
+    return id.endsWith(suffix) ? id.slice(0, -suffix.length) : id;
   });
 }
 

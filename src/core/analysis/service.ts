@@ -8,7 +8,8 @@
 import { CANCELLED, JobCancelledError, createCancelToken, type JobError, type JobResult, type ProgressFn } from '../jobs';
 import type { ExplainedPath } from '../access';
 import { evaluateRules, type Evaluation, type RuleSet } from '../rules';
-import { prepareDataset, type PreparedDataset } from './prepare';
+import { prepareDataset, prepareTables, type PreparedDataset } from './prepare';
+import { createLayerTableStore, type LayerInputKeys, type LayerTableStore } from './layer-table-store';
 import { runAccessAnalysisYielding, type AccessAnalysisRun } from './run';
 import { requestForRules, scaledProgress, RULES_PROGRESS_SHARE, type AccessWithRules } from './with-rules';
 import { suggestSitesForRun, type SiteRequest, type SiteSuggestions } from './site-suggestions';
@@ -44,7 +45,13 @@ export const RUNS_KEPT = 2;
 
 interface HeldRun { readonly datasetId: string; readonly run: AccessAnalysisRun; readonly request: AccessRequest }
 
-export function createAnalysisService() {
+export interface AnalysisServiceOptions {
+  /** Layer tables the io worker sends (the worker entry shares it with the channel's receiver). */
+  readonly layerTables?: LayerTableStore;
+}
+
+export function createAnalysisService(options: AnalysisServiceOptions = {}) {
+  const layerTables = options.layerTables ?? createLayerTableStore();
   const datasets = new Map<string, { data: PreparedDataset }>();
   const runs = new Map<string, HeldRun>();
   const jobs = new Map<string, { cancel(): void }>();
@@ -80,6 +87,13 @@ export function createAnalysisService() {
   return {
     async setInputs(datasetId: string, inputs: AnalysisInputs): Promise<void> {
       datasets.set(datasetId, { data: prepareDataset(inputs) });
+    },
+    /** A dataset from layer tables already sent by the io worker, by key (no GeoJSON crosses). */
+    async setLayerInputs(datasetId: string, keys: LayerInputKeys): Promise<void> {
+      datasets.set(datasetId, { data: prepareTables(layerTables.assemble(keys)) });
+    },
+    async dropLayerTables(keys: readonly string[]): Promise<void> {
+      layerTables.drop(keys);
     },
     async dropInputs(datasetId: string): Promise<void> {
       datasets.delete(datasetId);
@@ -152,7 +166,7 @@ export function createAnalysisService() {
     async safeRouteDetail(runId: string, homeIdx: number): Promise<SafeRouteDetail | null> {
       const held = safety.get(runId);
       const ds = runs.get(runId) && datasets.get(runs.get(runId)!.datasetId);
-      return held && ds ? safeRouteDetail(held, ds.data.inputs.streets, homeIdx) : null;
+      return held && ds ? safeRouteDetail(held, ds.data.source.streets, homeIdx) : null;
     },
     cancel(jobId: string): void {
       jobs.get(jobId)?.cancel();

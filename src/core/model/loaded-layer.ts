@@ -28,4 +28,6 @@ export interface LoadedLayer {
   /** For a single-category facility layer, the guessed category. */
   readonly categoryGuess?: string;
   readonly warnings: readonly LoadWarning[];
+  /** The io worker keeps the layer under this key, to send its tables to the analysis worker (io-layers.ts). */
+  readonly ioKey?: string;
 }

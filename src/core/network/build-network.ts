@@ -6,10 +6,13 @@
  * one key even after a round trip through GeoJSON text or FlatGeobuf doubles, while two distinct OSM nodes
  * never merge. Crossing lines without a shared vertex (bridges, tunnels) stay apart.
  */
-import type { Feature, FeatureCollection, Position } from 'geojson';
+import type { FeatureCollection } from 'geojson';
 import { SegmentGrid } from './segment-grid';
 import type { CancelToken } from '../jobs';
-import { featureId, readStreet, type Props } from '../model';
+import { readStreet } from '../model';
+import { buildStreetTable, streetId, type StreetTable } from '../tables/streets';
+import { GEOMETRY_TYPES } from '../tables/geometry-columns';
+import { tagsAt } from '../tables/tag-columns';
 import { haversineM } from './haversine';
 import type { BuildNetworkOptions, PedestrianNetwork } from './types';
 import { DEFAULT_WALKABILITY, isUnsnappableTunnel, isWalkable } from './walkability';
@@ -25,29 +28,27 @@ const INT32_MAX = 2 ** 31 - 1;
 export const vertexKey = (lng: number, lat: number): string =>
   `${Math.round(lng * QUANTUM_PER_DEGREE)}:${Math.round(lat * QUANTUM_PER_DEGREE)}`;
 
-/** The line parts of a walkable feature, or none (closed `area=yes` ways are areas, not lines). */
-function lineParts(feature: Feature): Position[][] {
-  const g = feature.geometry;
-  if (!g) return [];
-  const parts = g.type === 'LineString' ? [g.coordinates] : g.type === 'MultiLineString' ? g.coordinates : [];
-  if (!readStreet(feature.properties as Props).area) return parts;
-  return parts.filter((p) => {
-    const first = p[0];
-    const last = p[p.length - 1];
-    return !(p.length > 2 && first && last && first[0] === last[0] && first[1] === last[1]);
-  });
+/** Whether part p of way i is a closed ring (closed `area=yes` ways are areas, not lines). */
+function closedPart(g: StreetTable['geometry'], p: number): boolean {
+  const r = g.partOffsets[p]!;
+  const k0 = g.ringOffsets[r]!;
+  const k1 = g.ringOffsets[r + 1]! - 1;
+  return k1 - k0 + 1 > 2 && g.coords[2 * k0] === g.coords[2 * k1] && g.coords[2 * k0 + 1] === g.coords[2 * k1 + 1];
 }
 
-export function buildNetwork(streets: FeatureCollection, options: BuildNetworkOptions = {}, cancel?: CancelToken): PedestrianNetwork {
-  const table = options.walkability ?? DEFAULT_WALKABILITY;
+const LINE_TYPES = new Set([GEOMETRY_TYPES.indexOf('LineString'), GEOMETRY_TYPES.indexOf('MultiLineString')]);
+
+/** The network of a street layer: its StreetTable (the analysis worker's form) or GeoJSON (CLI, tests). */
+export function buildNetwork(streets: FeatureCollection | StreetTable, options: BuildNetworkOptions = {}, cancel?: CancelToken): PedestrianNetwork {
+  const table = 'kind' in streets && streets.kind === 'streets' ? streets : buildStreetTable(streets as FeatureCollection);
+  const g = table.geometry;
+  const walkability = options.walkability ?? DEFAULT_WALKABILITY;
   const islandMaxM = options.islandMaxM ?? DEFAULT_ISLAND_MAX_M;
   // Vertices keyed by their quantised coordinates (two int32s: lon/lat in 1e-7° fit), segments by their
   // node pair; coordinates too large for int32 (not lon/lat) fall back to string keys.
   let vertexCount = 0;
-  for (const f of streets.features) {
-    const g = f.geometry;
-    if (g?.type === 'LineString') vertexCount += g.coordinates.length;
-    else if (g?.type === 'MultiLineString') for (const p of g.coordinates) vertexCount += p.length;
+  for (let i = 0; i < table.count; i++) {
+    if (LINE_TYPES.has(g.type[i]!)) vertexCount += g.ringOffsets[g.partOffsets[g.featureOffsets[i + 1]!]!]! - g.ringOffsets[g.partOffsets[g.featureOffsets[i]!]!]!;
   }
   const nodeOf = new IntPairMap(vertexCount);
   const nodeOfFar = new Map<string, number>();
@@ -80,21 +81,22 @@ export function buildNetwork(streets: FeatureCollection, options: BuildNetworkOp
     return next;
   };
 
-  const features = streets.features;
-  for (let wayIdx = 0; wayIdx < features.length; wayIdx++) {
-    const feature = features[wayIdx]!;
+  for (let wayIdx = 0; wayIdx < table.count; wayIdx++) {
     if ((wayIdx & 0x3fff) === 0) cancel?.check();
-    const props = feature.properties as Props | null;
-    wayIds.push(featureId(props, wayIdx, feature.id));
-    if (!isWalkable(props, table)) continue;
-    const tunnel = isUnsnappableTunnel(props, table) ? 1 : 0;
-    for (const part of lineParts(feature)) {
+    wayIds.push(streetId(table, wayIdx));
+    if (!LINE_TYPES.has(g.type[wayIdx]!)) continue;
+    const props = tagsAt(table.tags, wayIdx);
+    if (!isWalkable(props, walkability)) continue;
+    const tunnel = isUnsnappableTunnel(props, walkability) ? 1 : 0;
+    const isArea = readStreet(props).area;
+    for (let part = g.featureOffsets[wayIdx]!; part < g.featureOffsets[wayIdx + 1]!; part++) {
+      if (isArea && closedPart(g, part)) continue;
+      // A line part is one ring of points.
+      const ring = g.partOffsets[part]!;
       let prev = -1;
-      for (let k = 0; k < part.length; k++) {
-        const p = part[k];
-        if (!Array.isArray(p)) continue;
-        const lng = p[0] as number;
-        const lat = p[1] as number;
+      for (let k = g.ringOffsets[ring]!; k < g.ringOffsets[ring + 1]!; k++) {
+        const lng = g.coords[2 * k]!;
+        const lat = g.coords[2 * k + 1]!;
         if (!Number.isFinite(lng) || !Number.isFinite(lat)) continue;
         const n = node(lng, lat);
         // Repeated vertices make zero-length segments: nothing to walk or snap to.

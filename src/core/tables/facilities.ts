@@ -77,3 +77,32 @@ export function buildFacilityTable(layers: readonly FacilityLayerInput[]): Built
     skippedNoCategory: noCategory,
   };
 }
+
+/** Per-layer tables as one (each built with buildFacilityTable([layer])): layerIdx becomes the position. */
+export function concatFacilityTables(parts: readonly BuiltFacilityTable[]): BuiltFacilityTable {
+  if (parts.length === 1 && parts[0]!.layerIdx.every((l) => l === 0)) return parts[0]!;
+  const n = parts.reduce((s, p) => s + p.ids.length, 0);
+  const out = {
+    lng: new Float64Array(n), lat: new Float64Array(n), areaM2: new Float64Array(n), proposed: new Uint8Array(n),
+    layerIdx: new Uint16Array(n), featureIdx: new Uint32Array(n),
+  };
+  let k = 0;
+  parts.forEach((p, li) => {
+    out.lng.set(p.lng, k);
+    out.lat.set(p.lat, k);
+    out.areaM2.set(p.areaM2, k);
+    out.proposed.set(p.proposed, k);
+    out.layerIdx.fill(li, k, k + p.ids.length);
+    out.featureIdx.set(p.featureIdx, k);
+    k += p.ids.length;
+  });
+  return {
+    ids: parts.flatMap((p) => p.ids),
+    category: parts.flatMap((p) => p.category),
+    ...out,
+    skippedNoGeometry: parts.reduce((s, p) => s + p.skippedNoGeometry, 0),
+    skippedNoCategory: parts.reduce((s, p) => s + p.skippedNoCategory, 0),
+  };
+}
+
+export const facilityTableBuffers = (t: BuiltFacilityTable): ArrayBufferView[] => [t.lng, t.lat, t.areaM2, t.proposed, t.layerIdx, t.featureIdx];

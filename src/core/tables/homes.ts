@@ -62,3 +62,6 @@ export function buildHomeTable(fc: FeatureCollection, fieldMapping?: HomeFieldMa
     skippedNoGeometry: n - k,
   };
 }
+
+export const homeTableBuffers = (t: BuiltHomeTable): ArrayBufferView[] =>
+  [t.lng, t.lat, ...Object.values(t.children), t.estimated, ...(t.population ? [t.population] : []), t.featureIdx];

@@ -2,3 +2,8 @@ export * from './location';
 export * from './homes';
 export * from './facilities';
 export * from './units';
+export * from './geometry-columns';
+export * from './tag-columns';
+export * from './streets';
+export * from './crossings';
+export * from './layer-table';

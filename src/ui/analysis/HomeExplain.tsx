@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { readFacility } from '../../core/model';
 import type { AccessAnalysisResult } from '../../protocol/analysis-api';
-import type { AppState } from '../../state';
+import { shownRun, type AppState } from '../../state';
 import { useAppState } from '../store-context';
 import { categoryLabel, metersText } from './format';
 
@@ -40,7 +40,7 @@ export function HomeExplain({ layerId, featureIndex }: { layerId: string; featur
   const names = useAppState((s) => r?.categories.map((c) => c.nearestFacility[homeIdxOf(r, featureIndex)] ?? -1).map((k) => (k >= 0 ? facilityName(s, k) : null)).join('\u0000'));
   const explainHome = useAppState((s) => s.explainHome);
   const clear = useAppState((s) => s.clearExplain);
-  const maxSnap = useAppState((s) => s.analysis.request?.maxSnapM ?? s.doc.settings.maxSnapM);
+  const maxSnap = useAppState((s) => shownRun(s)?.request.maxSnapM ?? s.doc.settings.maxSnapM);
   const homeIdx = r && layerId === homesLayerId ? homeIdxOf(r, featureIndex) : -1;
 
   useEffect(() => {

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { activeFacilityProposals, proposalsKey } from '../../state/actions/scenario-proposals';
-import { jobById } from '../../state';
+import { checkedRuleSet, jobById } from '../../state';
 import { useAppState } from '../store-context';
 import { formatError } from '../format-error';
 import { categoryWords } from './format';
@@ -11,13 +11,14 @@ export function CheckBar() {
   const job = useAppState((s) => jobById(s, s.rules.job?.id ?? null));
   const error = useAppState((s) => s.rules.error);
   const result = useAppState((s) => s.rules.result);
+  const ruleSet = useAppState(checkedRuleSet);
   const hasRun = useAppState((s) => s.analysis.result !== null);
   const stale = useAppState((s) => s.rules.result !== null && s.rules.result.proposals !== proposalsKey(activeFacilityProposals(s.doc)));
   const { checkRules, evaluateLatest, cancelRulesJob } = useAppState((s) => s.rules);
   const stage = job ? t(job.stage, { defaultValue: t('progress.working', { defaultValue: job.stage }) }) : '';
   const summary = result?.evaluation.summary;
   const lang = useAppState((s) => s.language);
-  const titleOf = (id: string) => result?.ruleSet.rules.find((r) => r.id === id)?.title[lang] ?? id;
+  const titleOf = (id: string) => ruleSet?.rules.find((r) => r.id === id)?.title[lang] ?? id;
   // Codes in the params (a level, categories) become words; a level reads in lower case inside the sentence.
   const skipParams = (p: Readonly<Record<string, string>>) => ({
     ...p,

@@ -3,7 +3,7 @@ import { memo, startTransition, useCallback, useEffect, useMemo, useRef, useStat
 import { useTranslation } from 'react-i18next';
 import { UNIT_LEVELS } from '../../core/model';
 import { SEVERITIES, type GapRecord } from '../../core/rules';
-import { unitFeatureOf, type GapSortKey } from '../../state';
+import { checkedRuleSet, unitFeatureOf, type GapSortKey } from '../../state';
 import { useAppState, useAppStore } from '../store-context';
 import { affectedText, measuredText, reasonText, recordTarget, scaledTargetNote, unitLabel, verdictClass, verdictWord } from './format';
 import { gapCategories, gapRows } from './gap-rows';
@@ -36,13 +36,14 @@ function GapTableBody() {
   const store = useAppStore();
   const lang = useAppState((s) => s.language);
   const result = useAppState((s) => s.rules.result);
+  const ruleSet = useAppState(checkedRuleSet);
   const view = useAppState((s) => s.rules.view);
   const selected = useAppState((s) => s.rules.selectedGap);
   const { setGapView, selectGap } = useAppState((s) => s.rules);
   const records = result?.evaluation.records;
-  const rows = useMemo(() => (result ? gapRows(result.evaluation.records, result.ruleSet, view, lang) : []), [result, view, lang]);
+  const rows = useMemo(() => (result && ruleSet ? gapRows(result.evaluation.records, ruleSet, view, lang) : []), [result, ruleSet, view, lang]);
   const categories = useMemo(() => gapCategories(records ?? []), [records]);
-  const titles = useMemo(() => new Map(result?.ruleSet.rules.map((r) => [r.id, r.title[lang]])), [result, lang]);
+  const titles = useMemo(() => new Map(ruleSet?.rules.map((r) => [r.id, r.title[lang]])), [ruleSet, lang]);
   const missing = result?.evaluation.summary.noFacility;
   const [shown, setShown] = useState(PAGE);
   useEffect(() => setShown(PAGE), [result, view]);

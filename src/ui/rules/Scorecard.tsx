@@ -2,7 +2,7 @@ import { bbox } from '@turf/turf';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { verdictOf, type Verdict } from '../../core/rules';
-import { unitFeatureOf, type UnitRef } from '../../state';
+import { checkedRuleSet, unitFeatureOf, type UnitRef } from '../../state';
 import { useAppState, useAppStore } from '../store-context';
 import { measuredText, reasonText, recordTarget, scaledTargetNote, unitLabel, verdictClass, verdictWord } from './format';
 import { unitTree } from './unit-tree';
@@ -19,6 +19,7 @@ export function Scorecard() {
   const store = useAppStore();
   const lang = useAppState((s) => s.language);
   const result = useAppState((s) => s.rules.result);
+  const ruleSet = useAppState(checkedRuleSet);
   const selectedUnit = useAppState((s) => s.rules.selectedUnit);
   const selectedGap = useAppState((s) => s.rules.selectedGap);
   const { selectUnit, selectGap } = useAppState((s) => s.rules);
@@ -27,8 +28,8 @@ export function Scorecard() {
   const unit = (selectedUnit && tree.card(selectedUnit) ? selectedUnit : tree.root);
   const card = unit && tree.card(unit);
   if (!unit || !card) return <p className="muted">{t('rulesUi.card.pick')}</p>;
-  const titles = new Map(result.ruleSet.rules.map((r) => [r.id, r.title[lang]]));
-  const sources = new Map(result.ruleSet.rules.map((r) => [r.id, r.source.confirmed]));
+  const titles = new Map((ruleSet?.rules ?? []).map((r) => [r.id, r.title[lang]]));
+  const sources = new Map((ruleSet?.rules ?? []).map((r) => [r.id, r.source.confirmed]));
   const name = (u: UnitRef) => { const c = tree.card(u); return c ? unitLabel(t, c, lang) : ''; };
 
   function open(u: UnitRef) {

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GapRecord } from '../../core/rules';
+import { checkedRuleSet } from '../../state';
 import { useAppState } from '../store-context';
 import { affectedText, measuredText, unitLabel, verdictWord } from './format';
 import { formatNumber } from '../format-number';
@@ -12,6 +13,7 @@ export function SiteSuggestions() {
   const { t } = useTranslation();
   const lang = useAppState((s) => s.language);
   const result = useAppState((s) => s.rules.result);
+  const ruleSet = useAppState(checkedRuleSet);
   const sel = useAppState((s) => s.rules.selectedGap);
   const sug = useAppState((s) => s.rules.suggestions);
   const busy = useAppState((s) => s.rules.job !== null);
@@ -20,7 +22,7 @@ export function SiteSuggestions() {
   const [k, setK] = useState(3);
   const gap = sel && result?.evaluation.records.find((r) => r.rule_id === sel.ruleId && r.scale === sel.level && r.unit_index === sel.index);
   if (!gap || !result) return null;
-  const title = (id: string) => result.ruleSet.rules.find((r) => r.id === id)?.title[lang] ?? id;
+  const title = (id: string) => ruleSet?.rules.find((r) => r.id === id)?.title[lang] ?? id;
   const mine = sug && sug.ruleId === gap.rule_id && sug.level === gap.scale && sug.unitIndex === gap.unit_index ? sug : null;
   const nf = (x: number) => formatNumber(Math.round(x), lang);
 
