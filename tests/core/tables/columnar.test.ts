@@ -107,7 +107,7 @@ describe('crossing table', () => {
   const control = fc.dictionary(fc.constantFrom('crossing', 'highway', 'crossing:signals', 'crossing:markings', 'crossing_ref', 'name'),
     fc.constantFrom('traffic_signals', 'marked', 'zebra', 'uncontrolled', 'unmarked', 'grade_separated', 'yes', 'no', 'crossing'));
   const layer = fc.array(fc.tuple(geometry, control), { maxLength: 12 }).map((fs): FeatureCollection => ({
-    type: 'FeatureCollection', features: fs.map(([g, p]) => ({ type: 'Feature', geometry: g, properties: p })),
+    type: 'FeatureCollection', features: fs.map(([g, p]) => ({ type: 'Feature', geometry: g as Geometry, properties: p })),
   }));
   it('keeps each point where it was with the control the core reads from it, and only points', () => {
     fc.assert(fc.property(layer, (l) => {
