@@ -165,7 +165,10 @@ describe('safe routes from layer tables', () => {
     const geo = createAnalysisService();
     await geo.setInputs('ds', inputs(false));
     expect(r.homes).toEqual((await safeRoutes(geo)).homes);
-    // With c1 signalised the fixture's cost is 217.38 m (its out/ file); unmarked, the crossing's penalty is higher.
+    // With c1 signalised the fixture's cost is 217.38 m (its out/ file). Unmarked, both crossings of Big Road cost more than
+    // walking its 55 m between them (PLTS 4, four times the length), so the route takes the road itself: dearer, still 202 m.
+    expect(r.homes.safeM[0]).toBeCloseTo(202.375046, 5);
+    expect(r.homes.maxSegmentPlts[0]).toBe(4);
     expect(r.homes.safeCostM[0]).toBeGreaterThan(217.375046 + 100);
   });
 });
