@@ -110,8 +110,15 @@ if (!existsSync('/usr/bin/pdffonts') && process.getuid?.() === 0) {
 }
 
 if (!e2eOnly) {
-  step('typecheck', (await timed('typecheck', () => run('npm', ['run', '--silent', 'typecheck']))).ok);
-  step('lint (import boundaries, file size)', (await timed('lint', () => run(bin('eslint'), ['.', '--max-warnings=0']))).ok);
+  // Both single-threaded: run side by side on the two cores, their output printed whole, one after the other.
+  const [tc, lint] = await Promise.all([
+    timed('typecheck', () => run('npm', ['run', '--silent', 'typecheck'], { capture: true, quiet: true })),
+    timed('lint', () => run(bin('eslint'), ['.', '--max-warnings=0'], { capture: true, quiet: true })),
+  ]);
+  process.stdout.write(tc.out);
+  step('typecheck', tc.ok);
+  process.stdout.write(lint.out);
+  step('lint (import boundaries, file size)', lint.ok);
 
   rmSync('.ci-unit.json', { force: true });
   await timed('unit (vitest)', () => run(bin('vitest'), ['run', '--reporter=default', '--reporter=json', '--outputFile=.ci-unit.json']));
