@@ -32,7 +32,9 @@ describe('rules panel', () => {
     gaps = parseCsv(readFileSync(join(out, 'gaps.csv'), 'utf8'));
     cards = parseCsv(readFileSync(join(out, 'scorecards.csv'), 'utf8'));
     browser = await launch();
-    app = await openApp(browser);
+    // A longer readiness wait than openApp's 60 s, as other files have: on a shared machine (load ~16) the
+    // demo's first load after the CLI run took longer twice.
+    app = await openApp(browser, { readyTimeout: 180_000 });
     page = app.page;
   });
   after(async () => {
