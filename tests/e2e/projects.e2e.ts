@@ -38,6 +38,9 @@ const planText = (page: Page) => page.getByTestId('analysis-plan').innerText();
 
 describe('projects and the demo', () => {
   let browser: Browser;
+  // The tests share pages in the order written (a demo load costs ~10 s of CPU on software WebGL): the add
+  // test goes on from the replace test's page, its demo restored by undo; the warnings test from the emptied one.
+  let restored: { page: Page; problems: string[] } | null = null;
   let emptied: { page: Page; problems: string[] } | null = null;
   before(async () => {
     browser = await launch();
@@ -97,12 +100,14 @@ describe('projects and the demo', () => {
     assert.deepEqual((await layerNames(page)).sort(), [...demoNames].sort());
     await page.getByTestId('demo-notice').waitFor({ timeout: WAIT });
     assert.deepEqual(problems, []);
-    await page.close();
+    restored = { page, problems };
   });
 
   test('add keeps the demo: the Access panel refuses the mix until the override is ticked; New project empties the list', { timeout: 240_000 }, async () => {
-    const { page, problems } = await openApp(browser);
+    assert.ok(restored, 'runs after the replace test, on its page (the demo restored by undo)');
+    const { page, problems } = restored;
     await settle(page);
+    assert.deepEqual((await layerNames(page)).sort(), manifest().layers.map((l) => l.name.en).sort());
     // Escape cancels the load: nothing added, the demo untouched.
     await page.getByTestId('file-input').setInputFiles(MONACO);
     const dialog = page.getByRole('dialog', { name: 'Replace the demo city?' });

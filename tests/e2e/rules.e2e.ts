@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { launch, openApp, shot, type AppPage } from './helpers/browser';
+import { launch, openApp, settle, shot, type AppPage } from './helpers/browser';
 import { parseCsv } from './helpers/csv';
 
 const LONG = 150_000;
@@ -32,7 +32,9 @@ describe('rules panel', () => {
     gaps = parseCsv(readFileSync(join(out, 'gaps.csv'), 'utf8'));
     cards = parseCsv(readFileSync(join(out, 'scorecards.csv'), 'utf8'));
     browser = await launch();
-    app = await openApp(browser);
+    // A longer readiness wait than openApp's 60 s, as other files have: on a shared machine (load ~16) the
+    // demo's first load after the CLI run took longer twice.
+    app = await openApp(browser, { readyTimeout: 180_000 });
     page = app.page;
   });
   after(async () => {
@@ -57,7 +59,7 @@ describe('rules panel', () => {
     }
     await view('Gaps');
     assert.equal(await page.getByTestId('gap-count').getAttribute('data-count'), String(failing.length));
-    await page.waitForTimeout(1500);
+    await settle(page); // the map has drawn what the screenshot shows
     await shot(page, 'rules-gap-table-map');
 
     // Filters: street scale, major severity → the CSV's failing street/major records, unit by unit.
@@ -96,7 +98,7 @@ describe('rules panel', () => {
     const ruleIds = await card.locator('.scorecard-rows tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-rule-id')));
     assert.deepEqual(ruleIds, pack.rules.filter((r) => r.scale === 'community').map((r) => r.id));
     assert.deepEqual(await card.locator('.breadcrumbs li').allInnerTexts(), [name('city'), name('d1'), name('d1s2'), name('d1s2c1')]);
-    await page.waitForTimeout(1000);
+    await settle(page); // the map has drawn what the screenshot shows
     await shot(page, 'rules-scorecard');
   });
 
@@ -123,7 +125,7 @@ describe('rules panel', () => {
     const a = Number(await children.getAttribute('data-after'));
     assert.equal(b, Number(before.children_affected));
     assert.ok(Math.abs(b - a - gain) < 1e-6, `children affected ${b} → ${a}, gain ${gain}`);
-    await page.waitForTimeout(1500);
+    await settle(page); // the map has drawn what the screenshot shows
     await shot(page, 'rules-suggestions-before-after');
 
     await page.getByRole('button', { name: 'Undo' }).click();
