@@ -12,3 +12,5 @@ export * from './request';
 export * from './safe-routes-types';
 export * from './safe-routes-run';
 export * from './safe-route-detail';
+export * from './safe-route-units';
+export * from './rules-safe-routes';
