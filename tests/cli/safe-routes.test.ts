@@ -15,28 +15,10 @@ import type { Feature, Position } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/analyze';
 import { HOTSPOT_CROSSING_COLUMNS, HOTSPOT_SEGMENT_COLUMNS, SAFE_ROUTES_COLUMNS, STREET_SAFETY_COLUMNS } from '../../src/cli/safe-routes-csv';
+import { CROSSINGS, HOMES, SCHOOL, SCHOOLS, STREETS } from '../fixtures/safety/hand-city';
 
 const m = (a: Position, b: Position): number => distance(a, b, { units: 'meters' });
-const line = (id: string, props: Record<string, unknown>, coords: Position[]): Feature => ({ type: 'Feature', properties: { id, ...props }, geometry: { type: 'LineString', coordinates: coords } });
-const point = (id: string, props: Record<string, unknown>, c: Position): Feature => ({ type: 'Feature', properties: { id, ...props }, geometry: { type: 'Point', coordinates: c } });
 const fc = (features: Feature[]) => JSON.stringify({ type: 'FeatureCollection', features });
-
-const STREETS = [
-  line('west', { highway: 'residential', name: 'West Street' }, [[-0.001, 0], [0, 0], [0.0002, 0], [0.0005, 0], [0.001, 0]]),
-  line('east', { highway: 'residential', name: 'East Street' }, [[0.001, 0], [0.0015, 0], [0.002, 0]]),
-  line('main', { highway: 'primary', name: 'Main Road', maxspeed: '60', lanes: '4', sidewalk: 'both' }, [[0.001, -0.001], [0.001, 0], [0.001, 0.001], [0.001, 0.002]]),
-  line('loop-w', { highway: 'footway' }, [[0.0005, 0], [0.0005, 0.001], [0.001, 0.001]]),
-  line('loop-e', { highway: 'footway' }, [[0.001, 0.001], [0.0015, 0.001], [0.0015, 0]]),
-  line('island', { highway: 'footway' }, [[0.01, 0.01], [0.0102, 0.01]]),
-];
-const HOMES = [
-  point('H1', { children_7_12: 2 }, [0.0002, 0]),
-  point('H2', { children_7_12: 1 }, [0.0019, 0]),
-  point('H3', { children_7_12: 1 }, [0.0101, 0.01]),
-  point('H4', { children_7_12: 3 }, [-0.001, 0]),
-  point('H5', { children_7_12: 4 }, [0.001, -0.0008]),
-];
-const SCHOOL: Position = [0.0018, 0];
 
 function parse(text: string): Record<string, string>[] {
   const [head, ...rows] = text.trim().split('\n').map((l) => l.split(','));
@@ -57,8 +39,8 @@ describe('analyze --safe-routes on a hand-made city', () => {
   beforeAll(async () => {
     writeFileSync(file('streets.geojson'), fc(STREETS));
     writeFileSync(file('homes.geojson'), fc(HOMES));
-    writeFileSync(file('school.geojson'), fc([point('S', { name: 'School' }, SCHOOL)]));
-    writeFileSync(file('crossings.geojson'), fc([point('x1', { crossing: 'traffic_signals' }, [0.001, 0.001])]));
+    writeFileSync(file('school.geojson'), fc(SCHOOLS));
+    writeFileSync(file('crossings.geojson'), fc(CROSSINGS));
     await run(file('with'), ['--crossings', file('crossings.geojson')]);
     await run(file('without'), []);
   }, 60_000);
