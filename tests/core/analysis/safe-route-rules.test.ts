@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import {
   computeRunSafeRoutes, createAnalysisService, prepareDataset, runAccessAnalysis, safeRoutesForRules, type AccessRequest, type AnalysisInputs,
 } from '../../../src/core/analysis';
-import { evaluateRules, WHOLE_AREA_UNIT_ID, type RuleSet } from '../../../src/core/rules';
+import { evaluateRules, loadBuiltinPack, updateRule, WHOLE_AREA_UNIT_ID, type RuleSet } from '../../../src/core/rules';
 import { CHILD_V1 } from '../../../src/core/safety';
 import { COMMUNITIES, CROSSINGS, HOMES, MAX_SCHOOL_WALK_M, SCHOOLS, STREETS } from '../../fixtures/safety/hand-city';
 import { rule, ruleSet } from '../../fixtures/rules/rule-builders';
@@ -111,5 +111,22 @@ describe('safe_route_share rules', () => {
     expect(e.ok && west(e.value)).toBeCloseTo(5 / 9, 12);
     const bad = await svc.evaluateRules('j3', r.value.access.runId, SAFE_RULES, { profile: { ...profile(), route: { ...profile().route, maxSchoolWalkM: -1 } } });
     expect(bad.ok ? '' : bad.error.code).toBe('safety.invalid-profile');
+  });
+});
+
+describe('the default pack', () => {
+  it('ships the safe-route rule switched off, sourced to standards.md row 17; switched on it finds West\'s gap', () => {
+    const pack = loadBuiltinPack('default');
+    const r = pack.rules.find((x) => x.id === 'community.safe-route-to-school')!;
+    expect(r).toMatchObject({ enabled: false, scale: 'community', target: 0.9, metric: { kind: 'safe_route_share', age_band: '7-12' } });
+    expect(r.source).toMatchObject({ confirmed: 'P' });
+    expect(r.source.clause).toContain('row 17');
+    const on = updateRule(pack, r.id, { enabled: true });
+    expect(on.ok).toBe(true);
+    if (!on.ok) return;
+    const only: RuleSet = { ...on.ruleSet, rules: on.ruleSet.rules.filter((x) => x.id === r.id) };
+    const { data, run, sr } = runCity();
+    const ev = evaluateRules(only, { ...run.tables, safeRoutes: safeRoutesForRules(only, data, run, 'r', request, sr.held.request, sr.held).input! });
+    expect(ev.gaps.map((g) => [g.unit_id, g.children_affected])).toEqual([['C-W', 7], ['C-E', 1]]);
   });
 });
