@@ -76,6 +76,8 @@ describe('safe routes panel', () => {
     assert.equal(cliUnit['counted'], 'children_7_12');
     assert.ok(busiest.safe > 0 && Math.abs(Number(cliUnit['safe']) - busiest.safe) < 0.001, `${cliUnit['safe']} vs ${busiest.safe}`);
     assert.ok(Math.abs(Number(cliUnit['total']) - busiest.total) < 0.001, `${cliUnit['total']} vs ${busiest.total}`);
+    await page.getByTestId('safety-units').scrollIntoViewIfNeeded();
+    await shot(page, 'safe-routes-units');
 
     // Click to zoom: the camera ends on the crossing.
     await rows.first().getByRole('button').click();
