@@ -5,12 +5,12 @@
  */
 import type { FeatureCollection } from 'geojson';
 import {
-  computeRunSafeRoutes, prepareDataset, runAccessAnalysis, runSchoolCategories, type AccessAnalysisResult, type AccessAnalysisRun, type AccessRequest,
-  type SafeRoutesResult,
+  computeRunSafeRoutes, DEFAULT_SCHOOL_CATEGORIES, prepareDataset, runAccessAnalysis, runSchoolCategories, safeRoutesForRules, type AccessAnalysisResult,
+  type AccessAnalysisRun, type AccessRequest, type HeldSafeRoutes, type SafeRoutesResult,
 } from '../core/analysis';
 import { countedCategories, featureId, readFacility, type LoadedLayer, type Props, type UnitLevel } from '../core/model';
 import { CHILD_V1, parseProfile } from '../core/safety';
-import { accessRequirements, evaluateRules, type Evaluation, type RuleSet, type UnitGeometries } from '../core/rules';
+import { accessRequirements, evaluateRules, needsSafeRoutes, type Evaluation, type RuleSet, type UnitGeometries } from '../core/rules';
 import type { UnitLayers } from '../core/tables';
 import type { AnalyzeArgs } from './analyze-args';
 import { analyzeInputSpecs, readInputs, type InputSpec } from './analyze-inputs';
@@ -62,6 +62,10 @@ export async function runAnalyze(args: AnalyzeArgs, command: string, log: (line:
   if (categories.length === 0) {
     throw new CliError(EXIT.inputRefused, 'no facility category is left to analyse (every facility file is empty). Give a facility file with features.');
   }
+  // Safe-route rules need safe routes: computed as with --safe-routes (its defaults) when it was not given.
+  const srArgs = args.safeRoutes ?? (ruleSet && needsSafeRoutes(ruleSet) && runSchoolCategories(categories).length > 0
+    ? { maxSchoolWalkM: CHILD_V1.route.maxSchoolWalkM, schoolCategories: DEFAULT_SCHOOL_CATEGORIES } : undefined);
+  if (srArgs && !args.safeRoutes) log('The rule set measures safe routes to school: computing them as with --safe-routes.');
   if (args.safeRoutes && runSchoolCategories(categories, args.safeRoutes.schoolCategories).length === 0) {
     throw new CliError(EXIT.usage, `--safe-routes needs schools: none of the categories ${args.safeRoutes.schoolCategories.join(', ')} is analysed. `
       + 'Give --facility school=FILE (or primary_school=, middle_school=), or name yours with --school-categories.');
@@ -73,17 +77,21 @@ export async function runAnalyze(args: AnalyzeArgs, command: string, log: (line:
   const run = runAccessAnalysis(data, request, progressPrinter(log));
   const { result, tables } = run;
   let safeRoutes: AnalyzeRun['safeRoutes'];
-  if (args.safeRoutes) {
+  let held: HeldSafeRoutes | undefined;
+  if (srArgs) {
     if (!args.crossings) log('warning: --safe-routes without --crossings: every crossing counts as unmarked. Give the import\'s crossings.fgb with --crossings.');
-    const profile = parseProfile({ ...CHILD_V1, route: { ...CHILD_V1.route, maxSchoolWalkM: args.safeRoutes.maxSchoolWalkM } });
+    const profile = parseProfile({ ...CHILD_V1, route: { ...CHILD_V1.route, maxSchoolWalkM: srArgs.maxSchoolWalkM } });
     if (!profile.ok) throw new CliError(EXIT.usage, `--max-school-walk: not a valid profile value (${profile.issues.map((i) => i.code).join(', ')})`);
     const t0 = performance.now();
     log('Safe routes to school…');
-    const sr = computeRunSafeRoutes(data, run, '', request, { profile: profile.profile, schoolCategories: args.safeRoutes.schoolCategories });
+    const sr = computeRunSafeRoutes(data, run, '', request, { profile: profile.profile, schoolCategories: srArgs.schoolCategories });
+    held = sr.held;
     const wayIds = streetLayer.data.features.map((f, i) => featureId(f.properties as Props | null, i, f.id));
     safeRoutes = { result: sr.result, wayIds, seconds: (performance.now() - t0) / 1000 };
   }
   const unitGeometries: UnitGeometries = Object.fromEntries(Object.entries(units).map(([level, fc]) => [level, fc.features.map((f) => f.geometry)]));
-  const evaluation = ruleSet ? evaluateRules(ruleSet, tables) : undefined;
+  // The rules' safe routes are the ones just written (same profile), or none at all when no school is analysed.
+  const ruleRoutes = ruleSet && safeRoutesForRules(ruleSet, data, run, '', request, held?.request, held).input;
+  const evaluation = ruleSet ? evaluateRules(ruleSet, { ...tables, ...(ruleRoutes ? { safeRoutes: ruleRoutes } : {}) }) : undefined;
   return { out, inputs: specs.map((spec, i) => ({ spec, layer: layers[i] })), units, unitGeometries, result, tables, ruleSet, evaluation, safeRoutes };
 }

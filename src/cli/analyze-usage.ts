@@ -6,7 +6,8 @@ Walking access from every home to the nearest facility of each category, compute
 app (docs/access-contract.md). Writes access.csv, coverage.csv, isochrones_<category>.geojson and
 summary.json into DIR; with --rules also gaps.csv, gaps.geojson and scorecards.csv; with --safe-routes
 also street_safety.csv, safe_routes.csv, hotspots_crossings.csv and hotspots_segments.csv
-(docs/safe-routes-contract.md).
+(docs/safe-routes-contract.md) and safe_routes_units.csv (per unit; also when the --rules set measures
+safe routes, which computes them as --safe-routes does).
 Files: GeoJSON, FlatGeobuf, Shapefile (.zip), GeoPackage, KML, GPX, CSV with coordinates.
 
 Options:

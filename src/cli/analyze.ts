@@ -3,7 +3,8 @@
  * (every option: analyze-usage.ts, `npm run analyze -- --help`).
  * Runs the same pipeline as the app (src/core/analysis) and writes access.csv, coverage.csv,
  * isochrones_<category>.geojson and summary.json into DIR; with --rules also gaps.csv (every rule × unit
- * record, data-schema columns), gaps.geojson (the records on their unit polygons) and scorecards.csv.
+ * record, data-schema columns), gaps.geojson (the records on their unit polygons) and scorecards.csv; with
+ * --safe-routes (or a rule set with safe-route rules) the contract's four CSVs and safe_routes_units.csv.
  * Categories: every --facility one, every category a --facilities layer carries, and with such a layer
  * every category the rules test (a category absent from a full facility layer has no facility at all).
  * Every input goes through the app's validation first (analyze-inputs.ts): warnings are printed, and what
@@ -22,6 +23,7 @@ import { accessCsv, coverageCsv } from './csv';
 import { outputNamer } from './output-names';
 import { crossingHotspotsCsv, safeRoutesCsv, segmentHotspotsCsv, streetSafetyCsv } from './safe-routes-csv';
 import { safeRoutesLine, safeRoutesSummary } from './safe-routes-summary';
+import { safeRouteUnitsCsv } from './safe-routes-units-csv';
 
 export async function analyze(args: AnalyzeArgs, log: (line: string) => void = () => {}): Promise<AccessAnalysisResult> {
   const { out, result, tables, unitGeometries: geometries, evaluation: ev, safeRoutes: sr } = await runAnalyze(args, 'analyze', log);
@@ -50,6 +52,7 @@ export async function analyze(args: AnalyzeArgs, log: (line: string) => void = (
     await out.write('safe_routes.csv', safeRoutesCsv(sr.result, tables.homes.ids));
     await out.write('hotspots_crossings.csv', crossingHotspotsCsv(sr.result));
     await out.write('hotspots_segments.csv', segmentHotspotsCsv(sr.result, sr.wayIds));
+    await out.write('safe_routes_units.csv', safeRouteUnitsCsv(sr.result));
     log(safeRoutesLine(sr.result, sr.seconds));
   }
   const summary = {

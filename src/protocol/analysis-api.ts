@@ -58,8 +58,12 @@ export interface AnalysisApi {
    * when the run is no longer held.
    */
   explain(runId: string, homeIdx: number, category: string): Promise<ExplainedPath | null>;
-  /** Gaps against a rule set over run `runId` (error 'analysis.unknown-run' when it is no longer held). */
-  evaluateRules(jobId: JobId, runId: string, ruleSet: RuleSet): Promise<JobResult<Evaluation>>;
+  /**
+   * Gaps against a rule set over run `runId` (error 'analysis.unknown-run' when it is no longer held).
+   * Safe-route rules use the run's held safe routes when they match `safeRoutes` (the project's profile;
+   * default the run request's, else child-v1), else they are computed for the check.
+   */
+  evaluateRules(jobId: JobId, runId: string, ruleSet: RuleSet, safeRoutes?: SafeRoutesRequest): Promise<JobResult<Evaluation>>;
   /**
    * Where k new facilities would bring the most children of a band within a distance, against run
    * `runId` (its proposals included): `{ruleId}` of `ruleSet` (share_within or worst_distance), or

@@ -13,6 +13,7 @@ import { buildAccessRequest } from '../core/analysis/request';
 import type { JobError, JobResult, ProgressFn } from '../protocol/jobs';
 import { customRuleSets, importRuleSetAction, parseRuleSetText, putRuleSet, removeRuleSet, resolveRuleSet } from './actions/rules-sets';
 import { setRuleSetId } from './actions/rules-settings';
+import { docSafetyProfile } from './actions/safety-profile';
 import { activeFacilityProposals, addFacilityProposal, proposalsKey } from './actions/scenario-proposals';
 import { updateRule, addRule, type RuleDraft } from '../core/rules';
 import { checkedRuleSet } from './runs-slice';
@@ -151,8 +152,11 @@ export const createRulesSlice = (services: Services): SliceCreator<RulesSlice> =
   }
 
   // The rule check asks for every category its rule set needs ([]), without isochrones.
-  const accessRequest = (): AccessRequest =>
-    buildAccessRequest(get().doc.settings, { categories: [], proposals: activeFacilityProposals(get().doc), isochrones: 'none' });
+  // Safe-route rules route with the project's profile (used only when the rule set has such rules).
+  const accessRequest = (): AccessRequest => ({
+    ...buildAccessRequest(get().doc.settings, { categories: [], proposals: activeFacilityProposals(get().doc), isochrones: 'none' }),
+    safeRoutes: { profile: docSafetyProfile(get().doc) },
+  });
 
   function keepSelection(evaluation: Evaluation): Pick<RulesState, 'selectedGap' | 'selectedUnit'> {
     const { selectedGap, selectedUnit } = rules();
@@ -231,7 +235,7 @@ export const createRulesSlice = (services: Services): SliceCreator<RulesSlice> =
         const latest = get().analysis.result;
         if (!ruleSet || !services.analysis || !latest?.runId) return void patch({ error: { code: 'analysis.no-run' } });
         const api = services.analysis;
-        const evaluation = await panelJob('check', 'progress.rules', (id) => api.evaluateRules(id, latest.runId, ruleSet));
+        const evaluation = await panelJob('check', 'progress.rules', (id) => api.evaluateRules(id, latest.runId, ruleSet, { profile: docSafetyProfile(get().doc) }));
         if (!evaluation) return;
         get().noteRuleCheck(latest.runId, ruleSet);
         patch({

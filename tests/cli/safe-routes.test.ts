@@ -15,28 +15,13 @@ import type { Feature, Position } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/analyze';
 import { HOTSPOT_CROSSING_COLUMNS, HOTSPOT_SEGMENT_COLUMNS, SAFE_ROUTES_COLUMNS, STREET_SAFETY_COLUMNS } from '../../src/cli/safe-routes-csv';
+import { SAFE_ROUTE_UNITS_COLUMNS } from '../../src/cli/safe-routes-units-csv';
+import { COMMUNITIES, CROSSINGS, HOMES, SCHOOL, SCHOOLS, STREETS } from '../fixtures/safety/hand-city';
+import { rule, ruleSetDoc } from '../fixtures/rules/rule-builders';
+import { parseCsv } from '../e2e/helpers/csv';
 
 const m = (a: Position, b: Position): number => distance(a, b, { units: 'meters' });
-const line = (id: string, props: Record<string, unknown>, coords: Position[]): Feature => ({ type: 'Feature', properties: { id, ...props }, geometry: { type: 'LineString', coordinates: coords } });
-const point = (id: string, props: Record<string, unknown>, c: Position): Feature => ({ type: 'Feature', properties: { id, ...props }, geometry: { type: 'Point', coordinates: c } });
 const fc = (features: Feature[]) => JSON.stringify({ type: 'FeatureCollection', features });
-
-const STREETS = [
-  line('west', { highway: 'residential', name: 'West Street' }, [[-0.001, 0], [0, 0], [0.0002, 0], [0.0005, 0], [0.001, 0]]),
-  line('east', { highway: 'residential', name: 'East Street' }, [[0.001, 0], [0.0015, 0], [0.002, 0]]),
-  line('main', { highway: 'primary', name: 'Main Road', maxspeed: '60', lanes: '4', sidewalk: 'both' }, [[0.001, -0.001], [0.001, 0], [0.001, 0.001], [0.001, 0.002]]),
-  line('loop-w', { highway: 'footway' }, [[0.0005, 0], [0.0005, 0.001], [0.001, 0.001]]),
-  line('loop-e', { highway: 'footway' }, [[0.001, 0.001], [0.0015, 0.001], [0.0015, 0]]),
-  line('island', { highway: 'footway' }, [[0.01, 0.01], [0.0102, 0.01]]),
-];
-const HOMES = [
-  point('H1', { children_7_12: 2 }, [0.0002, 0]),
-  point('H2', { children_7_12: 1 }, [0.0019, 0]),
-  point('H3', { children_7_12: 1 }, [0.0101, 0.01]),
-  point('H4', { children_7_12: 3 }, [-0.001, 0]),
-  point('H5', { children_7_12: 4 }, [0.001, -0.0008]),
-];
-const SCHOOL: Position = [0.0018, 0];
 
 function parse(text: string): Record<string, string>[] {
   const [head, ...rows] = text.trim().split('\n').map((l) => l.split(','));
@@ -57,10 +42,13 @@ describe('analyze --safe-routes on a hand-made city', () => {
   beforeAll(async () => {
     writeFileSync(file('streets.geojson'), fc(STREETS));
     writeFileSync(file('homes.geojson'), fc(HOMES));
-    writeFileSync(file('school.geojson'), fc([point('S', { name: 'School' }, SCHOOL)]));
-    writeFileSync(file('crossings.geojson'), fc([point('x1', { crossing: 'traffic_signals' }, [0.001, 0.001])]));
+    writeFileSync(file('school.geojson'), fc(SCHOOLS));
+    writeFileSync(file('crossings.geojson'), fc(CROSSINGS));
+    writeFileSync(file('communities.geojson'), fc(COMMUNITIES));
+    writeFileSync(file('rules.json'), JSON.stringify(ruleSetDoc([rule('community.safe-route', 'community', { kind: 'safe_route_share', age_band: '7-12' }, 0.9)])));
     await run(file('with'), ['--crossings', file('crossings.geojson')]);
     await run(file('without'), []);
+    await run(file('units'), ['--crossings', file('crossings.geojson'), '--units', `community=${file('communities.geojson')}`, '--rules', file('rules.json')]);
   }, 60_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -126,6 +114,42 @@ describe('analyze --safe-routes on a hand-made city', () => {
     ]);
     expect(errs.some((l) => l.includes('without --crossings'))).toBe(true);
   });
+
+  it('safe_routes_units.csv: children of 7–12 with a safe route per community and for the whole area, as counted by hand', () => {
+    const text = read(file('units'), 'safe_routes_units.csv');
+    expect(text.split('\n')[0]).toBe(SAFE_ROUTE_UNITS_COLUMNS.join(','));
+    const rows = parse(text);
+    // West: H1 safe (2), H4 beyond (3), H5 unsafe (4); East: H2 safe (1), H3 unreachable (1).
+    expect(rows.map((r) => [r['unit_level'], r['unit_id'], r['unit_name'], r['counted'], r['total'], r['safe'], r['unsafe'], r['beyond'], r['unreachable'], r['long_detour']])).toEqual([
+      ['city', 'whole_extract', '', 'children_7_12', '11', '3', '4', '3', '1', '2'],
+      ['community', 'C-W', 'West', 'children_7_12', '9', '2', '4', '3', '0', '2'],
+      ['community', 'C-E', 'East', 'children_7_12', '2', '1', '0', '0', '1', '0'],
+    ]);
+    expect(rows.map((r) => [r['safe_share'], r['unsafe_share'], r['median_detour_ratio']])).toEqual([
+      [(3 / 11).toFixed(6), (4 / 11).toFixed(6), '1.0000'], [(2 / 9).toFixed(6), (4 / 9).toFixed(6), '1.0000'], ['0.500000', '0.000000', '1.0000'],
+    ]);
+    expect(JSON.parse(read(file('units'), '.cfc-planner-out')).files).toContain('safe_routes_units.csv');
+  });
+
+  it('a safe-route rule becomes gaps in gaps.csv and scorecards.csv; without --safe-routes the rule set computes them', async () => {
+    const gaps = parseCsv(read(file('units'), 'gaps.csv')).filter((r) => r['rule_id'] === 'community.safe-route');
+    expect(gaps.map((g) => [g['unit_id'], g['metric'], g['category'], g['age_band'], g['measured'], g['passed'], g['children_affected'], g['homes_affected']])).toEqual([
+      ['C-W', 'safe_route_share', 'primary_school+middle_school', '7-12', String(Math.round((2 / 9) * 1e4) / 1e4), 'false', '7', '2'],
+      ['C-E', 'safe_route_share', 'primary_school+middle_school', '7-12', '0.5', 'false', '1', '1'],
+    ]);
+    expect(read(file('units'), 'scorecards.csv')).toContain('community.safe-route,safe_route_share');
+    const lines: string[] = [];
+    const out = file('implied');
+    expect(await main(['--streets', file('streets.geojson'), '--residences', file('homes.geojson'), '--facility', `school=${file('school.geojson')}`,
+      '--units', `community=${file('communities.geojson')}`, '--rules', file('rules.json'), '--isochrones', 'none', '--out', out],
+    { out: () => {}, err: (l) => lines.push(l) })).toBe(0);
+    expect(lines.join('\n')).toContain('computing them as with --safe-routes');
+    // No crossings file (--crossings goes with --safe-routes): the signals are unknown, so H1 and H4 (routed now: the
+    // default maximum walk is 3,000 m) cross Main Road unmarked, H5 walks along it: no child of West has a safe route.
+    const west = parseCsv(read(out, 'gaps.csv')).find((r) => r['rule_id'] === 'community.safe-route' && r['unit_id'] === 'C-W')!;
+    expect(west).toMatchObject({ measured: '0', passed: 'false', children_affected: '9', homes_affected: '3' });
+    expect(parse(read(out, 'safe_routes_units.csv')).find((r) => r['unit_id'] === 'C-W')).toMatchObject({ safe: '0', unsafe: '9', beyond: '0' });
+  }, 60_000);
 
   it('refuses --safe-routes without schools and its flags without --safe-routes', async () => {
     const lines: string[] = [];

@@ -23,6 +23,7 @@ describe('safe routes panel', () => {
   let problems: string[];
   let hotspots: Record<string, string>[];
   let routes: Record<string, string>[];
+  let units: Record<string, string>[];
 
   before(async () => {
     const out = mkdtempSync(join(tmpdir(), 'cfc-safe-e2e-'));
@@ -35,6 +36,7 @@ describe('safe routes panel', () => {
     await cli;
     hotspots = parseCsv(readFileSync(join(out, 'hotspots_crossings.csv'), 'utf8'));
     routes = parseCsv(readFileSync(join(out, 'safe_routes.csv'), 'utf8'));
+    units = parseCsv(readFileSync(join(out, 'safe_routes_units.csv'), 'utf8'));
   });
   after(async () => {
     await browser?.close();
@@ -61,6 +63,21 @@ describe('safe routes panel', () => {
     assert.equal(cli['roads'], first.roads.join(';'));
     assert.equal(store.homesOk, routes.filter((r) => r['status'] === 'ok').length);
     assert.match(await rows.first().innerText(), new RegExp(first.roads[0] ?? 'unnamed'));
+
+    // Per unit: the panel's busiest community has as many children 7–12 with a safe route as safe_routes_units.csv says.
+    const unitRows = page.getByTestId('safety-units').locator('tbody tr');
+    assert.ok((await unitRows.count()) > 0, 'units listed');
+    const shown = await unitRows.evaluateAll((trs) => trs.map((tr) => ({
+      id: tr.getAttribute('data-unit-id')!, total: Number(tr.getAttribute('data-total')), safe: Number(tr.getAttribute('data-safe')),
+    })));
+    const busiest = shown.reduce((a, b) => (b.total > a.total ? b : a));
+    const cliUnit = units.find((u) => u['unit_level'] === 'community' && u['unit_id'] === busiest.id);
+    assert.ok(cliUnit, `community ${busiest.id} in safe_routes_units.csv`);
+    assert.equal(cliUnit['counted'], 'children_7_12');
+    assert.ok(busiest.safe > 0 && Math.abs(Number(cliUnit['safe']) - busiest.safe) < 0.001, `${cliUnit['safe']} vs ${busiest.safe}`);
+    assert.ok(Math.abs(Number(cliUnit['total']) - busiest.total) < 0.001, `${cliUnit['total']} vs ${busiest.total}`);
+    await page.getByTestId('safety-units').scrollIntoViewIfNeeded();
+    await shot(page, 'safe-routes-units');
 
     // Click to zoom: the camera ends on the crossing.
     await rows.first().getByRole('button').click();

@@ -13,3 +13,5 @@ export * from './safe-routes-types';
 export * from './safe-routes-run';
 export * from './safe-route-detail';
 export * from './layer-table-store';
+export * from './safe-route-units';
+export * from './rules-safe-routes';

@@ -10,10 +10,11 @@ import { crossingFeatures, streetFeatures, type BuiltFacilityTable } from '../ta
 import type { CancelToken, ProgressFn } from '../jobs';
 import { DEFAULT_MAX_SNAP_M, snapPoints, type SnapResult } from '../network';
 import {
-  computeSafeRoutes, crossingHotspots, routeWeights, summariseBySchool, summariseRoutes, wayHotspots,
+  computeSafeRoutes, crossingHotspots, routeWeights, summariseBySchool, wayHotspots,
   type SafeRoutes,
 } from '../safety';
 import type { PreparedDataset } from './prepare';
+import { summariseUnits } from './safe-route-units';
 import type { AccessAnalysisRun } from './run';
 import type { AccessRequest } from './types';
 import { DEFAULT_SCHOOL_CATEGORIES, type SafeRoutesRequest, type SafeRoutesResult } from './safe-routes-types';
@@ -71,7 +72,7 @@ export function computeRunSafeRoutes(data: PreparedDataset, run: AccessAnalysisR
   const weights = routeWeights(homes);
   const facilityIds = sourceFacilityIds(facilities);
   const bySchool = summariseBySchool(routes, facilities.ids.length, weights).flatMap((s, f) => (s.total > 0 ? [{ ...s, facility: f, facilityId: facilityIds[f]! }] : []));
-  const byUnit = Object.values(units).flatMap((u) => (u ? [{ level: u.level, ids: u.ids, summaries: summariseRoutes(routes, u.homeUnit, u.ids.length, weights) }] : []));
+  const byUnit = summariseUnits(routes, units, weights);
   const s = routes.streetSafety;
   const result: SafeRoutesResult = {
     runId, profileId: sr.profile.id, maxSchoolWalkM: sr.profile.route.maxSchoolWalkM, schoolCategories: categories, facilityIds,

@@ -4,7 +4,7 @@
  * per home, the map's crossing points, hotspots and summaries. Plain data, so it crosses the worker as is.
  */
 import type { CrossingHotspot, RouteSummary, SafeRoutes, SafetyProfile, StreetSafety, WayHotspot } from '../safety';
-import type { UnitLevel } from '../model';
+import type { UnitRouteSummaries } from './safe-route-units';
 
 /** The per-home columns of the core's safe routes that a result carries (copied, then transferred). */
 type SafeRouteHomeColumn = 'status' | 'school' | 'walkingM' | 'safeM' | 'safeCostM' | 'detourRatio' | 'maxSegmentPlts'
@@ -44,7 +44,8 @@ export interface SafeRoutesResult {
   readonly wayHotspots: readonly WayHotspot[];
   /** Schools that are some home's school. */
   readonly bySchool: readonly SchoolSummary[];
-  readonly byUnit: readonly { readonly level: UnitLevel; readonly ids: readonly string[]; readonly summaries: readonly RouteSummary[] }[];
+  /** Per unit level present (the whole area as one city when no city layer is loaded), city first: safe-route-units.ts. */
+  readonly byUnit: readonly UnitRouteSummaries[];
   /** True when the weights are children of 7–12; false when every home counts 1. */
   readonly weightsAreChildren: boolean;
   readonly timingsMs: Readonly<Record<string, number>>;

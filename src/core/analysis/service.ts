@@ -5,9 +5,9 @@
  * The last RUNS_KEPT runs of each dataset are kept (a before/after pair). Failures come back as JobResult
  * codes, never thrown across the boundary.
  */
-import { CANCELLED, JobCancelledError, createCancelToken, type JobError, type JobResult, type ProgressFn } from '../jobs';
+import { CANCELLED, JobCancelledError, createCancelToken, type CancelToken, type JobError, type JobResult, type ProgressFn } from '../jobs';
 import type { ExplainedPath } from '../access';
-import { evaluateRules, type Evaluation, type RuleSet } from '../rules';
+import { evaluateRules, type Evaluation, type RuleSet, type SafeRouteInput } from '../rules';
 import { prepareDataset, prepareTables, type PreparedDataset } from './prepare';
 import { createLayerTableStore, type LayerInputKeys, type LayerTableStore } from './layer-table-store';
 import { runAccessAnalysisYielding, type AccessAnalysisRun } from './run';
@@ -17,6 +17,7 @@ import type { AccessAnalysisResult, AccessRequest, AnalysisInputs } from './type
 import { parseProfile } from '../safety/profile';
 import { computeRunSafeRoutes, runSchoolCategories, type HeldSafeRoutes } from './safe-routes-run';
 import { safeRouteDetail } from './safe-route-detail';
+import { safeRoutesForRules } from './rules-safe-routes';
 import { DEFAULT_SCHOOL_CATEGORIES, type SafeRouteDetail, type SafeRoutesRequest, type SafeRoutesResult } from './safe-routes-types';
 
 export const ANALYSIS_ERRORS = {
@@ -70,6 +71,13 @@ export function createAnalysisService(options: AnalysisServiceOptions = {}) {
     }
     return runId;
   }
+  /** The run's safe routes for a rule check that asks for them; routes computed for it are held like the panel's (when none are). */
+  function rulesSafety(ruleSet: RuleSet, data: PreparedDataset, run: AccessAnalysisRun, runId: string, request: AccessRequest,
+    asked: SafeRoutesRequest | undefined, cancel: CancelToken): SafeRouteInput | undefined {
+    const r = safeRoutesForRules(ruleSet, data, run, runId, request, asked, safety.get(runId), cancel);
+    if (r.computed && !safety.has(runId)) safety.set(runId, r.computed);
+    return r.input;
+  }
   const noRun = (runId: string) => ({ ok: false as const, error: { code: ANALYSIS_ERRORS.unknownRun, params: { runId } } });
 
   async function job<T>(jobId: string, work: (cancel: ReturnType<typeof createCancelToken>) => T | Promise<T>): Promise<JobResult<T>> {
@@ -121,9 +129,10 @@ export function createAnalysisService(options: AnalysisServiceOptions = {}) {
         const run = await runAccessAnalysisYielding(ds.data, { ...req, jobId }, scaledProgress(onProgress), cancel);
         onProgress?.({ jobId, stage: 'progress.rules', fraction: 1 - RULES_PROGRESS_SHARE });
         await new Promise((resolve) => setTimeout(resolve, 0));
-        const evaluation = evaluateRules(ruleSet, run.tables, cancel);
+        const runId = hold(datasetId, run, req);
+        const evaluation = evaluateRules(ruleSet, { ...run.tables, safeRoutes: rulesSafety(ruleSet, ds.data, run, runId, req, req.safeRoutes, cancel) }, cancel);
         onProgress?.({ jobId, stage: 'progress.rules', fraction: 1 });
-        return { access: { ...run.result, runId: hold(datasetId, run, req) }, evaluation };
+        return { access: { ...run.result, runId }, evaluation };
       });
     },
     async homeIds(datasetId: string): Promise<readonly string[]> {
@@ -132,10 +141,14 @@ export function createAnalysisService(options: AnalysisServiceOptions = {}) {
     async explain(runId: string, homeIdx: number, category: string): Promise<ExplainedPath | null> {
       return runs.get(runId)?.run.explain(homeIdx, category) ?? null;
     },
-    async evaluateRules(jobId: string, runId: string, ruleSet: RuleSet): Promise<JobResult<Evaluation>> {
+    /** `safeRoutes`: the profile for safe-route rules (default: the run's request's, else child-v1). */
+    async evaluateRules(jobId: string, runId: string, ruleSet: RuleSet, safeRoutes?: SafeRoutesRequest): Promise<JobResult<Evaluation>> {
       const held = runs.get(runId);
-      if (!held) return noRun(runId);
-      return job(jobId, (cancel) => evaluateRules(ruleSet, held.run.tables, cancel));
+      const ds = held && datasets.get(held.datasetId);
+      if (!held || !ds) return noRun(runId);
+      return job(jobId, (cancel) => evaluateRules(ruleSet, {
+        ...held.run.tables, safeRoutes: rulesSafety(ruleSet, ds.data, held.run, runId, held.request, safeRoutes ?? held.request.safeRoutes, cancel),
+      }, cancel));
     },
     /** Sites for a gap found in run `runId`: `ruleSet` names the gap's rule (null for a category request). */
     async suggestSites(jobId: string, runId: string, ruleSet: RuleSet | null, request: SiteRequest, onProgress?: ProgressFn): Promise<JobResult<SiteSuggestions>> {

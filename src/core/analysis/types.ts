@@ -7,6 +7,7 @@ import type { AgeBand, UnitLevel } from '../model';
 import type { FacilityLayerInput, HomeFieldMapping, UnitLayers } from '../tables';
 import type { LevelCoverage } from '../coverage';
 import type { WalkabilityTable } from '../network';
+import type { SafeRoutesRequest } from './safe-routes-types';
 
 export interface AnalysisInputs {
   readonly streets: FeatureCollection;
@@ -48,6 +49,11 @@ export interface AccessRequest {
    * indexes do not move), snapped like them and flagged `proposed`; the dataset itself is unchanged.
    */
   readonly proposals?: readonly ProposedFacility[];
+  /**
+   * The safe routes a rule check of this run uses for its `safe_route_share` rules (rules-safe-routes.ts):
+   * the project's profile and school categories; absent: child-v1 and the default school categories.
+   */
+  readonly safeRoutes?: SafeRoutesRequest;
 }
 
 export interface CategoryResult {

@@ -6,6 +6,7 @@
 import { accessRequirements, type Evaluation, type RuleSet } from '../rules';
 import type { ProgressFn } from '../jobs';
 import type { AccessAnalysisResult, AccessRequest } from './types';
+import { safeRouteRuleCategories } from './rules-safe-routes';
 
 export interface AccessWithRules {
   readonly access: AccessAnalysisResult;
@@ -17,7 +18,8 @@ export const RULES_PROGRESS_SHARE = 0.1;
 
 export function requestForRules(request: AccessRequest, ruleSet: RuleSet): AccessRequest {
   const need = accessRequirements(ruleSet);
-  const categories = [...new Set([...request.categories, ...need.categories])];
+  // Safe-route rules need the school categories their routes go to.
+  const categories = [...new Set([...request.categories, ...need.categories, ...safeRouteRuleCategories(ruleSet, request.safeRoutes)])];
   const cutoffM = request.cutoffM === undefined ? undefined : Math.max(request.cutoffM, need.maxDistanceM);
   return { ...request, categories, cutoffM };
 }

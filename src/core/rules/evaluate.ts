@@ -12,6 +12,7 @@ import { createWeightCache, hasChildCounts } from './bands';
 import { citation, reasonStatus, ruleAgeBand, ruleCategory, type GapRecord, type RuleReason, type RuleStatus } from './gap-record';
 import { buildLevels } from './levels';
 import { measureRule, type MeasureInputs, type SubunitView } from './measure';
+import type { SafeRouteInput } from './safe-route-measure';
 import { homePeople, scaleTarget, unitPopulation } from './population';
 import { buildScorecards, type Scorecard } from './scorecards';
 import { compare, comparatorOf, SEVERITIES, type RuleSet, type Severity } from './schema';
@@ -24,9 +25,11 @@ export interface RuleInputs {
   readonly units: Partial<Record<UnitLevel, UnitTable>>;
   /** Categories counted as play space when a rule names none; defaults to the registry's playSpace ones. */
   readonly playSpaceCategories?: readonly string[];
+  /** The run's safe routes to school (safe-route-measure.ts); without them safe_route_share rules are skipped. */
+  readonly safeRoutes?: SafeRouteInput;
 }
 
-export const SKIP_CODES = ['level-missing', 'subunit-level-missing', 'access-missing'] as const;
+export const SKIP_CODES = ['level-missing', 'subunit-level-missing', 'access-missing', 'safe-routes-missing'] as const;
 export type SkipCode = (typeof SKIP_CODES)[number];
 
 export interface SkippedRule {
@@ -86,6 +89,7 @@ export function evaluateRules(ruleSet: RuleSet, inputs: RuleInputs, cancel?: Can
     weights: createWeightCache(homes),
     childCounts: hasChildCounts(homes),
     present: new Set(facilities.category),
+    ...(inputs.safeRoutes ? { safeRoutes: inputs.safeRoutes } : {}),
   };
   const noFacility = new Set<string>();
   const records: GapRecord[] = [];
@@ -115,13 +119,14 @@ export function evaluateRules(ruleSet: RuleSet, inputs: RuleInputs, cancel?: Can
       if (!m) {
         skipped.push(rule.metric.kind === 'child_friendly_subunits'
           ? { rule_id: rule.id, code: 'subunit-level-missing', params: { level: below ?? '' } }
+          : rule.metric.kind === 'safe_route_share' ? { rule_id: rule.id, code: 'safe-routes-missing', params: {} }
           : { rule_id: rule.id, code: 'access-missing', params: { categories: ruleCategory(rule, []) } });
         continue;
       }
       evaluated.add(rule.id);
       const cmp = comparatorOf(rule);
       const source = citation(rule.source);
-      const category = ruleCategory(rule, minp.playSpaceCategories);
+      const category = ruleCategory(rule, minp.playSpaceCategories, inputs.safeRoutes?.schoolCategories);
       const ageBand = ruleAgeBand(rule);
       const base = rule.populationBase;
       const pop = base === undefined ? undefined : unitPopulation(view, (people ??= homePeople(homes)));
@@ -164,9 +169,12 @@ export function evaluateRules(ruleSet: RuleSet, inputs: RuleInputs, cancel?: Can
   };
 }
 
-function checkInputs({ homes, facilities, access, units }: RuleInputs): void {
+function checkInputs({ homes, facilities, access, units, safeRoutes }: RuleInputs): void {
   const nH = homes.ids.length;
   const nF = facilities.ids.length;
+  if (safeRoutes && (safeRoutes.status.length !== nH || safeRoutes.unsafe.length !== nH)) {
+    throw new RuleInputError('rules.input.safe-routes-length', { expected: nH, got: safeRoutes.status.length });
+  }
   for (const a of access) {
     if (a.walkingM.length !== nH) throw new RuleInputError('rules.input.access-length', { category: a.category, expected: nH, got: a.walkingM.length });
   }

@@ -80,9 +80,11 @@ export function citation(s: RuleSource): string {
   return `${doc}${s.clause ? `, ${s.clause}` : ''} [${s.confirmed}]`;
 }
 
-export function ruleCategory(rule: Rule, playSpaceCategories: readonly string[]): string {
+/** `schoolCategories`: the safe routes' school categories (safe_route_share). */
+export function ruleCategory(rule: Rule, playSpaceCategories: readonly string[], schoolCategories: readonly string[] = []): string {
   const m = rule.metric;
   switch (m.kind) {
+    case 'safe_route_share': return schoolCategories.join('+');
     case 'composite': return [...new Set(m.conditions.flatMap(leafCategories))].join('+');
     case 'play_area_per_child': return (m.categories ?? playSpaceCategories).join('+');
     case 'child_friendly_subunits': return '';
@@ -93,7 +95,7 @@ export function ruleCategory(rule: Rule, playSpaceCategories: readonly string[])
 export function ruleAgeBand(rule: Rule): string {
   const m = rule.metric;
   switch (m.kind) {
-    case 'share_within': case 'composite': case 'worst_distance': case 'play_area_per_child': return bandLabel(m.age_band);
+    case 'share_within': case 'composite': case 'worst_distance': case 'play_area_per_child': case 'safe_route_share': return bandLabel(m.age_band);
     case 'facility_count': return m.per_1000_children ? bandLabel(m.per_1000_children) : '';
     default: return '';
   }

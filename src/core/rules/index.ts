@@ -10,6 +10,7 @@ export { parseRuleSet, leafCategories, RULE_SET_ISSUE_CODES, type RuleSetIssue, 
 export { migrateRuleSet, RULE_SET_MIGRATIONS, type RuleSetMigration, type MigrateResult } from './migrations';
 export { bandsOf, bandLabel, hasChildCounts } from './bands';
 export { accessRequirements, type AccessRequirements } from './requirements';
+export { needsSafeRoutes, safeRouteMask, type SafeRouteInput } from './safe-route-measure';
 export { addRule, updateRule, removeRule, type RuleDraft } from './edits';
 export { citation, reasonStatus, RULE_REASONS, RULE_STATUSES, type GapRecord, type RuleReason, type RuleStatus } from './gap-record';
 export { WHOLE_AREA_UNIT_ID } from './levels';

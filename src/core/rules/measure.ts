@@ -8,6 +8,7 @@
 import type { CategoryAccess, FacilityTable, HomeTable } from '../model';
 import type { RuleReason } from './gap-record';
 import type { LevelView } from './levels';
+import { safeRouteMask, type SafeRouteInput } from './safe-route-measure';
 import { compare, comparatorOf, type AgeBandSpec, type Condition, type Rule } from './schema';
 
 export interface MeasureInputs {
@@ -20,6 +21,8 @@ export interface MeasureInputs {
   readonly childCounts: boolean;
   /** Categories with at least one facility (existing or proposed) in the data. */
   readonly present: ReadonlySet<string>;
+  /** The run's safe routes to school, for safe_route_share rules; absent: those rules are skipped. */
+  readonly safeRoutes?: SafeRouteInput;
 }
 
 /** Child-friendly flags of the level below and their parents (for child_friendly_subunits). */
@@ -90,6 +93,13 @@ export function measureRule(rule: Rule, view: LevelView, inp: MeasureInputs, sub
       const area = facilityAreas(view, inp.facilities, m.categories ?? inp.playSpaceCategories);
       const kids = unitSums(view, inp.weights(m.age_band));
       return countMeasures(view, area.map((a, u) => (kids[u] > 0 ? a / kids[u] : NaN)), kids);
+    }
+    case 'safe_route_share': {
+      const sr = inp.safeRoutes;
+      if (!sr) return undefined;
+      // No school in the data: no home can have a route to one, as a distance rule without its facility.
+      if (!sr.schoolCategories.some((c) => inp.present.has(c))) return noFacility(view, inp.weights(m.age_band), inp.childCounts, 0);
+      return inp.childCounts ? shareMeasures(view, inp.weights(m.age_band), safeRouteMask(sr, n)) : noChildCounts(view);
     }
     case 'child_friendly_subunits': {
       if (!sub) return undefined;

@@ -67,7 +67,7 @@ function categoriesOf(m: Metric): string[] {
     case 'share_within': case 'worst_distance': case 'facility_count': case 'presence': return [m.category];
     case 'composite': return m.conditions.flatMap(leafCategories);
     case 'play_area_per_child': return m.categories ?? [];
-    case 'child_friendly_subunits': return [];
+    case 'child_friendly_subunits': case 'safe_route_share': return [];
   }
 }
 

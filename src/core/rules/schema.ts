@@ -47,7 +47,7 @@ export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
 
 export const METRIC_KINDS = [
   'share_within', 'composite', 'worst_distance', 'facility_count', 'play_area_per_child', 'presence',
-  'child_friendly_subunits',
+  'child_friendly_subunits', 'safe_route_share',
 ] as const;
 export type MetricKind = (typeof METRIC_KINDS)[number];
 
@@ -66,6 +66,12 @@ export const metricSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('presence'), category: categoryId, min_area_m2: z.number().positive().optional() }).strict(),
   /** Sub-units one level down that pass every rule of their scale. */
   z.object({ kind: z.literal('child_friendly_subunits') }).strict(),
+  /**
+   * Child-weighted share of the band's children whose safe route to school exists and is not unsafe
+   * (docs/safe-routes-contract.md: routed, largest segment and crossing PLTS below 3). Needs the run's
+   * safe routes (safe-route-measure.ts); the school categories are the safe routes' own.
+   */
+  z.object({ kind: z.literal('safe_route_share'), age_band: ageBandSpecSchema }).strict(),
 ]);
 export type Metric = z.infer<typeof metricSchema>;
 
@@ -131,4 +137,4 @@ export function compare(measured: number, cmp: Comparator, target: number): bool
 }
 
 /** Metrics whose measured value is a share in [0, 1]. */
-export const isShareMetric = (kind: MetricKind): boolean => kind === 'share_within' || kind === 'composite';
+export const isShareMetric = (kind: MetricKind): boolean => kind === 'share_within' || kind === 'composite' || kind === 'safe_route_share';

@@ -48,7 +48,7 @@ export function weightedMedian(values: readonly number[], weights: readonly numb
 }
 
 /** One summary per group; groupOf[h] is the home's group (-1: in none). */
-export function summariseRoutes(routes: SafeRoutes, groupOf: Int32Array, groupCount: number, weights: RouteWeights): RouteSummary[] {
+export function summariseRoutes(routes: Pick<SafeRoutes, 'status' | 'unsafe' | 'longDetour' | 'detourRatio'>, groupOf: Int32Array, groupCount: number, weights: RouteWeights): RouteSummary[] {
   const acc = Array.from({ length: groupCount }, () => ({ total: 0, safe: 0, unsafe: 0, beyond: 0, unreachable: 0, longDetours: 0, d: [] as number[], w: [] as number[] }));
   for (let h = 0; h < groupOf.length; h++) {
     const g = groupOf[h]!;

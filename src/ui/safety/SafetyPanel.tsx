@@ -1,4 +1,4 @@
-/** The "Safe routes" tab: run / cancel with progress, what was found, the legend, hotspots, schools, a home's routes, the profile. */
+/** The "Safe routes" tab: run / cancel with progress, what was found, the legend, hotspots, schools, units, a home's routes, the profile. */
 import { useTranslation } from 'react-i18next';
 import { ROUTE_STATUSES } from '../../core/safety';
 import type { AppState } from '../../state';
@@ -10,6 +10,7 @@ import { PltsLegend } from './PltsLegend';
 import { ProfileEditor } from './ProfileEditor';
 import { RouteDetail } from './RouteDetail';
 import { SchoolTable } from './SchoolTable';
+import { UnitTable } from './UnitTable';
 
 const safetyJob = (s: AppState) => (s.safety.jobId ? s.jobs[s.safety.jobId] ?? null : s.analysis.jobId && s.safety.status === 'running' ? s.jobs[s.analysis.jobId] ?? null : null);
 
@@ -61,6 +62,7 @@ export function SafetyPanel() {
           <PltsLegend />
           <HotspotList />
           <SchoolTable />
+          <UnitTable />
           <RouteDetail />
         </>
       )}
