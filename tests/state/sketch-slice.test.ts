@@ -109,4 +109,31 @@ describe('sketch slice', () => {
     expect(other.getState().doc).not.toHaveProperty('sketch');
     expect(other.getState().sketch.canUndo).toBe(false);
   });
+
+  it('New project clears the sketch in one sketch edit that its undo brings back; a viewer clears nothing', async () => {
+    const store = createAppStore({ io: fakeIo() });
+    const s = () => store.getState();
+    s().chooseSticker('bench');
+    s().drawSketch('b1', point(114, 22));
+    s().drawSketch('b2', point(114.01, 22));
+    s().selectSketch('b1');
+    s().newProject();
+    expect(s().sketch.features).toEqual([]);
+    expect(s().sketch.selectedId).toBeNull();
+    expect(s().doc.layers).toEqual([]);
+    s().undoSketch();
+    expect(s().sketch.features.map((f) => f.id)).toEqual(['b1', 'b2']);
+
+    const storage = memoryStorage();
+    const w = createAppStore({ io: fakeIo() });
+    await w.getState().attachSketchStorage(storage);
+    await w.getState().openSketchRoom('w2', 'editor');
+    w.getState().drawSketch('x', point(1, 1));
+    await w.getState().flushSketch();
+    const viewer = createAppStore({ io: fakeIo() });
+    await viewer.getState().attachSketchStorage(storage);
+    await viewer.getState().openSketchRoom('w2', 'viewer');
+    expect(viewer.getState().clearSketch()).toBe(0);
+    expect(viewer.getState().sketch.features.map((f) => f.id)).toEqual(['x']);
+  });
 });
