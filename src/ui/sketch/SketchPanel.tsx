@@ -8,6 +8,7 @@ import { ProposalEffectView } from './ProposalEffectView';
 import { SelectedSketch } from './SelectedSketch';
 import { SessionChooser } from './SessionChooser';
 import { SketchTools, useSketchKeys } from './SketchTools';
+import { WorkshopSummary } from './WorkshopSummary';
 import './sketch.css';
 
 /** The 'Sketch' tab: the workshop, the session, the drawing tools, the selected mark and what a proposal changed. */
@@ -36,6 +37,7 @@ export function SketchPanel() {
       </p>
       <SelectedSketch />
       <ProposalEffectView />
+      <WorkshopSummary />
     </section>
   );
 }
