@@ -38,4 +38,17 @@ describe('gap report extras', () => {
       ['22.40000, 114.12346', 'export.report.fromWish', '–'],
     ]);
   });
+
+  test('hotspots: the first ten crossings, then the first ten streets, with their stress and weight', () => {
+    const store = createAppStore({ io: fakeIo() });
+    const crossings = Array.from({ length: 12 }, (_, i) => ({ node: i, lng: 0, lat: 0, plts: 4, control: 'unmarked', roads: i === 0 ? ['Main St', 'Oak Rd'] : [], routes: 3, weight: 12 - i }));
+    const ways = [{ way: 99, wayId: 'w99', plts: 3, basis: 'no_sidewalk', routes: 2, weight: 5 }];
+    store.setState((s) => ({ safety: { ...s.safety, result: { crossingHotspots: crossings, wayHotspots: ways, weightsAreChildren: true } as never } }));
+    const table = hotspotTable(store.getState(), t)!;
+    expect(table.rows).toHaveLength(11);
+    expect(table.rows[0]).toEqual(['export.report.crossing', 'Main St / Oak Rd', 'safety.hotspots.row', 'safety.hotspots.count:12']);
+    expect(table.rows[1]![1]).toBe('safety.hotspots.unnamed');
+    // No street layer in this store: the street is named by its id.
+    expect(table.rows[10]).toEqual(['export.report.street', 'w99', 'PLTS 3, safety.basis.no_sidewalk', 'safety.hotspots.count:5']);
+  });
 });
