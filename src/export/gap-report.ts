@@ -1,7 +1,8 @@
 /**
  * The gap report: the scorecard of the current rule set (the child-friendly verdict and failing counts of
  * each unit at the map's scale) and the gap table (every failing record, most severe first), each
- * paginated by core/print with the header repeated; title band and footer on every page.
+ * paginated by core/print with the header repeated; title band and footer on every page. Then, where they
+ * exist, the proposals (scenario and co-sketch) and the safe-route hotspots (`report-extras.ts`).
  */
 import type { TFunction } from 'i18next';
 import { pageSize, paginateRows, LAYOUT_MM, type PageSpec, type RectMm } from '../core/print';
@@ -14,6 +15,7 @@ import { footerText } from './page-text';
 import { createPdfSurface, type FaceLoader } from './pdf-surface';
 import type { PageSurface, Rgb } from './surface';
 import { PT_MM } from './surface';
+import { hotspotTable, proposalTable } from './report-extras';
 import { drawTable, TABLE_STYLE, type Column } from './table';
 
 const SEVERITY_COLOR: Record<string, Rgb> = { critical: [180, 20, 20], major: [230, 110, 30], minor: [230, 190, 40], info: [120, 150, 200] };
@@ -59,6 +61,7 @@ export function reportTables(s: AppState, t: TFunction): ReportTable[] | null {
       rows: gaps.map((g) => [unitLabel(t, g, lang), t(`rules.scale.${g.scale}`), titles.get(g.rule_id) ?? g.rule_id, `${measuredText(t, g, lang)} / ${recordTarget(t, g, lang)}`, t(`rules.severity.${g.severity}`), affectedText(t, g, lang)]),
       colors: gaps.map((g) => SEVERITY_COLOR[g.severity]),
     },
+    ...[proposalTable(s, t), hotspotTable(s, t)].filter((x): x is ReportTable => x !== null),
   ];
 }
 

@@ -17,6 +17,7 @@ import { buildStyleModel, type StyleModel } from './layers/maplibre-layers';
 import { drawKind, engineOf } from './draw-kind';
 import { pickAt } from './pick';
 import { emptyMemo, syncStyle } from './sync-style';
+import { carrySketchLayers, raiseSketchLayers } from './sketch/carry-sketch-layers';
 import { bindSketchDraw } from './sketch/sketch-draw';
 import { bindStickerMarkers } from './sketch/sticker-markers';
 
@@ -111,7 +112,7 @@ export function mountMap(container: HTMLElement, store: AppStore, opts: MapOptio
     const mine = ++styleSeq;
     const apply = (style: string | maplibregl.StyleSpecification) => {
       if (mine !== styleSeq) return;
-      map.setStyle(style, { diff: false });
+      map.setStyle(style, { diff: false, transformStyle: carrySketchLayers }); // the sketch's layers survive
       map.once('style.load', () => {
         if (mine !== styleSeq) return;
         if (url) map.setFontFaces(fontFaces(opts.fontFiles, opts.baseUrl)); // our labels keep the bundled fonts
@@ -119,6 +120,7 @@ export function mountMap(container: HTMLElement, store: AppStore, opts: MapOptio
         memo = emptyMemo();
         last = null;
         render(store.getState());
+        raiseSketchLayers(map);
       });
     };
     if (!url) return apply(offlineStyle(opts.fontFiles, opts.baseUrl));

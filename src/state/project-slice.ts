@@ -21,7 +21,7 @@ export interface ProjectSlice {
   /** Loads user files: asks first when the demo city is loaded. */
   requestImport(sources: readonly LoadSource[]): Promise<string[]>;
   answerDemoChoice(answer: DemoAnswer): Promise<string[]>;
-  /** Clears the document to an empty project (one undo step) and every result. */
+  /** Clears the document to an empty project (one undo step), every result and the sketch (the sketch's own undo step). */
   newProject(): void;
   /** Forgets analysis and rules results, selections and dialogs about layers no longer in the document. */
   clearResults(): void;
@@ -68,6 +68,7 @@ export const createProjectSlice = (): SliceCreator<ProjectSlice> => (set, get) =
   },
   newProject() {
     get().commit(newProject, {});
+    get().clearSketch();
     get().clearResults();
     get().markFresh();
   },

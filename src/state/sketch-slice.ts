@@ -76,6 +76,11 @@ export interface SketchSlice {
   setSketchEffect(effect: ProposalEffect | null, proposing?: boolean): void;
   /** Features from a project file: each through the sanitizer, added when its id is new; not undoable. */
   mergeSketchFeatures(list: readonly unknown[]): number;
+  /**
+   * New project: removes every feature of the open sketch in one of this person's edits (so the sketch's
+   * undo brings them back) and forgets the selection and the last proposal's effect. Returns how many went.
+   */
+  clearSketch(): number;
   /** Resolves when the open sketch is in storage (tests, before a reload). */
   flushSketch(): Promise<void>;
 }
@@ -216,6 +221,12 @@ export const createSketchSlice = (): SliceCreator<SketchSlice> => (set, get) => 
         }
       }, FILE_ORIGIN);
       return added;
+    },
+    clearSketch() {
+      const n = sd.features.size;
+      if (n && get().sketch.role !== 'viewer') sd.ydoc.transact(() => sd.features.clear(), sd.origin);
+      patch({ selectedId: null, effect: null, proposing: false, issue: null, tool: 'none' });
+      return get().sketch.role === 'viewer' ? 0 : n;
     },
     flushSketch: () => persistence?.flush() ?? Promise.resolve(),
   };

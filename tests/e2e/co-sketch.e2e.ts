@@ -3,11 +3,16 @@
  * and two browser pages in one workshop, joined by link. A designer's desktop page and a child's tablet
  * (800×1280, touch) in kid mode: big picture buttons, the age band and group asked once, a sticker tapped
  * onto the map appears on the other page (the time it takes is printed); undo takes back only one's own
- * mark; the designer turns the wish into a proposal and sees before → after; with the server gone, a reload of the tablet still shows every mark (IndexedDB).
+ * mark; the designer turns the wish into a proposal and sees before → after (children, gaps per level,
+ * child-friendly units), the workshop summary and the gap report's proposal; a remote basemap that fails
+ * (a full setStyle) keeps the sketch drawable; with the server gone, a reload of the tablet still shows
+ * every mark (IndexedDB); New project clears the desk's sketch and the sketch's undo brings it back.
+ * Stickers are bundled SVG pictures (no colour-emoji font on Debian's Chromium).
  * Three page loads in all: each costs ~10 s under software WebGL.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -95,6 +100,13 @@ describe('co-sketch workshop', () => {
       assert.ok(box.width >= 48 && box.height >= 48, `a kid-mode button is ${box.width}×${box.height}`);
     }
     await shot(tablet, 'co-sketch-kid-mode');
+    // Every sticker is a bundled picture (an SVG with shapes), not an emoji the font may lack.
+    for (const id of ['playground', 'crossing', 'shade', 'toilet', 'bench', 'danger', 'favourite', 'barrier']) {
+      const pic = tablet.locator(`[data-testid="sticker-${id}"] svg[data-icon="${id}"]`);
+      assert.equal(await pic.count(), 1, id);
+      assert.ok(await pic.evaluate((svg) => svg.querySelectorAll('path').length > 0 && svg.getBoundingClientRect().width >= 32), id);
+    }
+    assert.doesNotMatch(await tablet.getByTestId('kid-mode').innerText(), /\p{Extended_Pictographic}/u, 'no emoji left as text in kid mode');
     await sticker.tap();
     const p = await mapPoint(tablet);
     const t0 = Date.now();
@@ -105,6 +117,7 @@ describe('co-sketch workshop', () => {
     const tRemote = Date.now() - t0;
     console.log(`# sticker: tap → own map ${tLocal} ms, tap → the other page ${tRemote} ms`);
     assert.deepEqual(await stickers(desk), await stickers(tablet));
+    assert.equal(await desk.locator('.sketch-sticker svg[data-icon="playground"]').count(), 1);
     await shot(desk, 'co-sketch-desk-sees-sticker');
   });
 
@@ -146,9 +159,69 @@ describe('co-sketch workshop', () => {
     console.log(`# wish → proposal: two access runs and before → after in ${took} ms; homes within reach ${before} → ${after}, children ${kidsBefore} → ${kidsAfter}`);
     // A facility added can only bring homes closer, never push one out of reach.
     assert.ok(Number(after) >= Number(before) && Number(before) >= 0, `homes within reach ${before} → ${after}`);
+    // Gaps per level: each row's after = before − closed + opened; child-friendly units within the level's units.
+    const levels = await desk.locator('[data-testid="gap-change"] tbody tr').evaluateAll((trs) => trs.map((tr) => Object.fromEntries(
+      ['level', 'before', 'after', 'closed', 'opened', 'friendlyBefore', 'friendlyAfter'].map((k) => [k, tr.getAttribute(`data-${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`)]))));
+    console.log(`# proposal gaps per level: ${levels.map((l) => `${l.level} ${l.before}→${l.after} (closed ${l.closed}, opened ${l.opened}, friendly ${l.friendlyBefore}→${l.friendlyAfter})`).join('; ')}`);
+    assert.deepEqual(levels.map((l) => l.level).filter((l) => l !== 'city'), ['district', 'street', 'community']);
+    for (const l of levels) assert.equal(Number(l.after), Number(l.before) - Number(l.closed) + Number(l.opened), JSON.stringify(l));
+    const failing = await desk.getByTestId('gap-change').evaluate((el) => [el.getAttribute('data-failing-before'), el.getAttribute('data-failing-after')]);
+    assert.equal(Number(failing[0]), levels.reduce((a, l) => a + Number(l.before), 0));
+    await desk.getByTestId('proposal-effect').scrollIntoViewIfNeeded();
     await shot(desk, 'co-sketch-proposal-effect');
     await tablet.waitForFunction(() => document.querySelectorAll('.sketch-sticker[data-kind="proposal"]').length === 1
       && document.querySelector('.sketch-sticker[data-kind="wish"]')?.getAttribute('data-status') === 'accepted', null, { timeout: WAIT });
+  });
+
+  test("the workshop summary counts the child's wish by sticker and age band; its CSV names no child", { timeout: 120_000 }, async () => {
+    const row = desk.locator('[data-testid="workshop-summary"] tbody tr[data-sticker="playground"]');
+    assert.equal(await row.getAttribute('data-total'), '1');
+    assert.equal((await row.locator('td[data-band="7_12"]').innerText()).trim(), '1');
+    const [download] = await Promise.all([desk.waitForEvent('download'), desk.getByTestId('summary-csv').click()]);
+    const csv = readFileSync((await download.path())!, 'utf8');
+    // The tablet's wish (7–12, "Class 3B"); the proposal is the designer's, not a child's mark.
+    assert.equal(csv, 'workshop,kind,sticker,age_band,count\r\ne2e-workshop,wish,playground,7_12,1\r\n');
+  });
+
+  test("the gap report lists the proposal made from the child's wish", { timeout: 300_000 }, async () => {
+    await desk.getByTestId('export-open').click();
+    await desk.getByTestId('export-kind').selectOption('report');
+    await desk.getByTestId('export-date').fill('2026-06-01');
+    const [download] = await Promise.all([desk.waitForEvent('download', { timeout: 180_000 }), desk.getByTestId('export-start').click()]);
+    const file = join(dir, 'report.pdf');
+    await download.saveAs(file);
+    await desk.getByTestId('export-done').waitFor({ timeout: 180_000 });
+    await desk.getByRole('button', { name: 'Close' }).click();
+    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+    assert.match(text, /Proposals \(1\)/);
+    assert.match(text, /Playground +\d+\.\d{5}, \d+\.\d{5} +a child's wish \(co-sketch\) +open/);
+  });
+
+  test('a remote basemap that fails (a full setStyle, then the offline style) keeps the sketch on the map and drawable', { timeout: 300_000 }, async () => {
+    await desk.route('https://tiles.example.test/**', (route) => route.fulfill({ status: 404, body: 'no' }));
+    await desk.getByRole('tab', { name: 'Layers' }).click();
+    await desk.locator('.basemap-settings summary').click();
+    await desk.locator('#basemap-url').fill('https://tiles.example.test/style.json');
+    await desk.locator('.basemap-settings button[type="submit"]').click();
+    await desk.getByRole('alert').locator('.alert').filter({ hasText: 'could not be loaded' }).waitFor({ timeout: WAIT });
+    await desk.evaluate(() => window.__cfc!.whenDrawn());
+    const td = () => desk.evaluate(() => {
+      const m = window.__cfc!.map();
+      const order = m.getLayersOrder();
+      const src = m.getStyle().sources['td-point'] as { data?: { features?: unknown[] } } | undefined;
+      return { layers: order.filter((id) => id.startsWith('td-')), top: order.at(-1), points: src?.data?.features?.length ?? -1 };
+    });
+    const after = await td();
+    assert.ok(after.layers.includes('td-point') && after.layers.includes('td-linestring') && after.layers.includes('td-polygon'), JSON.stringify(after));
+    assert.ok(after.top?.startsWith('td-'), `the sketch is on top: ${after.top}`);
+    assert.ok(after.points >= 2, `the wish and the proposal are still drawn: ${after.points}`);
+    // Still drawable: a bench from the desk reaches the tablet.
+    await desk.getByRole('tab', { name: 'Sketch' }).click();
+    await desk.getByTestId('sticker-bench').click();
+    const p = await mapPoint(desk, -80);
+    await desk.mouse.click(p.x, p.y);
+    await tablet.waitForFunction(() => document.querySelector('.sketch-sticker svg[data-icon="bench"]') !== null, null, { timeout: WAIT });
+    await shot(desk, 'co-sketch-after-setstyle');
   });
 
   test('with the server gone, a reload of the tablet still shows every mark (kept in IndexedDB)', { timeout: 300_000 }, async () => {
@@ -161,6 +234,24 @@ describe('co-sketch workshop', () => {
     await tablet.waitForFunction((n) => document.querySelectorAll('.sketch-sticker').length === n, before.length, { timeout: WAIT });
     assert.deepEqual(await stickers(tablet), before);
     await shot(tablet, 'co-sketch-tablet-reloaded-offline');
+    assert.deepEqual(problems, []);
+  });
+
+  test('New project asks, says the sketch goes too, clears it; the sketch undo brings every mark back (en, zh)', { timeout: 120_000 }, async () => {
+    const before = (await stickers(desk)).length;
+    assert.ok(before >= 3, `marks on the desk: ${before}`);
+    await desk.getByRole('button', { name: 'New project' }).click();
+    const note = desk.getByTestId('new-project-sketch');
+    await note.waitFor({ timeout: WAIT });
+    assert.match(await note.innerText(), new RegExp(`workshop's sketch: ${before}\\.`));
+    await desk.getByRole('button', { name: 'Start a new project' }).click();
+    await desk.waitForFunction(() => document.querySelectorAll('.sketch-sticker').length === 0, null, { timeout: WAIT });
+    await desk.getByRole('tab', { name: 'Sketch' }).click();
+    await desk.getByTestId('sketch-undo').click();
+    await desk.waitForFunction((n) => document.querySelectorAll('.sketch-sticker').length === n, before, { timeout: WAIT });
+    await desk.getByRole('button', { name: '中文' }).click();
+    await desk.getByText('工作坊汇总').waitFor({ timeout: WAIT });
+    await shot(desk, 'co-sketch-desk-zh');
     assert.deepEqual(problems, []);
   });
 });

@@ -2,7 +2,8 @@
  * Export for print (issue 10) on the demo city in Chromium, checked with poppler: the PDF's fonts are
  * embedded subsets (pdffonts), its Chinese title and legend labels are real text (pdftotext), the map is an
  * image of the frame's pixel size from core/print's layout (pdfimages), and the map and title have ink
- * (pdftoppm). One page load for the whole file.
+ * (pdftoppm); the gap report's title, rule names and a gap row equal to the app's gap table (pdftotext).
+ * One page load for the whole file.
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -136,6 +137,36 @@ describe('export for print', () => {
     const images = run('pdfimages', ['-list', file]).trim().split('\n').slice(2);
     assert.equal(images.length, units.length);
     for (const line of images) assert.deepEqual(line.trim().split(/\s+/).slice(3, 5).map(Number), [L.map.px.width, L.map.px.height]);
+  });
+
+  test('the gap report: its title, and the app’s first gap row (unit, scale, rule, measured / target, severity, children) in the PDF', { timeout: LONG * 2 }, async () => {
+    await page.getByRole('tab', { name: '规则' }).click();
+    await page.getByRole('button', { name: '检查规则' }).click();
+    await page.locator('[data-testid="rules-summary"]').waitFor({ timeout: LONG });
+    await page.locator('[data-testid="rules-job"]').waitFor({ state: 'detached', timeout: LONG });
+    await page.getByRole('group', { name: '规则视图' }).getByRole('button', { name: '缺口', exact: true }).click();
+    const row = page.locator('.gap-table tbody tr').first();
+    await row.waitFor({ timeout: LONG });
+    // The cells as the app shows them, without the verdict and scaled-target notes under them.
+    const cells = await row.evaluate((tr) => [...tr.querySelectorAll('td')].map((td) => {
+      const c = td.cloneNode(true) as HTMLElement;
+      c.querySelectorAll('div').forEach((d) => d.remove());
+      return (c.textContent ?? '').trim();
+    }));
+    assert.equal(cells.length, 6, cells.join(' | '));
+    const gapCount = Number(await page.getByTestId('gap-count').getAttribute('data-count'));
+    await shot(page, 'export-gap-table-zh');
+    const file = await exportPdf({ title: '合成港城 缺口报告', kind: 'report' }, 'gap-report');
+    const text = run('pdftotext', ['-layout', file, '-']);
+    assert.ok(text.includes('合成港城 缺口报告'), text.slice(0, 300));
+    const flat = (x: string) => x.replace(/\s+/g, '');
+    // The gap table's heading counts every failing record, as the app's gap table does.
+    assert.ok(flat(text).includes(flat(`差距（${gapCount} 条未达标记录）`)), `gap heading with ${gapCount}`);
+    const [unit, scale, rule, measured, severity, children] = cells.map(flat);
+    // A long rule name is cut to its column with '…' in the PDF: its first characters, then the rest or '…'.
+    const line = text.split('\n').map(flat).find((l) => l.includes(unit!) && l.includes(`${scale}${rule!.slice(0, 6)}`) && l.includes(measured!) && l.endsWith(`${severity}${children}`));
+    assert.ok(line, `no PDF row for ${cells.join(' | ')}`);
+    console.log(`gap report: ${run('pdfinfo', [file]).match(/Pages:\s+(\d+)/)![1]} pages, ${gapCount} gaps; row: ${cells.join(' | ')}`);
   });
 });
 

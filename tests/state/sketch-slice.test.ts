@@ -109,4 +109,56 @@ describe('sketch slice', () => {
     expect(other.getState().doc).not.toHaveProperty('sketch');
     expect(other.getState().sketch.canUndo).toBe(false);
   });
+
+  it('New project clears the sketch in one sketch edit that its undo brings back; a viewer clears nothing', async () => {
+    const store = createAppStore({ io: fakeIo() });
+    const s = () => store.getState();
+    s().chooseSticker('bench');
+    s().drawSketch('b1', point(114, 22));
+    s().drawSketch('b2', point(114.01, 22));
+    s().selectSketch('b1');
+    s().newProject();
+    expect(s().sketch.features).toEqual([]);
+    expect(s().sketch.selectedId).toBeNull();
+    expect(s().doc.layers).toEqual([]);
+    s().undoSketch();
+    expect(s().sketch.features.map((f) => f.id)).toEqual(['b1', 'b2']);
+
+    const storage = memoryStorage();
+    const w = createAppStore({ io: fakeIo() });
+    await w.getState().attachSketchStorage(storage);
+    await w.getState().openSketchRoom('w2', 'editor');
+    w.getState().drawSketch('x', point(1, 1));
+    await w.getState().flushSketch();
+    const viewer = createAppStore({ io: fakeIo() });
+    await viewer.getState().attachSketchStorage(storage);
+    await viewer.getState().openSketchRoom('w2', 'viewer');
+    expect(viewer.getState().clearSketch()).toBe(0);
+    expect(viewer.getState().sketch.features.map((f) => f.id)).toEqual(['x']);
+  });
+
+  it('with a rule set, the proposal shows the gaps it closes per level and the scorecard change', async () => {
+    const store = await storeWithCity();
+    const s = () => store.getState();
+    // One community rule: 80 % of children 4–12 within 500 m of a playground. Before: only h1's 2 of 6
+    // children (33 %), a gap; after the wish at 0.016°: all 6 (100 %), closed; c1 becomes child-friendly.
+    const rule = {
+      id: 'community.play-500m', scale: 'community', title: { en: 'Playground within 500 m', zh: '500米内有游乐场' },
+      metric: { kind: 'share_within', category: 'playground', age_band: ['4-6', '7-12'], threshold_m: 500 },
+      target: 0.8, severity: 'major', source: { document: 'test', confirmed: 'C' },
+    };
+    const set = { schemaVersion: 2, id: 'play-test', version: '1', title: { en: 'Play test', zh: '游戏测试' }, rules: [rule] };
+    expect(s().rules.importRuleSet(JSON.stringify(set), 'play.json')).toBe(true);
+    s().chooseSticker('playground');
+    s().drawSketch('wish-2', point(0.016, 0));
+    const effect = await proposeFromWish(s, 'wish-2', 'playground', 'Wishes');
+    expect(effect?.error).toBeUndefined();
+    expect(effect?.gaps).toMatchObject({ ruleSetId: 'play-test', failingBefore: 1, failingAfter: 0 });
+    expect(effect?.gaps?.levels.find((l) => l.level === 'community')).toEqual({
+      level: 'community', before: 1, after: 0, closed: 1, opened: 0, friendlyBefore: 0, friendlyAfter: 1, units: 1,
+    });
+    expect(effect?.gaps?.closed).toEqual([{ rule_id: 'community.play-500m', scale: 'community', unit_id: 'c1', unit_name: 'One' }]);
+    // The rules panel shows the after state: the rule check is the shown one.
+    expect(s().rules.result?.evaluation.gaps).toEqual([]);
+  });
 });

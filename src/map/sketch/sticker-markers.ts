@@ -1,12 +1,13 @@
 /**
- * Sketch stickers as emoji markers over their points (a picture a child recognises, drawn by the browser's
- * emoji font; MapLibre's glyphs have no emoji). The markers never take a pointer event, so terra-draw still
- * selects and drags the point beneath. Text only through textContent.
+ * Sketch stickers as picture markers over their points (a picture a child recognises: the bundled SVG of
+ * its sticker, since emoji fonts are missing on many machines and MapLibre's glyphs have no emoji). The
+ * markers never take a pointer event, so terra-draw still selects and drags the point beneath. No HTML strings.
  */
 import * as maplibregl from 'maplibre-gl';
 import type { SketchFeature } from '../../core/sketch';
 import type { AppState, AppStore } from '../../state';
-import { emojiOf } from '../../sketch/stickers';
+import { iconOf } from '../../sketch/sketch-icons';
+import { iconElement } from './icon-element';
 
 export function bindStickerMarkers(map: maplibregl.Map, store: AppStore): () => void {
   const markers = new Map<string, { marker: maplibregl.Marker; el: HTMLElement; key: string }>();
@@ -22,13 +23,13 @@ export function bindStickerMarkers(map: maplibregl.Map, store: AppStore): () => 
     }
     for (const f of points) {
       const coords = f.geometry.coordinates as [number, number];
-      const emoji = emojiOf(f.properties.kind, f.properties.emoji);
-      const key = `${coords.join(',')}|${emoji}|${f.properties.kind}|${f.properties.status ?? ''}`;
+      const icon = iconOf(f.properties.kind, f.properties.emoji);
+      const key = `${coords.join(',')}|${icon}|${f.properties.kind}|${f.properties.status ?? ''}`;
       const had = markers.get(f.id);
       if (had && had.key === key) continue;
       if (had) {
         had.marker.setLngLat(coords);
-        had.el.textContent = emoji;
+        had.el.replaceChildren(iconElement(icon, 30));
         had.el.dataset.kind = f.properties.kind;
         had.el.dataset.status = f.properties.status ?? '';
         had.el.dataset.lnglat = coords.join(',');
@@ -37,7 +38,7 @@ export function bindStickerMarkers(map: maplibregl.Map, store: AppStore): () => 
       }
       const el = document.createElement('div');
       el.className = 'sketch-sticker';
-      el.textContent = emoji;
+      el.appendChild(iconElement(icon, 30));
       el.dataset.id = f.id;
       el.dataset.kind = f.properties.kind;
       el.dataset.status = f.properties.status ?? '';

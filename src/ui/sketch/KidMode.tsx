@@ -3,6 +3,7 @@ import { useAppState } from '../store-context';
 import { Presence } from './Presence';
 import { SessionChooser } from './SessionChooser';
 import { SketchTools, useSketchKeys } from './SketchTools';
+import { Icon } from './Icon';
 import './sketch.css';
 
 /** Kid mode: the map with a bar of big picture buttons for a touch screen; the session is asked first. */
@@ -20,7 +21,7 @@ export function KidMode() {
       <div className="kid-mode-foot">
         <Presence />
         <button type="button" className="sketch-btn big" data-testid="kid-mode-off" onClick={() => { setTool('none'); setKidMode(false); }}>
-          <span className="pic" aria-hidden="true">✖️</span><span className="word">{t('sketch.kidModeOff')}</span>
+          <Icon id="close" /><span className="word">{t('sketch.kidModeOff')}</span>
         </button>
       </div>
     </div>

@@ -1,7 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import { useAppState } from '../store-context';
+import { Icon } from './Icon';
 
-/** Who is in the workshop: a colour and an emoji each (awareness carries nothing else). */
+/**
+ * Who is in the workshop: a colour and an emoji each (awareness carries nothing else). The emoji is the
+ * accessible name; the picture is a bundled face in the person's colour (emoji fonts may be missing).
+ */
 export function Presence() {
   const { t } = useTranslation();
   const room = useAppState((s) => s.sketch.room);
@@ -15,8 +19,8 @@ export function Presence() {
       <ul aria-label={t('sketch.workshop.present')}>
         {w.peers.map((p) => (
           <li key={p.clientId} className="peer" data-testid="peer" data-self={p.self} style={{ borderColor: p.colour, background: `${p.colour}33` }}
-            title={p.self ? t('sketch.workshop.you') : t(`sketch.workshop.role.${p.role}`)}>
-            <span aria-hidden="true">{p.emoji}</span>
+            aria-label={p.emoji} title={p.self ? t('sketch.workshop.you') : t(`sketch.workshop.role.${p.role}`)}>
+            <Icon id="kid" size={22} className="inline-pic" />
           </li>
         ))}
       </ul>

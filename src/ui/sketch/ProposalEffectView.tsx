@@ -3,8 +3,9 @@ import type { Reached } from '../../core/analysis/children-reached';
 import { useAppState } from '../store-context';
 import { categoryLabel } from '../analysis/format';
 import { formatNumber } from '../format-number';
+import { GapChangeView } from './GapChangeView';
 
-/** Before → after of the last wish turned into a proposal: children (and homes) newly within reach. */
+/** Before → after of the last wish turned into a proposal: children (and homes) newly within reach, gaps closed per level, the scorecard's change. */
 export function ProposalEffectView() {
   const { t } = useTranslation();
   const lang = useAppState((s) => s.language);
@@ -33,6 +34,7 @@ export function ProposalEffectView() {
         </tbody>
       </table>
       {children !== null && <p className="proposal-gain"><strong>{t('sketch.proposal.gain', { count: Math.round(children), n: nf(children) })}</strong></p>}
+      {effect.gaps ? <GapChangeView change={effect.gaps} /> : <p className="note">{t('sketch.proposal.noRules')}</p>}
     </section>
   );
 }

@@ -1,10 +1,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BUILTIN_CATEGORY_IDS } from '../../core/model';
-import { emojiOf, STICKERS } from '../../sketch/stickers';
+import { iconOf } from '../../sketch/sketch-icons';
+import { STICKERS } from '../../sketch/stickers';
 import { presentCategories, proposeFromWish } from '../../state';
 import { categoryLabel } from '../analysis/format';
 import { useAppState, useAppStore } from '../store-context';
+import { Icon } from './Icon';
 import { ageLabel } from './SessionChooser';
 
 /** The selected mark: what it is, and for a wish the designer's "make it a proposal". */
@@ -25,7 +27,7 @@ export function SelectedSketch() {
   const p = f.properties;
   return (
     <section className="sketch-selected" data-testid="sketch-selected" aria-labelledby="sketch-selected-title">
-      <h3 id="sketch-selected-title"><span aria-hidden="true">{emojiOf(p.kind, p.emoji)}</span> {t(`sketch.kind.${p.kind}`)}</h3>
+      <h3 id="sketch-selected-title"><Icon id={iconOf(p.kind, p.emoji)} size={22} className="inline-pic" /> {t(`sketch.kind.${p.kind}`)}</h3>
       <dl>
         {p.age_band && <><dt>{t('sketch.session.age')}</dt><dd>{ageLabel(p.age_band)}</dd></>}
         {p.group && <><dt>{t('sketch.session.group')}</dt><dd>{p.group}</dd></>}

@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SKETCH_AGE_BANDS, type SketchAgeBand } from '../../core/sketch';
+import { ageIcon } from '../../sketch/sketch-icons';
 import { useAppState } from '../store-context';
+import { Icon } from './Icon';
 
-export const AGE_EMOJI: Record<SketchAgeBand, string> = { '0_3': '👶', '4_6': '🧒', '7_12': '👧', '13_18': '🧑' };
 export const ageLabel = (band: SketchAgeBand): string => band.replace('_', '–');
 
 /** Age band and group, asked once per session; a group is a class or a table, never a person. */
@@ -18,7 +19,7 @@ export function SessionChooser({ big = false }: { readonly big?: boolean }) {
   if (chosen) {
     return (
       <p className="sketch-session" data-testid="sketch-session">
-        {band ? `${AGE_EMOJI[band]} ${ageLabel(band)}` : t('sketch.session.noBand')}{group ? ` · ${group}` : ''}
+        {band ? <><Icon id={ageIcon(band)} size={18} className="inline-pic" /> {ageLabel(band)}</> : t('sketch.session.noBand')}{group ? ` · ${group}` : ''}
       </p>
     );
   }
@@ -29,7 +30,7 @@ export function SessionChooser({ big = false }: { readonly big?: boolean }) {
       <div role="group" aria-label={t('sketch.session.age')} className="sketch-ages">
         {SKETCH_AGE_BANDS.map((b) => (
           <button key={b} type="button" className={cls} aria-pressed={pick === b} data-testid={`age-${b}`} onClick={() => setPick(b)}>
-            <span className="pic" aria-hidden="true">{AGE_EMOJI[b]}</span><span className="word">{ageLabel(b)}</span>
+            <Icon id={ageIcon(b)} /><span className="word">{ageLabel(b)}</span>
           </button>
         ))}
       </div>
@@ -38,7 +39,7 @@ export function SessionChooser({ big = false }: { readonly big?: boolean }) {
         <input type="text" maxLength={40} value={text} placeholder={t('sketch.session.groupHint')} onChange={(e) => setText(e.target.value)} />
       </label>
       <button type="button" className={`${cls} primary`} data-testid="sketch-session-go" onClick={() => setSession(pick, text)}>
-        <span className="pic" aria-hidden="true">▶️</span><span className="word">{t('sketch.session.start')}</span>
+        <Icon id="start" /><span className="word">{t('sketch.session.start')}</span>
       </button>
     </section>
   );

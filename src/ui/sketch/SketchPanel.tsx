@@ -1,12 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import { SKETCH_KINDS } from '../../core/sketch';
-import { emojiOf } from '../../sketch/stickers';
+import { iconOf } from '../../sketch/sketch-icons';
 import { useAppState } from '../store-context';
+import { Icon } from './Icon';
 import { Presence } from './Presence';
 import { ProposalEffectView } from './ProposalEffectView';
 import { SelectedSketch } from './SelectedSketch';
 import { SessionChooser } from './SessionChooser';
 import { SketchTools, useSketchKeys } from './SketchTools';
+import { WorkshopSummary } from './WorkshopSummary';
 import './sketch.css';
 
 /** The 'Sketch' tab: the workshop, the session, the drawing tools, the selected mark and what a proposal changed. */
@@ -23,16 +25,19 @@ export function SketchPanel() {
       <p className="note">{t('sketch.intro')}</p>
       <Presence />
       <button type="button" className="sketch-btn big primary" data-testid="kid-mode-on" onClick={() => setKidMode(true)}>
-        <span className="pic" aria-hidden="true">🧒</span><span className="word">{t('sketch.kidMode')}</span>
+        <Icon id="kid" /><span className="word">{t('sketch.kidMode')}</span>
       </button>
       {/* In kid mode the tools are on the map, big; the sidebar is hidden (sketch.css). */}
       {!kid && <SessionChooser />}
       {!kid && <SketchTools />}
       <p className="sketch-counts" data-testid="sketch-count" data-count={features.length}>
-        {counts.length === 0 ? t('sketch.empty') : counts.map(([k, n]) => `${emojiOf(k, undefined)} ${t(`sketch.kind.${k}`)} ${n}`).join(' · ')}
+        {counts.length === 0 ? t('sketch.empty') : counts.map(([k, n], i) => (
+          <span key={k}>{i > 0 && ' · '}<Icon id={iconOf(k)} size={16} className="inline-pic" /> {t(`sketch.kind.${k}`)} {n}</span>
+        ))}
       </p>
       <SelectedSketch />
       <ProposalEffectView />
+      <WorkshopSummary />
     </section>
   );
 }

@@ -1,10 +1,12 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { STICKERS, ROUTE_EMOJI } from '../../sketch/stickers';
+import type { IconId } from '../../sketch/sketch-icons';
+import { STICKERS } from '../../sketch/stickers';
 import type { SketchTool } from '../../state';
 import { useAppState, useAppStore } from '../store-context';
+import { Icon } from './Icon';
 
-export const TOOL_EMOJI: Record<Exclude<SketchTool, 'none' | 'point'>, string> = { select: '✋', route: ROUTE_EMOJI, area: '⬠' };
+export const TOOL_ICON: Record<Exclude<SketchTool, 'none' | 'point'>, IconId> = { select: 'select', route: 'route', area: 'area' };
 
 /** Ctrl+Z / Ctrl+Shift+Z (and Ctrl+Y) undo and redo this person's sketch edits while sketching. */
 export function useSketchKeys(active: boolean) {
@@ -43,7 +45,7 @@ export function SketchTools({ big = false }: { readonly big?: boolean }) {
   const tool = (id: Exclude<SketchTool, 'none' | 'point'>) => (
     <button key={id} type="button" className={cls} aria-pressed={k.tool === id} data-testid={`sketch-tool-${id}`}
       onClick={() => setSketchTool(k.tool === id ? 'none' : id)}>
-      <span className="pic" aria-hidden="true">{TOOL_EMOJI[id]}</span><span className="word">{t(`sketch.tool.${id}`)}</span>
+      <Icon id={TOOL_ICON[id]} /><span className="word">{t(`sketch.tool.${id}`)}</span>
     </button>
   );
   return (
@@ -52,7 +54,7 @@ export function SketchTools({ big = false }: { readonly big?: boolean }) {
         {STICKERS.map((st) => (
           <button key={st.id} type="button" className={`${cls} kind-${st.kind}`} data-testid={`sticker-${st.id}`}
             aria-pressed={k.tool === 'point' && k.stickerId === st.id} onClick={() => chooseSticker(st.id)}>
-            <span className="pic" aria-hidden="true">{st.emoji}</span><span className="word">{t(`sketch.sticker.${st.id}`)}</span>
+            <Icon id={st.id as IconId} /><span className="word">{t(`sketch.sticker.${st.id}`)}</span>
           </button>
         ))}
       </div>
@@ -61,13 +63,13 @@ export function SketchTools({ big = false }: { readonly big?: boolean }) {
         {tool('area')}
         {tool('select')}
         <button type="button" className={cls} onClick={undoSketch} disabled={!k.canUndo} data-testid="sketch-undo" title={t('sketch.undoKey')}>
-          <span className="pic" aria-hidden="true">↩️</span><span className="word">{t('sketch.undo')}</span>
+          <Icon id="undo" /><span className="word">{t('sketch.undo')}</span>
         </button>
         <button type="button" className={cls} onClick={redoSketch} disabled={!k.canRedo} data-testid="sketch-redo" title={t('sketch.redoKey')}>
-          <span className="pic" aria-hidden="true">↪️</span><span className="word">{t('sketch.redo')}</span>
+          <Icon id="redo" /><span className="word">{t('sketch.redo')}</span>
         </button>
         <button type="button" className={cls} onClick={() => k.selectedId && deleteSketch(k.selectedId)} disabled={!k.selectedId} data-testid="sketch-delete">
-          <span className="pic" aria-hidden="true">🗑️</span><span className="word">{t('sketch.delete')}</span>
+          <Icon id="delete" /><span className="word">{t('sketch.delete')}</span>
         </button>
       </div>
       {k.tool !== 'none' && <p className="sketch-hint" role="status">{t(`sketch.hint.${k.tool}`)}</p>}
