@@ -16,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/analyze';
 import { HOTSPOT_CROSSING_COLUMNS, HOTSPOT_SEGMENT_COLUMNS, SAFE_ROUTES_COLUMNS, STREET_SAFETY_COLUMNS } from '../../src/cli/safe-routes-csv';
 import { SAFE_ROUTE_UNITS_COLUMNS } from '../../src/cli/safe-routes-units-csv';
-import { COMMUNITIES, CROSSINGS, HOMES, SCHOOL, SCHOOLS, STREETS } from '../fixtures/safety/hand-city';
+import { COMMUNITIES, CROSSINGS, HOMES, SCHOOL, SCHOOLS, STREETS } from '../core/safety/hand-city';
 import { rule, ruleSetDoc } from '../fixtures/rules/rule-builders';
 import { parseCsv } from '../e2e/helpers/csv';
 

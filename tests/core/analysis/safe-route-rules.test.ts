@@ -1,5 +1,5 @@
 /**
- * Safe-route rules and per-unit summaries on the hand-made safe-routes city (tests/fixtures/safety/hand-city.ts),
+ * Safe-route rules and per-unit summaries on the hand-made safe-routes city (tests/core/safety/hand-city.ts),
  * answers counted by hand from its worked-out routes: with the crossings and a 250 m maximum walk, H1 (2 children)
  * and H2 (1) have safe routes, H3 (1) is unreachable, H4 (3) beyond, H5 (4) only an unsafe route. West holds
  * H1, H4, H5 (9 children, 2 safe); East H2, H3 (2 children, 1 safe); the whole area 11 children, 3 safe.
@@ -11,7 +11,7 @@ import {
 } from '../../../src/core/analysis';
 import { evaluateRules, loadBuiltinPack, updateRule, WHOLE_AREA_UNIT_ID, type RuleSet } from '../../../src/core/rules';
 import { CHILD_V1 } from '../../../src/core/safety';
-import { COMMUNITIES, CROSSINGS, HOMES, MAX_SCHOOL_WALK_M, SCHOOLS, STREETS } from '../../fixtures/safety/hand-city';
+import { COMMUNITIES, CROSSINGS, HOMES, MAX_SCHOOL_WALK_M, SCHOOLS, STREETS } from '../safety/hand-city';
 import { rule, ruleSet } from '../../fixtures/rules/rule-builders';
 
 const fc = (features: Feature[]): FeatureCollection => ({ type: 'FeatureCollection', features });
