@@ -63,7 +63,11 @@ async function measure(browser: Browser, page: Page, cdp: CDPSession, city: stri
   const trace = JSON.parse(raw.toString('utf8')) as Parameters<typeof mainThreadWork>[0];
   const work = mainThreadWork(trace);
   let top: string | undefined;
-  if (profile) top = topFunctions((await cdp.send('Profiler.stop')).profile as Parameters<typeof topFunctions>[0]);
+  if (profile) {
+    const prof = (await cdp.send('Profiler.stop')).profile;
+    if (process.env.BENCH_TRACE_DIR) writeFileSync(path.join(process.env.BENCH_TRACE_DIR, `${city}-${interaction}-${Date.now()}.cpuprofile`.replace(/[^\w.-]+/g, '_')), JSON.stringify(prof));
+    top = topFunctions(prof as Parameters<typeof topFunctions>[0]);
+  }
   const m = { city, interaction, wallMs, ...work, ...(top ? { top } : {}) };
   const list = (xs: readonly number[]) => xs.map((x) => x.toFixed(0)).join(', ');
   console.log(`${city} · ${interaction}: main thread ${work.cpuMs.toFixed(0)} ms CPU (${work.busyMs.toFixed(0)} ms wall), longest task ${work.maxTaskMs.toFixed(0)} ms CPU, long tasks CPU [${list(work.longTasks)}] wall [${list(work.longWall)}], until drawn ${wallMs.toFixed(0)} ms${top ? `\n    ${top}` : ''}`);
