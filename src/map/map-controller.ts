@@ -4,8 +4,9 @@
  */
 import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import { MapLibreOverlay } from '@deck.gl/maplibre';
-import { MapView, type Layer } from '@deck.gl/core';
+import type { MapLibreOverlay } from '@deck.gl/maplibre';
+import { createDeckOverlay } from './deck-overlay';
+import type { Layer } from '@deck.gl/core';
 import { activeBasemapUrl, selectedFeature, type AppState, type AppStore } from '../state';
 import { fetchRemoteStyle } from './basemap/remote-style';
 import { fontFaces, offlineStyle, type FontFile } from './basemap/style';
@@ -147,13 +148,7 @@ export function mountMap(container: HTMLElement, store: AppStore, opts: MapOptio
   };
   map.once('load', () => {
     if (styleUrl) map.setFontFaces(fontFaces(opts.fontFiles, opts.baseUrl));
-    // One view object for the map's life. Without it the overlay hands deck a new MapView on every 'styledata'
-    // (each setLayoutProperty, setData, layer removal) and on every setProps; deck's draw sets the one it has to
-    // nearZMultiplier 0.2, so the new one never equals it: 'views changed', and deck asks MapLibre for one more
-    // full frame after the frame that already drew the change (issue 12: 12-25 ms of main thread a frame).
-    // (MapLibreOverlayProps fixes deck's views type to null; the overlay does take views and keeps a 'maplibre' one.)
-    const views = [new MapView({ id: 'maplibre', nearZMultiplier: 0.2 })] as unknown as null;
-    overlay = new MapLibreOverlay({ interleaved: true, layers: [], views });
+    overlay = createDeckOverlay(); // one deck view for the map's life: no extra frame per style change
     map.addControl(overlay);
     // The first camera comes without a moveend: report what is visible (for view-only loads).
     store.getState().setViewBounds(bounds());
