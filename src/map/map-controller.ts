@@ -4,7 +4,8 @@
  */
 import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import { MapLibreOverlay } from '@deck.gl/maplibre';
+import type { MapLibreOverlay } from '@deck.gl/maplibre';
+import { createDeckOverlay } from './deck-overlay';
 import type { Layer } from '@deck.gl/core';
 import { activeBasemapUrl, selectedFeature, type AppState, type AppStore } from '../state';
 import { fetchRemoteStyle } from './basemap/remote-style';
@@ -149,7 +150,7 @@ export function mountMap(container: HTMLElement, store: AppStore, opts: MapOptio
   };
   map.once('load', () => {
     if (styleUrl) map.setFontFaces(fontFaces(opts.fontFiles, opts.baseUrl));
-    overlay = new MapLibreOverlay({ interleaved: true, layers: [] });
+    overlay = createDeckOverlay(); // one deck view for the map's life: no extra frame per style change
     map.addControl(overlay);
     // The first camera comes without a moveend: report what is visible (for view-only loads).
     store.getState().setViewBounds(bounds());

@@ -10,7 +10,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
-const OUT = path.join(tmpdir(), 'cfc-bench-dist');
+// BENCH_OUT: a build folder of one's own (other engineers' benches build into the default one).
+const OUT = process.env.BENCH_OUT ?? path.join(tmpdir(), 'cfc-bench-dist');
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -30,7 +31,8 @@ export async function serveBuild(): Promise<{ url: string; proc: ChildProcess }>
     const r = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn', '--assetsInlineLimit', '0', '--outDir', OUT, '--emptyOutDir'], { stdio: 'inherit' });
     if (r.status !== 0) throw new Error('vite build failed');
   }
-  const port = await freePort();
+  // BENCH_PORT: a port this engineer owns on a shared machine; else any free one.
+  const port = process.env.BENCH_PORT ? Number(process.env.BENCH_PORT) : await freePort();
   const proc = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort', '--outDir', OUT], { stdio: 'ignore', detached: true });
   const url = `http://127.0.0.1:${port}/`;
   for (let i = 0; i < 100; i++) {
