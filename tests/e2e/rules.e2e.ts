@@ -16,7 +16,7 @@ import { parseCsv } from './helpers/csv';
 
 const LONG = 150_000;
 
-interface PackRule { id: string; scale: string; title: { en: string; zh: string } }
+interface PackRule { id: string; scale: string; title: { en: string; zh: string }; enabled?: boolean }
 const pack = JSON.parse(readFileSync('src/core/rules/packs/default.json', 'utf8')) as { title: { en: string }; rules: PackRule[] };
 
 describe('rules panel', () => {
@@ -96,7 +96,8 @@ describe('rules panel', () => {
     }
     assert.equal(await card.getAttribute('data-level'), 'community');
     const ruleIds = await card.locator('.scorecard-rows tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-rule-id')));
-    assert.deepEqual(ruleIds, pack.rules.filter((r) => r.scale === 'community').map((r) => r.id));
+    // Every community rule the pack switches on (a rule with `enabled: false` is offered, not checked).
+    assert.deepEqual(ruleIds, pack.rules.filter((r) => r.scale === 'community' && r.enabled !== false).map((r) => r.id));
     assert.deepEqual(await card.locator('.breadcrumbs li').allInnerTexts(), [name('city'), name('d1'), name('d1s2'), name('d1s2c1')]);
     await settle(page); // the map has drawn what the screenshot shows
     await shot(page, 'rules-scorecard');
