@@ -6,7 +6,7 @@
  * the analysis worker as jobs with progress and cancel.
  */
 import type { Feature } from 'geojson';
-import { featureId, type UnitLevel } from '../core/model';
+import { featureId, UNIT_LEVELS, type UnitLevel } from '../core/model';
 import type { Evaluation, GapRecord, RuleSet, RuleSetIssue, Severity } from '../core/rules';
 import type { AccessRequest, SiteSuggestions, UnitsSummary } from '../protocol/analysis-api';
 import { buildAccessRequest } from '../core/analysis/request';
@@ -158,10 +158,17 @@ export const createRulesSlice = (services: Services): SliceCreator<RulesSlice> =
     safeRoutes: { profile: docSafetyProfile(get().doc) },
   });
 
-  function keepSelection(evaluation: Evaluation): Pick<RulesState, 'selectedGap' | 'selectedUnit'> {
-    const { selectedGap, selectedUnit } = rules();
+  /**
+   * What of the view survives a new result: the selected gap if it still exists, the selected unit, and the
+   * map's scale if the result has it, else its finest level (a real city may have no communities: the map
+   * would colour nothing while the scale picker showed another level).
+   */
+  function keepSelection(evaluation: Evaluation): Pick<RulesState, 'selectedGap' | 'selectedUnit' | 'mapScale'> {
+    const { selectedGap, selectedUnit, mapScale } = rules();
     const gapStill = selectedGap && evaluation.records.some((r) => r.rule_id === selectedGap.ruleId && r.scale === selectedGap.level && r.unit_index === selectedGap.index);
-    return { selectedGap: gapStill ? selectedGap : null, selectedUnit };
+    const levels = UNIT_LEVELS.filter((l) => evaluation.summary.childFriendly[l]);
+    const scale = levels.includes(mapScale) ? mapScale : (levels[levels.length - 1] ?? mapScale);
+    return { selectedGap: gapStill ? selectedGap : null, selectedUnit, mapScale: scale };
   }
 
   async function checkRules() {
