@@ -6,6 +6,7 @@
 import type { Feature, FeatureCollection } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { createAnalysisService } from '../../src/core/analysis';
+import type { LayerRole } from '../../src/core/model';
 import { createAppStore, type AppStore } from '../../src/state';
 import { fakeIo } from './fake-io';
 
@@ -20,9 +21,9 @@ const homes = fc([
 ]);
 const facilities = fc([{ type: 'Feature', geometry: { type: 'Point', coordinates: [0, 0] }, properties: { id: 'p1', category: 'playground' } }]);
 
-async function store(units: [string, FeatureCollection][]): Promise<AppStore> {
+async function store(units: [LayerRole, FeatureCollection][]): Promise<AppStore> {
   const s = createAppStore({ io: fakeIo(), analysis: createAnalysisService() });
-  const items: [string, FeatureCollection][] = [['streets', streets], ['homes', homes], ['facilities', facilities], ...units];
+  const items: [LayerRole, FeatureCollection][] = [['streets', streets], ['homes', homes], ['facilities', facilities], ...units];
   await s.getState().loadFiles(items.map(([role, data]) => ({ role, source: { fileName: `${role}.geojson`, bytes: new TextEncoder().encode(JSON.stringify(data)) } })), 'skip');
   const rule = (scale: string) => ({
     id: `${scale}.play-500m`, scale, title: { en: 'Playground within 500 m', zh: '500米内有游乐场' },
