@@ -68,6 +68,10 @@ export function buildDeckLayers(input: DeckInput): Layer[] {
         getLineWidth: 0.5,
         getPointRadius: 4,
         getFillColor: (f: Feature) => rgba(childRampColor(totalChildren(readHome(f.properties).children)), 230),
+        // Buildings get no outline (points keep their ring): a 0.5 px outline does not show at city zoom, and
+        // its path layer cost 1.3–2.2 s of software rendering per frame on the demo's 8,100 buildings
+        // (tests/bench/frame-cost.bench.ts measures it), 4× what all other layers cost together.
+        _subLayerProps: { 'polygons-stroke': { visible: false } },
       }));
     } else if (kind === 'facilities') {
       out.push(new GeoJsonLayer({
