@@ -60,24 +60,33 @@ export async function serveCityInPlaceOfDemo(page: Page, dir: string): Promise<s
   return `#map=13/${m.center[1]}/${m.center[0]}`;
 }
 
-/** Resident memory (MB) of every Chromium process descended from this Node process (Linux /proc). */
-export function chromiumTreeRssMB(): number {
-  const parent = new Map<number, number>();
-  const rss = new Map<number, number>();
+interface ProcRow { readonly parent: number; readonly rssBytes: number; readonly cpuMs: number; readonly cmdline: string }
+
+/** Every process descended from this Node process (Linux /proc): other engineers' Chromiums are not ours. */
+function myProcesses(): ProcRow[] {
+  const rows = new Map<number, ProcRow>();
   for (const d of readdirSync('/proc')) {
     if (!/^\d+$/.test(d)) continue;
     try {
       const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      parent.set(Number(d), Number(fields[1]));
-      rss.set(Number(d), Number(fields[21]) * 4096);
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      // utime + stime in clock ticks of 10 ms; rss in 4 KiB pages.
+      rows.set(Number(d), { parent: Number(f[1]), rssBytes: Number(f[21]) * 4096, cpuMs: (Number(f[11]) + Number(f[12])) * 10, cmdline: readFileSync(`/proc/${d}/cmdline`, 'utf8') });
     } catch { /* the process ended while we looked */ }
   }
   const mine = (pid: number): boolean => {
-    for (let p = parent.get(pid); p !== undefined && p > 1; p = parent.get(p)) if (p === process.pid) return true;
+    for (let p = rows.get(pid)?.parent; p !== undefined && p > 1; p = rows.get(p)?.parent) if (p === process.pid) return true;
     return false;
   };
-  let sum = 0;
-  for (const [pid, bytes] of rss) if (mine(pid)) sum += bytes;
-  return sum / 2 ** 20;
+  return [...rows].filter(([pid]) => mine(pid)).map(([, r]) => r);
+}
+
+/** Resident memory (MB) of every Chromium process descended from this Node process. */
+export function chromiumTreeRssMB(): number {
+  return myProcesses().reduce((s, r) => s + r.rssBytes, 0) / 2 ** 20;
+}
+
+/** CPU time (ms) used so far by this run's Chromium GPU processes: where software WebGL draws. */
+export function gpuProcessCpuMs(): number {
+  return myProcesses().filter((r) => r.cmdline.includes('--type=gpu-process')).reduce((s, r) => s + r.cpuMs, 0);
 }

@@ -9,29 +9,13 @@
  *
  *   npm run bench -- frame-cost        (BENCH_BUILD=0 reuses the last build)
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
-import { launchChromium, serveBuild } from './browser-util';
+import { gpuProcessCpuMs, launchChromium, serveBuild } from './browser-util';
 import type { BenchReport } from './run-all';
 
 const FRAMES = 6;
-
-/** CPU time (ms) used so far by this run's Chromium GPU processes (Linux /proc; utime + stime at 100 Hz). */
-function gpuProcessCpuMs(): number {
-  let ms = 0;
-  for (const d of readdirSync('/proc')) {
-    if (!/^\d+$/.test(d)) continue;
-    try {
-      if (!readFileSync(`/proc/${d}/cmdline`, 'utf8').includes('--type=gpu-process')) continue;
-      const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
-      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      ms += (Number(f[11]) + Number(f[12])) * 10;
-    } catch { /* the process ended while we looked */ }
-  }
-  return ms;
-}
 
 /** Median GPU-process CPU per frame over FRAMES forced redraws (each waits for the frame and a quiet 300 ms). */
 async function frameCost(page: Page): Promise<number> {
@@ -55,6 +39,7 @@ export async function run(): Promise<BenchReport> {
   const { url, proc } = await serveBuild();
   const browser = await launchChromium();
   const rows: string[] = [];
+  const views: [string, number][] = [];
   let full: number;
   let bare: number;
   try {
@@ -70,6 +55,15 @@ export async function run(): Promise<BenchReport> {
       await box.check();
       rows.push(`| ${l.name} | ${l.features} | ${l.engine} | ${full - without} |`);
     }
+    // The views users (and the browser tests) spend their time in: after an access analysis, safe routes shown.
+    await page.getByRole('tab', { name: 'Access' }).click();
+    await page.getByRole('button', { name: 'Run analysis' }).click();
+    await page.getByRole('status').getByText('Done.').waitFor({ timeout: 240_000 });
+    views.push(['after an access analysis', await frameCost(page)]);
+    await page.getByRole('tab', { name: 'Safe routes' }).click();
+    await page.getByRole('button', { name: 'Find safe routes' }).click();
+    await page.getByTestId('safety-summary').waitFor({ timeout: 240_000 });
+    views.push(['safe routes shown', await frameCost(page)]);
     // The peer: the same map and canvas with every layer and the deck.gl overlay taken off, the background left.
     await page.evaluate(() => {
       const map = window.__cfc!.map() as unknown as { _controls: { _deck?: unknown }[]; removeControl(c: unknown): void; getLayersOrder(): string[]; removeLayer(id: string): void };
@@ -90,6 +84,7 @@ export async function run(): Promise<BenchReport> {
       '| map | CPU per frame (ms) | × bare map |',
       '|---|---|---|',
       `| demo city, all layers | ${full} | ${(full / Math.max(bare, 1)).toFixed(1)} |`,
+      ...views.map(([name, ms]) => `| demo city, ${name} | ${ms} | ${(ms / Math.max(bare, 1)).toFixed(1)} |`),
       `| same map, background only (peer) | ${bare} | 1.0 |`,
       '',
       'Each layer\'s share (the frame with it hidden, subtracted from the full frame; noisy, ±100 ms):',

@@ -61,7 +61,9 @@ export function buildSafetyLayers(s: SafetyLayerInput, show: boolean): Layer[] {
   const out: Layer[] = [
     new PathLayer<StreetPath>({
       id: 'cfc-safety-streets', data: streetPaths(s), ...UNDER_LABELS, getPath: (d) => d.path as [number, number][],
-      getColor: (d) => rgba(PLTS_COLORS[d.plts]!, 230), getWidth: (d) => (d.plts >= 3 ? 4 : 2.5), widthUnits: 'pixels', capRounded: true,
+      getColor: (d) => rgba(PLTS_COLORS[d.plts]!, 230), getWidth: (d) => (d.plts >= 3 ? 4 : 2.5), widthUnits: 'pixels',
+      // Square ends: round caps cost a third of this layer's software-rendering time per frame (bench frame-cost).
+      capRounded: false,
     }),
   ];
   const cp = r.crossingPoints;
