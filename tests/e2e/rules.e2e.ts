@@ -1,9 +1,9 @@
 /**
  * Rules panel on the demo city, clicked through in Chromium. A safe-route rule is added through the rule
  * form first, so every check here also routes safe routes to school. Expected answers come from the CLI
- * (`npm run analyze -- --demo --rules FILE` with FILE the default pack plus the same rule: the same core
- * run in Node, not through the UI) and from the default pack's JSON; the site-suggestion check compares
- * the worker's rerun with the proposal against the suggestion's own gain (two different code paths).
+ * (`npm run analyze -- --demo --rules FILE --safe-routes`, FILE the default pack plus the same rule: the
+ * same core run in Node, not through the UI) and from the default pack's JSON; the site-suggestion check
+ * compares the worker's rerun with the proposal against the suggestion's own gain (two different code paths).
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -42,7 +42,9 @@ describe('rules panel', () => {
     const rules = join(dir, 'default-and-safe-route.json');
     writeFileSync(rules, JSON.stringify({ ...pack, rules: [...pack.rules, safeRule] }));
     const out = join(dir, 'cli');
-    execFileSync('npx', ['tsx', 'src/cli/analyze.ts', '--demo', '--rules', rules, '--isochrones', 'none', '--out', out], { stdio: 'ignore' });
+    // --safe-routes: only with it does --demo read the demo's crossings, which the app's demo has (without
+    // them every crossing counts as unmarked, and one community's safe-route verdict differs from the app's).
+    execFileSync('npx', ['tsx', 'src/cli/analyze.ts', '--demo', '--rules', rules, '--safe-routes', '--isochrones', 'none', '--out', out], { stdio: 'ignore' });
     gaps = parseCsv(readFileSync(join(out, 'gaps.csv'), 'utf8'));
     cards = parseCsv(readFileSync(join(out, 'scorecards.csv'), 'utf8'));
     browser = await launch();
