@@ -44,7 +44,7 @@ export interface AnalysisApi {
   /**
    * Access + rules in one job (the one-call flow). The request is widened to what the rule set tests: its
    * categories are added, and a cutoff (if any) is raised to its largest distance. Progress: the access
-   * stages, then 'progress.rules'. Cancel with cancel(jobId). Equivalent two-call flow: run() with
+   * stages, 'progress.safe-routes' when safe-route rules need routing, then 'progress.rules'. Cancel with cancel(jobId). Equivalent two-call flow: run() with
    * categories ⊇ accessRequirements(ruleSet).categories and cutoffM ≥ its maxDistanceM, then evaluateRules().
    * Gap records' `uncovered_homes` (Int32Array, HomeTable indexes) are transferred with the result.
    */
@@ -61,9 +61,9 @@ export interface AnalysisApi {
   /**
    * Gaps against a rule set over run `runId` (error 'analysis.unknown-run' when it is no longer held).
    * Safe-route rules use the run's held safe routes when they match `safeRoutes` (the project's profile;
-   * default the run request's, else child-v1), else they are computed for the check.
+   * default the run request's, else child-v1), else they are computed for the check ('progress.safe-routes').
    */
-  evaluateRules(jobId: JobId, runId: string, ruleSet: RuleSet, safeRoutes?: SafeRoutesRequest): Promise<JobResult<Evaluation>>;
+  evaluateRules(jobId: JobId, runId: string, ruleSet: RuleSet, safeRoutes?: SafeRoutesRequest, onProgress?: ProgressFn): Promise<JobResult<Evaluation>>;
   /**
    * Where k new facilities would bring the most children of a band within a distance, against run
    * `runId` (its proposals included): `{ruleId}` of `ruleSet` (share_within or worst_distance), or

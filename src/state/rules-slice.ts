@@ -242,7 +242,7 @@ export const createRulesSlice = (services: Services): SliceCreator<RulesSlice> =
         const latest = get().analysis.result;
         if (!ruleSet || !services.analysis || !latest?.runId) return void patch({ error: { code: 'analysis.no-run' } });
         const api = services.analysis;
-        const evaluation = await panelJob('check', 'progress.rules', (id) => api.evaluateRules(id, latest.runId, ruleSet, { profile: docSafetyProfile(get().doc) }));
+        const evaluation = await panelJob('check', 'progress.rules', (id, onProgress) => api.evaluateRules(id, latest.runId, ruleSet, { profile: docSafetyProfile(get().doc) }, onProgress));
         if (!evaluation) return;
         get().noteRuleCheck(latest.runId, ruleSet);
         patch({

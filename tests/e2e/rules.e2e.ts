@@ -1,8 +1,9 @@
 /**
- * Rules panel on the demo city, clicked through in Chromium. Expected answers come from the CLI
- * (`npm run analyze -- --demo --rules default`: the same core run in Node, not through the UI) and from
- * the default pack's JSON; the site-suggestion check compares the worker's rerun with the proposal
- * against the suggestion's own gain (two different code paths).
+ * Rules panel on the demo city, clicked through in Chromium. A safe-route rule is added through the rule
+ * form first, so every check here also routes safe routes to school. Expected answers come from the CLI
+ * (`npm run analyze -- --demo --rules FILE --safe-routes`, FILE the default pack plus the same rule: the
+ * same core run in Node, not through the UI) and from the default pack's JSON; the site-suggestion check
+ * compares the worker's rerun with the proposal against the suggestion's own gain (two different code paths).
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -18,6 +19,16 @@ const LONG = 150_000;
 
 interface PackRule { id: string; scale: string; title: { en: string; zh: string }; enabled?: boolean }
 const pack = JSON.parse(readFileSync('src/core/rules/packs/default.json', 'utf8')) as { title: { en: string }; rules: PackRule[] };
+/** The rule the form adds (fields as the form takes them; the share in per cent) and as the CLI reads it. */
+const SAFE = { id: 'community.safe-route-e2e', titleEn: 'Safe route to school (e2e)', titleZh: '安全上学路线（测试）', band: '7-12', targetPct: '90', severity: 'major', document: 'e2e' };
+const safeRule = {
+  id: SAFE.id, scale: 'community', title: { en: SAFE.titleEn, zh: SAFE.titleZh }, metric: { kind: 'safe_route_share', age_band: SAFE.band },
+  target: Number(SAFE.targetPct) / 100, severity: SAFE.severity, source: { document: SAFE.document, clause: '', confirmed: 'R' },
+};
+const setRuleIds = [...pack.rules.map((r) => r.id), SAFE.id];
+const words = (file: string) => JSON.parse(readFileSync(`src/i18n/locales/en/${file}`, 'utf8')) as Record<string, unknown>;
+const STAGE_SAFE_ROUTES = (words('safety.json')['progress'] as Record<string, string>)['safe-routes']!;
+const STAGE_RULES = words('rules-ui.json')['progress.rules'] as string;
 
 describe('rules panel', () => {
   let browser: Browser;
@@ -27,8 +38,13 @@ describe('rules panel', () => {
   let cards: Record<string, string>[];
 
   before(async () => {
-    const out = mkdtempSync(join(tmpdir(), 'cfc-rules-'));
-    execFileSync('npx', ['tsx', 'src/cli/analyze.ts', '--demo', '--rules', 'default', '--isochrones', 'none', '--out', out], { stdio: 'ignore' });
+    const dir = mkdtempSync(join(tmpdir(), 'cfc-rules-'));
+    const rules = join(dir, 'default-and-safe-route.json');
+    writeFileSync(rules, JSON.stringify({ ...pack, rules: [...pack.rules, safeRule] }));
+    const out = join(dir, 'cli');
+    // --safe-routes: only with it does --demo read the demo's crossings, which the app's demo has (without
+    // them every crossing counts as unmarked, and one community's safe-route verdict differs from the app's).
+    execFileSync('npx', ['tsx', 'src/cli/analyze.ts', '--demo', '--rules', rules, '--safe-routes', '--isochrones', 'none', '--out', out], { stdio: 'ignore' });
     gaps = parseCsv(readFileSync(join(out, 'gaps.csv'), 'utf8'));
     cards = parseCsv(readFileSync(join(out, 'scorecards.csv'), 'utf8'));
     browser = await launch();
@@ -44,13 +60,40 @@ describe('rules panel', () => {
   const view = (name: string) => page.getByRole('group', { name: 'Rules views' }).getByRole('button', { name, exact: true }).click();
   const idle = () => page.locator('[data-testid="rules-job"]').waitFor({ state: 'detached', timeout: LONG });
 
-  test('check the default pack: failing records and child-friendly units equal the CLI', { timeout: LONG * 2 }, async () => {
+  test('add a safe-route rule with the form, check the default pack: stages shown, failing records and child-friendly units equal the CLI', { timeout: LONG * 2 }, async () => {
     await page.getByRole('tab', { name: 'Rules' }).click();
     await page.getByLabel('Rule set', { exact: true }).selectOption('default');
+    await page.getByRole('button', { name: 'Add a rule…' }).click();
+    const form = page.getByRole('form', { name: 'Add a rule' });
+    await form.getByLabel('Rule id').fill(SAFE.id);
+    await form.getByLabel('Title (English)').fill(SAFE.titleEn);
+    await form.getByLabel('Title (Chinese)').fill(SAFE.titleZh);
+    await form.getByLabel('Metric').selectOption('safe_route_share');
+    await form.getByTestId('rule-form-safe-route').waitFor(); // the form shows the metric's own fields
+    assert.equal(await form.locator('select[name="category"]').count(), 0); // routes go to each home's nearest school
+    assert.equal(await form.locator('select[name="ageBand"]').inputValue(), SAFE.band);
+    await form.getByLabel('Target (%)').fill(SAFE.targetPct);
+    await form.getByLabel('Severity').selectOption(SAFE.severity);
+    await form.getByLabel('Source document').fill(SAFE.document);
+    await form.getByRole('button', { name: 'Add rule' }).click();
+    await form.waitFor({ state: 'detached' });
+    assert.match(await page.locator(`li.rule[data-rule-id="${SAFE.id}"] .rule-target`).innerText(), /^≥ 90(\.0)? %$/);
+
+    // Every stage the check's progress shows, in order (a MutationObserver, so none is missed between polls).
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { stages: string[] }).stages = seen;
+      new MutationObserver(() => {
+        const stage = document.querySelector('[data-testid="rules-job"] span')?.textContent;
+        if (stage && seen.at(-1) !== stage) seen.push(stage);
+      }).observe(document.querySelector('.rules-check')!, { subtree: true, childList: true, characterData: true });
+    });
     await page.getByRole('button', { name: 'Check rules' }).click();
     await page.locator('[data-testid="rules-job"]').waitFor({ timeout: 30_000 }).catch(() => undefined);
     await page.locator('[data-testid="rules-summary"]').waitFor({ timeout: LONG });
     await idle();
+    const stages = await page.evaluate(() => (window as unknown as { stages: string[] }).stages);
+    assert.ok(stages.includes(STAGE_SAFE_ROUTES) && stages.indexOf(STAGE_SAFE_ROUTES) < stages.lastIndexOf(STAGE_RULES), stages.join(' → '));
 
     const failing = gaps.filter((g) => g.passed === 'false');
     const friendly = (level: string) => new Set(cards.filter((c) => c.unit_level === level && c.child_friendly === 'true').map((c) => c.unit_id));
@@ -87,17 +130,31 @@ describe('rules panel', () => {
     }
   });
 
-  test('drill down from the city to a community; its scorecard lists every community rule', { timeout: LONG }, async () => {
+  test('drill down from the city to a community; its scorecard lists every community rule, the safe-route rule\'s results per community as the CLI', { timeout: LONG }, async () => {
     const card = page.getByTestId('scorecard');
     const name = (id: string) => cards.find((c) => c.unit_id === id)!.unit_name;
     for (const id of ['d1', 'd1s2', 'd1s2c1']) {
       await card.getByRole('button', { name: `Open the scorecard of ${name(id)}` }).click();
       await page.locator(`[data-testid="scorecard"][data-unit-id="${id}"]`).waitFor();
+      if (id !== 'd1s2') continue;
+      // The street's communities, each with its verdict and failing rules: the safe-route rule's result counts
+      // in each (scorecards.csv: one row per unit and rule, the unit's columns repeated).
+      const shown = await card.locator('.unit-children li').evaluateAll((lis) => lis.map((li) => `${li.getAttribute('data-unit-id')} ${li.getAttribute('data-child-friendly')} ${li.querySelector('.muted')?.textContent}`));
+      const want = [...new Map(cards.filter((c) => c.unit_level === 'community' && c.unit_id.startsWith('d1s2c'))
+        .map((c) => [c.unit_id, `${c.unit_id} ${c.child_friendly} ${Number(c.failing_here) + Number(c.failing_below)}`])).values()];
+      assert.deepEqual(shown.sort(), want.sort());
+      const safe = gaps.filter((g) => g.rule_id === SAFE.id && g.unit_id.startsWith('d1s2c'));
+      assert.ok(new Set(safe.map((g) => g.passed)).size === 2, 'the street has communities that pass and fail the safe-route rule');
     }
     assert.equal(await card.getAttribute('data-level'), 'community');
     const ruleIds = await card.locator('.scorecard-rows tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-rule-id')));
-    // Every community rule the pack switches on (a rule with `enabled: false` is offered, not checked).
-    assert.deepEqual(ruleIds, pack.rules.filter((r) => r.scale === 'community' && r.enabled !== false).map((r) => r.id));
+    // Every community rule the pack switches on (a rule with `enabled: false` is offered, not checked), then the added one.
+    assert.deepEqual(ruleIds, [...pack.rules.filter((r) => r.scale === 'community' && r.enabled !== false).map((r) => r.id), SAFE.id]);
+    const cli = gaps.find((g) => g.rule_id === SAFE.id && g.unit_id === 'd1s2c1')!;
+    const row = card.locator(`.scorecard-rows tr[data-rule-id="${SAFE.id}"]`);
+    assert.equal(await row.getAttribute('data-status'), cli.status);
+    const measured = Number(/([\d.]+) %/.exec(await row.locator('td.num').innerText())![1]);
+    assert.ok(Math.abs(measured - 100 * Number(cli.measured)) <= 0.051, `${measured} % vs the CLI's ${cli.measured}`);
     assert.deepEqual(await card.locator('.breadcrumbs li').allInnerTexts(), [name('city'), name('d1'), name('d1s2'), name('d1s2c1')]);
     await settle(page); // the map has drawn what the screenshot shows
     await shot(page, 'rules-scorecard');
@@ -150,7 +207,7 @@ describe('rules panel', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export as JSON' }).click()]);
     const exported = readFileSync(await download.path(), 'utf8');
     const parsed = JSON.parse(exported) as { id: string; rules: PackRule[] };
-    assert.deepEqual(parsed.rules.map((r) => r.id), pack.rules.map((r) => r.id));
+    assert.deepEqual(parsed.rules.map((r) => r.id), setRuleIds);
     const dir = mkdtempSync(join(tmpdir(), 'cfc-rules-io-'));
     const renamed = join(dir, 'mine.json');
     writeFileSync(renamed, JSON.stringify({ ...parsed, id: 'my-rules' }));

@@ -5,7 +5,7 @@
  * profile the check names (the project's; absent: child-v1). Shared by the service and the CLI.
  */
 import { countedCategories } from '../model';
-import type { CancelToken } from '../jobs';
+import { nextTurn, stageProgress, type CancelToken, type ProgressFn } from '../jobs';
 import { needsSafeRoutes, type RuleSet, type SafeRouteInput } from '../rules';
 import { CHILD_V1, parseProfile, STATUS_UNREACHABLE } from '../safety';
 import type { PreparedDataset } from './prepare';
@@ -34,12 +34,22 @@ const sameRequest = (a: SafeRoutesRequest, b: SafeRoutesRequest): boolean =>
   && (a.schoolCategories ?? DEFAULT_SCHOOL_CATEGORIES).join() === (b.schoolCategories ?? DEFAULT_SCHOOL_CATEGORIES).join();
 
 /**
+ * Whether safeRoutesForRules will route (not reuse the held routes): the rule check then shows its
+ * 'progress.safe-routes' stage. False for a profile it refuses (nothing is routed).
+ */
+export function rulesWillRoute(ruleSet: RuleSet, asked: SafeRoutesRequest | undefined, held: HeldSafeRoutes | undefined): boolean {
+  if (!needsSafeRoutes(ruleSet)) return false;
+  const parsed = parseProfile(asked?.profile ?? CHILD_V1);
+  return parsed.ok && !(held && sameRequest(held.request, { ...asked, profile: parsed.profile }));
+}
+
+/**
  * The safe routes a rule check of `run` uses. `asked` (the check's) is validated like the Safe routes
  * panel's profile: an invalid one throws a coded error ('safety.invalid-profile'). A run without any school
  * category gives every home unreachable, so the rules fail with 'no-facility' for the asked categories.
  */
 export function safeRoutesForRules(ruleSet: RuleSet, data: PreparedDataset, run: AccessAnalysisRun, runId: string, request: AccessRequest,
-  asked: SafeRoutesRequest | undefined, held: HeldSafeRoutes | undefined, cancel?: CancelToken): RuleSafeRoutes {
+  asked: SafeRoutesRequest | undefined, held: HeldSafeRoutes | undefined, cancel?: CancelToken, onProgress?: ProgressFn, jobId = ''): RuleSafeRoutes {
   if (!needsSafeRoutes(ruleSet)) return {};
   const parsed = parseProfile(asked?.profile ?? CHILD_V1);
   if (!parsed.ok) {
@@ -56,6 +66,36 @@ export function safeRoutesForRules(ruleSet: RuleSet, data: PreparedDataset, run:
     return { input: { status: new Uint8Array(n).fill(STATUS_UNREACHABLE), unsafe: new Uint8Array(n), schoolCategories: safeRouteRuleCategories(ruleSet, sr) } };
   }
   if (held && sameRequest(held.request, sr)) return { input: { status: held.routes.status, unsafe: held.routes.unsafe, schoolCategories } };
-  const r = computeRunSafeRoutes(data, run, runId, request, sr, cancel);
+  const r = computeRunSafeRoutes(data, run, runId, request, sr, cancel, onProgress, jobId);
   return { input: { status: r.held.routes.status, unsafe: r.held.routes.unsafe, schoolCategories }, computed: r.held };
+}
+
+/** What a rule check's safe-route stage needs; it takes [from, from + share] of the job's progress bar. */
+export interface RulesSafetyStage {
+  readonly ruleSet: RuleSet;
+  readonly data: PreparedDataset;
+  readonly run: AccessAnalysisRun;
+  readonly runId: string;
+  readonly request: AccessRequest;
+  readonly asked: SafeRoutesRequest | undefined;
+  readonly held: HeldSafeRoutes | undefined;
+  readonly cancel: CancelToken;
+  readonly jobId: string;
+  readonly onProgress: ProgressFn | undefined;
+  readonly from: number;
+  readonly share: number;
+}
+
+/**
+ * The safe routes a rule check uses. When they must be routed it is a stage of its own
+ * ('progress.safe-routes'), with a turn before it so a Cancel already sent stops the check before routing;
+ * routing checks the token between its searches, and the caller's next turn hears a Cancel sent during it.
+ * Routes computed here are returned, not held: a cancelled check leaves the service as it was.
+ */
+export async function rulesSafetyStage(s: RulesSafetyStage): Promise<RuleSafeRoutes> {
+  if (rulesWillRoute(s.ruleSet, s.asked, s.held)) {
+    s.onProgress?.({ jobId: s.jobId, stage: 'progress.safe-routes', fraction: s.from });
+    await nextTurn(s.cancel);
+  }
+  return safeRoutesForRules(s.ruleSet, s.data, s.run, s.runId, s.request, s.asked, s.held, s.cancel, stageProgress(s.onProgress, s.from, s.share), s.jobId);
 }

@@ -5,19 +5,19 @@
  * The last RUNS_KEPT runs of each dataset are kept (a before/after pair). Failures come back as JobResult
  * codes, never thrown across the boundary.
  */
-import { CANCELLED, JobCancelledError, createCancelToken, type CancelToken, type JobError, type JobResult, type ProgressFn } from '../jobs';
+import { CANCELLED, JobCancelledError, createCancelToken, nextTurn, type JobError, type JobResult, type ProgressFn } from '../jobs';
 import type { ExplainedPath } from '../access';
-import { evaluateRules, type Evaluation, type RuleSet, type SafeRouteInput } from '../rules';
+import { evaluateRules, type Evaluation, type RuleSet } from '../rules';
 import { prepareDataset, prepareTables, type PreparedDataset } from './prepare';
 import { createLayerTableStore, type LayerInputKeys, type LayerTableStore } from './layer-table-store';
 import { runAccessAnalysisYielding, type AccessAnalysisRun } from './run';
-import { requestForRules, scaledProgress, RULES_PROGRESS_SHARE, type AccessWithRules } from './with-rules';
+import { requestForRules, scaledProgress, RULES_PROGRESS_SHARE, SAFE_ROUTES_PROGRESS_SHARE, type AccessWithRules } from './with-rules';
 import { suggestSitesForRun, type SiteRequest, type SiteSuggestions } from './site-suggestions';
 import type { AccessAnalysisResult, AccessRequest, AnalysisInputs } from './types';
 import { parseProfile } from '../safety/profile';
 import { computeRunSafeRoutes, runSchoolCategories, type HeldSafeRoutes } from './safe-routes-run';
 import { safeRouteDetail } from './safe-route-detail';
-import { safeRoutesForRules } from './rules-safe-routes';
+import { rulesSafetyStage, rulesWillRoute } from './rules-safe-routes';
 import { DEFAULT_SCHOOL_CATEGORIES, type SafeRouteDetail, type SafeRoutesRequest, type SafeRoutesResult } from './safe-routes-types';
 
 export const ANALYSIS_ERRORS = {
@@ -60,9 +60,9 @@ export function createAnalysisService(options: AnalysisServiceOptions = {}) {
   const safety = new Map<string, HeldSafeRoutes>();
   let runSeq = 0;
 
-  /** Holds a finished run under a new id, forgetting the dataset's runs beyond RUNS_KEPT. */
-  function hold(datasetId: string, run: AccessAnalysisRun, request: AccessRequest): string {
-    const runId = `run-${++runSeq}`;
+  const nextRunId = () => `run-${++runSeq}`;
+  /** Holds a finished run (under a new id unless given), forgetting the dataset's runs beyond RUNS_KEPT. */
+  function hold(datasetId: string, run: AccessAnalysisRun, request: AccessRequest, runId = nextRunId()): string {
     runs.set(runId, { datasetId, run, request });
     const mine = [...runs].filter(([, r]) => r.datasetId === datasetId).map(([id]) => id);
     for (const old of mine.slice(0, Math.max(0, mine.length - RUNS_KEPT))) {
@@ -70,13 +70,6 @@ export function createAnalysisService(options: AnalysisServiceOptions = {}) {
       safety.delete(old);
     }
     return runId;
-  }
-  /** The run's safe routes for a rule check that asks for them; routes computed for it are held like the panel's (when none are). */
-  function rulesSafety(ruleSet: RuleSet, data: PreparedDataset, run: AccessAnalysisRun, runId: string, request: AccessRequest,
-    asked: SafeRoutesRequest | undefined, cancel: CancelToken): SafeRouteInput | undefined {
-    const r = safeRoutesForRules(ruleSet, data, run, runId, request, asked, safety.get(runId), cancel);
-    if (r.computed && !safety.has(runId)) safety.set(runId, r.computed);
-    return r.input;
   }
   const noRun = (runId: string) => ({ ok: false as const, error: { code: ANALYSIS_ERRORS.unknownRun, params: { runId } } });
 
@@ -126,11 +119,19 @@ export function createAnalysisService(options: AnalysisServiceOptions = {}) {
       if (!ds) return { ok: false, error: { code: ANALYSIS_ERRORS.unknownDataset, params: { datasetId } } };
       return job(jobId, async (cancel) => {
         const req = requestForRules(request, ruleSet);
-        const run = await runAccessAnalysisYielding(ds.data, { ...req, jobId }, scaledProgress(onProgress), cancel);
-        onProgress?.({ jobId, stage: 'progress.rules', fraction: 1 - RULES_PROGRESS_SHARE });
-        await new Promise((resolve) => setTimeout(resolve, 0));
-        const runId = hold(datasetId, run, req);
-        const evaluation = evaluateRules(ruleSet, { ...run.tables, safeRoutes: rulesSafety(ruleSet, ds.data, run, runId, req, req.safeRoutes, cancel) }, cancel);
+        const safeShare = rulesWillRoute(ruleSet, req.safeRoutes, undefined) ? SAFE_ROUTES_PROGRESS_SHARE : 0;
+        const rulesFrom = 1 - RULES_PROGRESS_SHARE;
+        const run = await runAccessAnalysisYielding(ds.data, { ...req, jobId }, scaledProgress(onProgress, RULES_PROGRESS_SHARE + safeShare), cancel);
+        // The run is held only when the check ends: a cancelled one does not push out a run the app shows.
+        const runId = nextRunId();
+        const sr = await rulesSafetyStage({
+          ruleSet, data: ds.data, run, runId, request: req, asked: req.safeRoutes, held: undefined, cancel, jobId, onProgress, from: rulesFrom - safeShare, share: safeShare,
+        });
+        onProgress?.({ jobId, stage: 'progress.rules', fraction: rulesFrom });
+        await nextTurn(cancel);
+        const evaluation = evaluateRules(ruleSet, { ...run.tables, safeRoutes: sr.input }, cancel);
+        hold(datasetId, run, req, runId);
+        if (sr.computed) safety.set(runId, sr.computed);
         onProgress?.({ jobId, stage: 'progress.rules', fraction: 1 });
         return { access: { ...run.result, runId }, evaluation };
       });
@@ -141,14 +142,28 @@ export function createAnalysisService(options: AnalysisServiceOptions = {}) {
     async explain(runId: string, homeIdx: number, category: string): Promise<ExplainedPath | null> {
       return runs.get(runId)?.run.explain(homeIdx, category) ?? null;
     },
-    /** `safeRoutes`: the profile for safe-route rules (default: the run's request's, else child-v1). */
-    async evaluateRules(jobId: string, runId: string, ruleSet: RuleSet, safeRoutes?: SafeRoutesRequest): Promise<JobResult<Evaluation>> {
+    /**
+     * `safeRoutes`: the profile for safe-route rules (default: the run's request's, else child-v1). Stages:
+     * 'progress.safe-routes' when they must be routed, then 'progress.rules'. Routes computed for the check
+     * are held like the panel's (when none are).
+     */
+    async evaluateRules(jobId: string, runId: string, ruleSet: RuleSet, safeRoutes?: SafeRoutesRequest, onProgress?: ProgressFn): Promise<JobResult<Evaluation>> {
       const held = runs.get(runId);
       const ds = held && datasets.get(held.datasetId);
       if (!held || !ds) return noRun(runId);
-      return job(jobId, (cancel) => evaluateRules(ruleSet, {
-        ...held.run.tables, safeRoutes: rulesSafety(ruleSet, ds.data, held.run, runId, held.request, safeRoutes ?? held.request.safeRoutes, cancel),
-      }, cancel));
+      return job(jobId, async (cancel) => {
+        const asked = safeRoutes ?? held.request.safeRoutes;
+        const share = rulesWillRoute(ruleSet, asked, safety.get(runId)) ? 1 - RULES_PROGRESS_SHARE : 0;
+        const sr = await rulesSafetyStage({
+          ruleSet, data: ds.data, run: held.run, runId, request: held.request, asked, held: safety.get(runId), cancel, jobId, onProgress, from: 0, share,
+        });
+        onProgress?.({ jobId, stage: 'progress.rules', fraction: share });
+        if (share > 0) await nextTurn(cancel);
+        const evaluation = evaluateRules(ruleSet, { ...held.run.tables, safeRoutes: sr.input }, cancel);
+        if (sr.computed && runs.has(runId) && !safety.has(runId)) safety.set(runId, sr.computed);
+        onProgress?.({ jobId, stage: 'progress.rules', fraction: 1 });
+        return evaluation;
+      });
     },
     /** Sites for a gap found in run `runId`: `ruleSet` names the gap's rule (null for a category request). */
     async suggestSites(jobId: string, runId: string, ruleSet: RuleSet | null, request: SiteRequest, onProgress?: ProgressFn): Promise<JobResult<SiteSuggestions>> {
@@ -169,8 +184,7 @@ export function createAnalysisService(options: AnalysisServiceOptions = {}) {
       return job(jobId, async (cancel) => {
         onProgress?.({ jobId, stage: 'progress.safe-routes', fraction: 0 });
         // A turn for cancel(jobId) to arrive before the long synchronous part (the supervisor ends a hung one).
-        await new Promise((resolve) => setTimeout(resolve, 0));
-        cancel.check();
+        await nextTurn(cancel);
         const r = computeRunSafeRoutes(ds.data, held.run, runId, held.request, { ...request, profile: profile.profile }, cancel, onProgress, jobId);
         safety.set(runId, r.held);
         return r.result;

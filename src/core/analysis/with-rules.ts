@@ -1,10 +1,11 @@
 /**
  * Access + rules in one job: the request widened to what the rule set tests (its categories, and a
- * cutoff no lower than its largest distance, so no verdict depends on the cutoff), and the run's progress
- * scaled so 'progress.rules' takes the last part of the bar.
+ * cutoff no lower than its largest distance, so no verdict depends on the cutoff), and the progress bar
+ * shared between the job's stages: the access run, then 'progress.safe-routes' when its safe-route rules
+ * need routes computed, then 'progress.rules'.
  */
 import { accessRequirements, type Evaluation, type RuleSet } from '../rules';
-import type { ProgressFn } from '../jobs';
+import { stageProgress, type ProgressFn } from '../jobs';
 import type { AccessAnalysisResult, AccessRequest } from './types';
 import { safeRouteRuleCategories } from './rules-safe-routes';
 
@@ -15,6 +16,8 @@ export interface AccessWithRules {
 
 /** Share of the progress bar left for the rules stage. */
 export const RULES_PROGRESS_SHARE = 0.1;
+/** Share of the bar for routing every home to its school (a rule check whose safe-route rules need it). */
+export const SAFE_ROUTES_PROGRESS_SHARE = 0.3;
 
 export function requestForRules(request: AccessRequest, ruleSet: RuleSet): AccessRequest {
   const need = accessRequirements(ruleSet);
@@ -24,6 +27,7 @@ export function requestForRules(request: AccessRequest, ruleSet: RuleSet): Acces
   return { ...request, categories, cutoffM };
 }
 
-export function scaledProgress(onProgress: ProgressFn | undefined): ProgressFn | undefined {
-  return onProgress && ((p) => onProgress({ ...p, fraction: p.fraction === undefined ? undefined : p.fraction * (1 - RULES_PROGRESS_SHARE) }));
+/** The access run's progress in a rule check: the bar's start, up to what the later stages leave. */
+export function scaledProgress(onProgress: ProgressFn | undefined, later = RULES_PROGRESS_SHARE): ProgressFn | undefined {
+  return stageProgress(onProgress, 0, 1 - later);
 }

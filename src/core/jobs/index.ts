@@ -16,6 +16,11 @@ export interface Progress {
 
 export type ProgressFn = (p: Progress) => void;
 
+/** A stage's own 0..1 progress placed on its job's bar at [from, from + share] (an unknown fraction stays unknown). */
+export function stageProgress(onProgress: ProgressFn | undefined, from: number, share: number): ProgressFn | undefined {
+  return onProgress && ((p) => onProgress({ ...p, fraction: p.fraction === undefined ? undefined : from + p.fraction * share }));
+}
+
 /** A failure the user can act on: a stable code (an i18n key under `error.`) plus its parameters. */
 export interface JobError {
   readonly code: string;
@@ -53,4 +58,10 @@ export function createCancelToken(): CancelToken & { cancel(): void } {
       cancelled = true;
     },
   };
+}
+
+/** A turn of the event loop, then the cancel check: a worker hears cancel(jobId) only between turns. */
+export async function nextTurn(cancel: CancelToken): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  cancel.check();
 }

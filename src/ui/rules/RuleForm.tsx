@@ -1,34 +1,22 @@
-import type { FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AGE_BANDS, BUILTIN_CATEGORIES, UNIT_LEVELS } from '../../core/model';
-import { SEVERITIES, SOURCE_STATUSES, type RuleInput } from '../../core/rules';
+import { SEVERITIES, SOURCE_STATUSES } from '../../core/rules';
 import { useAppState } from '../store-context';
 import { Refusal } from './Refusal';
+import { FORM_METRICS, isFormMetric, ruleDraftFromForm, targetInPercent, usesAgeBand, usesCategory, usesThreshold, type FormMetric } from './rule-draft';
 
-const KINDS = ['share_within', 'worst_distance', 'presence', 'facility_count'] as const;
-
-/** A small form for a new rule; the core validates it, and a refusal shows its reasons here. */
+/** A small form for a new rule: only the chosen metric's fields; the core validates it, and a refusal shows its reasons here. */
 export function RuleForm({ onClose }: { readonly onClose: () => void }) {
   const { t } = useTranslation();
   const addRule = useAppState((s) => s.rules.addRule);
+  const [kind, setKind] = useState<FormMetric>('share_within');
+  const safeRoute = kind === 'safe_route_share';
 
   function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const f = new FormData(e.currentTarget);
-    const s = (k: string) => String(f.get(k) ?? '').trim();
-    const kind = s('kind') as (typeof KINDS)[number];
-    const category = s('category');
-    const band = s('ageBand');
-    const metric = kind === 'share_within' ? { kind, category, age_band: band, threshold_m: Number(s('threshold')) }
-      : kind === 'worst_distance' ? { kind, category, age_band: band } : { kind, category };
-    const share = kind === 'share_within';
-    const year = s('year');
-    const rule = {
-      id: s('id'), scale: s('scale'), title: { en: s('titleEn'), zh: s('titleZh') }, metric,
-      target: share ? Number(s('target')) / 100 : Number(s('target')), severity: s('severity'),
-      source: { document: s('document'), ...(year ? { year: Number(year) } : {}), clause: s('clause'), confirmed: s('status') },
-    } as unknown as RuleInput; // the core validates every field and refuses with reasons
-    if (addRule(rule)) onClose();
+    if (addRule(ruleDraftFromForm((k) => String(f.get(k) ?? '').trim()))) onClose();
   }
 
   return (
@@ -41,19 +29,29 @@ export function RuleForm({ onClose }: { readonly onClose: () => void }) {
       <label>{t('rulesUi.add.titleEn')}<input name="titleEn" /></label>
       <label>{t('rulesUi.add.titleZh')}<input name="titleZh" /></label>
       <label>{t('rulesUi.add.metric')}
-        <select name="kind">{KINDS.map((k) => <option key={k} value={k}>{t(`rules.metric.${k}`)}</option>)}</select>
-      </label>
-      <label>{t('rulesUi.add.category')}
-        <select name="category">{BUILTIN_CATEGORIES.map((c) => <option key={c.id} value={c.id}>{t(`category.${c.id}`)}</option>)}</select>
-      </label>
-      <label>{t('rulesUi.add.ageBand')}
-        <select name="ageBand" defaultValue="all">
-          <option value="all">{t('rules.ageBand.all')}</option>
-          {AGE_BANDS.map((b) => <option key={b} value={b}>{b}</option>)}
+        <select name="kind" value={kind} onChange={(e) => isFormMetric(e.target.value) && setKind(e.target.value)}>
+          {FORM_METRICS.map((k) => <option key={k} value={k}>{t(`rules.metric.${k}`)}</option>)}
         </select>
       </label>
-      <label>{t('rulesUi.threshold')}<input name="threshold" type="number" step="any" defaultValue={300} /></label>
-      <label>{t('rulesUi.target')}<input name="target" type="number" step="any" defaultValue={80} /></label>
+      {safeRoute && <p className="muted" data-testid="rule-form-safe-route">{t('rulesUi.add.safeRouteNote')}</p>}
+      {usesCategory(kind) && (
+        <label>{t('rulesUi.add.category')}
+          <select name="category">{BUILTIN_CATEGORIES.map((c) => <option key={c.id} value={c.id}>{t(`category.${c.id}`)}</option>)}</select>
+        </label>
+      )}
+      {usesAgeBand(kind) && (
+        // Safe routes to school are about school-age children: 7–12 first.
+        <label key={safeRoute ? 'band-school' : 'band'}>{t('rulesUi.add.ageBand')}
+          <select name="ageBand" defaultValue={safeRoute ? '7-12' : 'all'}>
+            <option value="all">{t('rules.ageBand.all')}</option>
+            {AGE_BANDS.map((b) => <option key={b} value={b}>{b}</option>)}
+          </select>
+        </label>
+      )}
+      {usesThreshold(kind) && <label>{t('rulesUi.threshold')}<input name="threshold" type="number" step="any" defaultValue={300} /></label>}
+      <label>{targetInPercent(kind) ? t('rulesUi.targetPct') : t('rulesUi.target')}
+        <input name="target" type="number" step="any" defaultValue={safeRoute ? 90 : 80} key={safeRoute ? 'target-safe' : 'target'} />
+      </label>
       <label>{t('rules.column.severity')}
         <select name="severity" defaultValue="minor">{SEVERITIES.map((v) => <option key={v} value={v}>{t(`rules.severity.${v}`)}</option>)}</select>
       </label>
