@@ -99,9 +99,12 @@ export function parseAnalyzeArgs(argv: readonly string[]): AnalyzeArgs {
   const iso = single.get('isochrones') ?? 'segments';
   if (iso !== 'areas' && iso !== 'segments' && iso !== 'none') throw new ArgsError('--isochrones must be areas, segments or none');
   const safeRoutes = switches.has('--safe-routes');
-  for (const k of ['crossings', 'max-school-walk', 'school-categories']) {
+  for (const k of ['max-school-walk', 'school-categories']) {
     if (!safeRoutes && single.has(k)) throw new ArgsError(`--${k} is used only with --safe-routes`);
   }
+  // A rule set may hold a safe-route rule: its routes need the crossings as much as --safe-routes does.
+  const routesMayRun = safeRoutes || single.has('rules');
+  if (!routesMayRun && single.has('crossings')) throw new ArgsError('--crossings is used only with --safe-routes or --rules');
   const schoolCategories = (single.get('school-categories') ?? DEFAULT_SCHOOL_CATEGORIES.join(',')).split(',').map((c) => c.trim()).filter((c) => c !== '');
   if (schoolCategories.length === 0) throw new ArgsError('--school-categories needs at least one category');
   const d = demo ? demoLayers() : undefined;
@@ -123,7 +126,7 @@ export function parseAnalyzeArgs(argv: readonly string[]): AnalyzeArgs {
     out: need('out'),
     force: switches.has('--force'),
     debug: switches.has('--debug'),
-    crossings: single.get('crossings') ?? (safeRoutes ? d?.crossings : undefined),
+    crossings: single.get('crossings') ?? (routesMayRun ? d?.crossings : undefined),
     safeRoutes: safeRoutes ? { maxSchoolWalkM: num('max-school-walk', CHILD_V1.route.maxSchoolWalkM)!, schoolCategories } : undefined,
   };
 }

@@ -29,7 +29,8 @@ Options:
                              (length, cost, detour, worst segment and crossing), and the crossings and
                              ways of PLTS 3+ that most children's routes use. Needs a school category.
   --crossings FILE           crossing points (an import's crossings.fgb, or OSM crossing tags) with
-                             --safe-routes. Default: none (every crossing counts as unmarked; a warning).
+                             --safe-routes or --rules (a safe-route rule). Default: none (every crossing
+                             counts as unmarked; a warning). With --demo: the demo's crossings.
   --max-school-walk M        homes whose walk to their school exceeds M metres get no safe route
                              (status beyond). Default: 3000.
   --school-categories C,C    the categories whose facilities are schools; a home's school is its nearest

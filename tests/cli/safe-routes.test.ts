@@ -144,11 +144,22 @@ describe('analyze --safe-routes on a hand-made city', () => {
       '--units', `community=${file('communities.geojson')}`, '--rules', file('rules.json'), '--isochrones', 'none', '--out', out],
     { out: () => {}, err: (l) => lines.push(l) })).toBe(0);
     expect(lines.join('\n')).toContain('computing them as with --safe-routes');
-    // No crossings file (--crossings goes with --safe-routes): the signals are unknown, so H1 and H4 (routed now: the
+    // No crossings file: the signals are unknown, so H1 and H4 (routed now: the
     // default maximum walk is 3,000 m) cross Main Road unmarked, H5 walks along it: no child of West has a safe route.
     const west = parseCsv(read(out, 'gaps.csv')).find((r) => r['rule_id'] === 'community.safe-route' && r['unit_id'] === 'C-W')!;
     expect(west).toMatchObject({ measured: '0', passed: 'false', children_affected: '9', homes_affected: '3' });
     expect(parse(read(out, 'safe_routes_units.csv')).find((r) => r['unit_id'] === 'C-W')).toMatchObject({ safe: '0', unsafe: '9', beyond: '0' });
+
+    // With the crossings file a rule set's routes are the ones --safe-routes finds (the signals known): the same gaps.
+    const withRules = file('rules-crossings');
+    const withSwitch = file('switch-crossings');
+    const common = ['--streets', file('streets.geojson'), '--residences', file('homes.geojson'), '--facility', `school=${file('school.geojson')}`,
+      '--units', `community=${file('communities.geojson')}`, '--rules', file('rules.json'), '--crossings', file('crossings.geojson'), '--isochrones', 'none'];
+    expect(await main([...common, '--out', withRules], { out: () => {}, err: (l) => lines.push(l) }), lines.join('\n')).toBe(0);
+    expect(await main([...common, '--safe-routes', '--out', withSwitch], { out: () => {}, err: (l) => lines.push(l) })).toBe(0);
+    const ruleGaps = (dirName: string) => parseCsv(read(dirName, 'gaps.csv')).filter((r) => r['rule_id'] === 'community.safe-route');
+    expect(ruleGaps(withRules)).toEqual(ruleGaps(withSwitch));
+    expect(ruleGaps(withRules).find((r) => r['unit_id'] === 'C-W')!['measured']).not.toBe('0');
   }, 60_000);
 
   it('refuses --safe-routes without schools and its flags without --safe-routes', async () => {
