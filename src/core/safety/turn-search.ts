@@ -7,6 +7,12 @@
  * A search runs from the schools' snapped points outward (costs are symmetric: walking a route backwards
  * crosses the same roads) and stops as soon as every target point (the homes) is final; without targets
  * it labels every reachable state.
+ *
+ * Most vertices are the inside of a way: two segments, no road to cross. A state arriving at such a vertex
+ * has exactly one move (on along the way, at no penalty), so the search walks those chains straight from
+ * the state it pops instead of queueing every step; only states ending at a junction or a crossing go
+ * through the heap. Each chain state gets the same cost, as the same sum in the same order, as if it had
+ * been queued: the walk is Dijkstra's own relaxation, done eagerly where there is nothing to choose.
  */
 import { DistHeap } from '../access/dist-heap';
 import type { CancelToken } from '../jobs';
@@ -54,14 +60,28 @@ export class TurnSearch {
   private readonly heapCapacity: number;
   private heap: DistHeap | null = null;
   private heapSize = 0;
+  /** The one state that follows each state inside a chain (its head has two segments and no turn cost); -1 at a junction. */
+  private readonly chainNext: Int32Array;
 
   constructor(readonly g: CostGraph) {
-    const { offsets, nodeCount } = g.net;
+    const { offsets, nodeCount, targets: heads, edgeSegment } = g.net;
     const edges = g.net.targets.length;
     this.dist = new Float64Array(edges);
     this.pred = new Int32Array(edges);
     this.settled = new Uint8Array(edges);
     this.nodeHead = new Int32Array(nodeCount).fill(-1);
+    this.chainNext = new Int32Array(edges).fill(-1);
+    for (let e = 0; e < edges; e++) {
+      const v = heads[e]!;
+      const first = offsets[v]!;
+      if (offsets[v + 1]! - first !== 2 || g.nodeTurnCost[v] === 1) continue;
+      const se = edgeSegment[e]!;
+      const a = edgeSegment[first]!;
+      const b = edgeSegment[first + 1]!;
+      // Exactly one of the two leaves on the segment just walked (a loop segment on both: a dead end).
+      if (a === se && b !== se) this.chainNext[e] = first + 1;
+      else if (b === se && a !== se) this.chainNext[e] = first;
+    }
     // Each improvement pushes once: at most one push per (state, next edge) pair, plus the seeds.
     let transitions = 0;
     for (let v = 0; v < nodeCount; v++) {
@@ -76,7 +96,7 @@ export class TurnSearch {
     const { offsets, targets: heads, edgeSegment, segA, segB, segLengthM } = g.net;
     const { edgeCost, segIdentity, segMult, segEdgeAB, segEdgeBA, penaltyM } = g;
     const { nodeTurnCost } = g;
-    const { dist, pred, settled, nodeHead } = this;
+    const { dist, pred, settled, nodeHead, chainNext } = this;
     dist.fill(Number.POSITIVE_INFINITY);
     settled.fill(0);
     // One heap for all runs (a lazy-deletion heap is empty again when a run ends or is reset).
@@ -131,8 +151,8 @@ export class TurnSearch {
     let maxCost = Number.NaN;
     let pops = 0;
     while (heap.size > 0) {
-      const du = heap.topKey();
-      const e = heap.pop();
+      let du = heap.topKey();
+      let e = heap.pop();
       if (settled[e] === 1 || du > dist[e]!) continue;
       // Every later state costs at least du: targets whose cost is ≤ du are final. Costs only fall, so a
       // maximum computed a few hundred pops ago is an upper bound and stopping on it is never early.
@@ -145,25 +165,45 @@ export class TurnSearch {
       }
       settled[e] = 1;
       if ((++pops & 0xffff) === 0) cancel?.check();
-      const v = heads[e]!;
-      const se = edgeSegment[e]!;
+      let v: number;
+      let se: number;
+      // Settle e, then walk on while the only move is along the chain and improves the next state.
+      for (;;) {
+        v = heads[e]!;
+        se = edgeSegment[e]!;
+        if (nodeHead[v]! >= 0) {
+          const ia = segIdentity[se]!;
+          const hasRoads = nodeTurnCost[v] === 1;
+          for (let h = nodeHead[v]!; h >= 0; h = next[h]!) {
+            const j = h >> 1;
+            const tg = targets[j]!;
+            const s2 = tg.segment;
+            if (s2 === se) continue; // that would turn back on the segment just walked
+            const pen = hasRoads ? penaltyM[crossingPlts(g, v, ia, segIdentity[s2]!)]! : 0;
+            const part = (h & 1) === 0 ? tg.t : 1 - tg.t;
+            const d = du + pen + part * segLengthM[s2]! * segMult[s2]! + tg.offsetM;
+            if (d < cost[tg.target]!) {
+              if (cost[tg.target] === Number.POSITIVE_INFINITY) unreached--;
+              cost[tg.target] = d;
+              via[tg.target] = e;
+              entry[tg.target] = j;
+            }
+          }
+        }
+        const f = chainNext[e]!;
+        if (f < 0) break;
+        // No penalty inside a chain: du + 0 + edgeCost, as the junction step below adds it.
+        const d = du + edgeCost[f]!;
+        if (!(d < dist[f]!)) break; // f is as cheap already: whoever set it walks on (or has)
+        dist[f] = d;
+        pred[f] = e;
+        settled[f] = 1;
+        e = f;
+        du = d;
+      }
+      if (chainNext[e]! >= 0) continue;
       const ia = segIdentity[se]!;
       const hasRoads = nodeTurnCost[v] === 1;
-      for (let h = nodeHead[v]!; h >= 0; h = next[h]!) {
-        const j = h >> 1;
-        const tg = targets[j]!;
-        const s2 = tg.segment;
-        if (s2 === se) continue; // that would turn back on the segment just walked
-        const pen = hasRoads ? penaltyM[crossingPlts(g, v, ia, segIdentity[s2]!)]! : 0;
-        const part = (h & 1) === 0 ? tg.t : 1 - tg.t;
-        const d = du + pen + part * segLengthM[s2]! * segMult[s2]! + tg.offsetM;
-        if (d < cost[tg.target]!) {
-          if (cost[tg.target] === Number.POSITIVE_INFINITY) unreached--;
-          cost[tg.target] = d;
-          via[tg.target] = e;
-          entry[tg.target] = j;
-        }
-      }
       for (let f = offsets[v]!, end = offsets[v + 1]!; f < end; f++) {
         const sf = edgeSegment[f]!;
         if (sf === se) continue;
