@@ -60,19 +60,23 @@ export function routeHomes(g: CostGraph, homeSnap: SnapResult, schoolSnap: SnapR
     }
     const targets: TargetAttach[] = [];
     group.forEach((h, i) => {
-      for (const a of attachments(homeSnap, homeAlt, h)) targets.push({ ...a, target: i });
+      targets.push({ segment: homeSnap.segment[h]!, t: homeSnap.t[h]!, offsetM: homeSnap.snapM[h]!, target: i });
+      for (const k of homeAlt.get(h) ?? []) targets.push({ segment: homeSnap.also!.segment[k]!, t: homeSnap.also!.t[k]!, offsetM: homeSnap.snapM[h]!, target: i });
     });
     const result = search.run(sources, targets, group.length, cancel);
     const missed: number[] = [];
     const thief: number[] = [];
     group.forEach((h, i) => {
-      const f = Number.isFinite(result.cost[i]!) ? walkRoute(g, search.pred, sources, targets, result, i, unsafePlts, keepSegments) : null;
-      if (f && sourceSchool[f.source] === homeSchool[h]) {
+      // The school the route starts from, known without walking it: only routes that are kept are walked.
+      const via = result.via[i]!;
+      const from = result.entry[i]! < 0 ? -1 : sourceSchool[via < 0 ? -1 - via : search.root[via]!]!;
+      const f = from >= 0 && from === homeSchool[h] ? walkRoute(g, search.pred, sources, targets, result, i, unsafePlts, keepSegments) : null;
+      if (f) {
         cost[h] = result.cost[i]!;
         facts[h] = f;
       } else {
         missed.push(h);
-        thief.push(f ? sourceSchool[f.source]! : -1);
+        thief.push(from);
       }
     });
     return { missed, thief };

@@ -5,7 +5,7 @@
  * on a vertex is still a point of its segment).
  */
 import type { CostGraph } from './cost-graph';
-import { crossingPltsBetween, type Attach, type SearchResult, type TargetAttach } from './turn-search';
+import { crossingPltsAtIds, type Attach, type SearchResult, type TargetAttach } from './turn-search';
 
 export interface RouteFacts {
   /** Legs included. */
@@ -24,40 +24,57 @@ export interface RouteFacts {
   source: number;
 }
 
+/**
+ * The facts of target `target`'s route in a finished search. One tight loop over typed arrays: it runs once
+ * per home over every segment of its route (hundreds on a densely noded city), so it allocates nothing per
+ * step, skips the crossing test at vertices with no car road, and sums the length in the route's order
+ * from the target back to the source.
+ */
 export function walkRoute(g: CostGraph, pred: Int32Array, sources: readonly Attach[], targets: readonly TargetAttach[], result: SearchResult,
   target: number, unsafePlts: number, keepSegments = false): RouteFacts | null {
   const via = result.via[target]!;
   const j = result.entry[target]!;
   if (j < 0) return null;
   const { segLengthM, segA, targets: heads, edgeSegment, segWay } = g.net;
+  const { segPlts, segIdentity, edgeTail, segEdgeAB } = g;
+  const { nodeRoadOffsets } = g.crossing;
   const tg = targets[j]!;
-  const facts: RouteFacts = { lengthM: tg.offsetM, maxSegmentPlts: 0, maxCrossingPlts: 0, stressfulCrossings: 0, stressfulWays: [], stressfulAt: [], segments: [], source: -1 };
-  let seen: Set<number> | null = null;
+  const stressfulWays: number[] = [];
+  const stressfulAt: RouteFacts['stressfulAt'] = [];
+  const segments: number[] = [];
+  let lengthM = tg.offsetM;
+  let maxSegmentPlts = 0;
+  let maxCrossingPlts = 0;
+  let stressfulCrossings = 0;
+  let lastWay = -1;
+  // Crossing tests only where a car road meets the vertex (elsewhere nothing is crossed: PLTS 0).
+  const crossAll = unsafePlts <= 0;
   const useSegment = (s: number, metres: number): void => {
-    facts.lengthM += metres;
-    if (keepSegments) facts.segments.push(s);
-    const p = g.segPlts[s]!;
-    if (p > facts.maxSegmentPlts) facts.maxSegmentPlts = p;
-    const way = segWay[s]!;
-    if (p >= unsafePlts && !(seen ??= new Set()).has(way)) {
-      seen.add(way);
-      facts.stressfulWays.push(way);
+    lengthM += metres;
+    if (keepSegments) segments.push(s);
+    const p = segPlts[s]!;
+    if (p > maxSegmentPlts) maxSegmentPlts = p;
+    if (p >= unsafePlts) {
+      const way = segWay[s]!;
+      if (way !== lastWay && !stressfulWays.includes(way)) stressfulWays.push(way);
+      lastWay = way;
     }
   };
   const cross = (v: number, segIn: number, segOut: number): void => {
-    const p = crossingPltsBetween(g, v, segIn, segOut);
-    if (p > facts.maxCrossingPlts) facts.maxCrossingPlts = p;
+    if (!crossAll && nodeRoadOffsets[v] === nodeRoadOffsets[v + 1]) return;
+    const p = crossingPltsAtIds(g, v, segIdentity[segIn]!, segIdentity[segOut]!);
+    if (p > maxCrossingPlts) maxCrossingPlts = p;
     if (p >= unsafePlts) {
-      facts.stressfulCrossings++;
-      facts.stressfulAt.push({ node: v, plts: p, segIn, segOut });
+      stressfulCrossings++;
+      stressfulAt.push({ node: v, plts: p, segIn, segOut });
     }
   };
+  const done = (k: number): RouteFacts => ({ lengthM, maxSegmentPlts, maxCrossingPlts, stressfulCrossings, stressfulWays, stressfulAt, segments, source: k });
   if (via < 0) {
     const src = sources[-1 - via]!;
     useSegment(tg.segment, Math.abs(src.t - tg.t) * segLengthM[tg.segment]!);
-    facts.lengthM += src.offsetM;
-    facts.source = -1 - via;
-    return facts;
+    lengthM += src.offsetM;
+    return done(-1 - via);
   }
   let e = via;
   const v = heads[e]!;
@@ -68,13 +85,22 @@ export function walkRoute(g: CostGraph, pred: Int32Array, sources: readonly Atta
     const p = pred[e]!;
     if (p < 0) {
       const src = sources[-1 - p]!;
-      useSegment(se, (e === g.segEdgeAB[se] ? 1 - src.t : src.t) * segLengthM[se]!);
-      facts.lengthM += src.offsetM;
-      facts.source = -1 - p;
-      return facts;
+      useSegment(se, (e === segEdgeAB[se] ? 1 - src.t : src.t) * segLengthM[se]!);
+      lengthM += src.offsetM;
+      return done(-1 - p);
     }
-    useSegment(se, segLengthM[se]!);
-    cross(g.edgeTail[e]!, edgeSegment[p]!, se);
+    // The common step, inlined: a whole segment, then the vertex between it and the one before.
+    lengthM += segLengthM[se]!;
+    if (keepSegments) segments.push(se);
+    const sp = segPlts[se]!;
+    if (sp > maxSegmentPlts) maxSegmentPlts = sp;
+    if (sp >= unsafePlts) {
+      const way = segWay[se]!;
+      if (way !== lastWay && !stressfulWays.includes(way)) stressfulWays.push(way);
+      lastWay = way;
+    }
+    const u = edgeTail[e]!;
+    if (crossAll || nodeRoadOffsets[u] !== nodeRoadOffsets[u + 1]) cross(u, edgeSegment[p]!, se);
     e = p;
   }
 }
