@@ -4,14 +4,15 @@
  * costs exactly what the brute-force oracle's cheapest route costs, and its length, worst segment, worst
  * crossing and stressful-crossing count are those of one of the oracle's cheapest routes. The turn-aware
  * search walks such turn-free chains without its heap; this checks it against the oracle where chains are
- * the common case (the scenes of oracle.property.test.ts have few of them).
+ * the common case (the scenes of oracle.property.test.ts have few of them). Also: the facts read off the
+ * search's tree (TreeFacts) equal those of walking each route, stressful ways and crossings included.
  */
 import fc from 'fast-check';
 import type { Feature, FeatureCollection, LineString, Point } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { computeCategoryAccess } from '../../../src/core/access';
 import { buildNetwork, snapPoints } from '../../../src/core/network';
-import { CHILD_V1, computeSafeRoutes } from '../../../src/core/safety';
+import { CHILD_V1, computeSafeRoutes, routeHomes } from '../../../src/core/safety';
 import { oracleRoutes, SPEEDS } from './oracle';
 
 const BASE = [10, 45];
@@ -84,6 +85,17 @@ describe('safe routes on densely noded ways against the brute-force oracle', () 
       const schoolSnap = snapPoints(net, arr(schools, 0), arr(schools, 1));
       const access = computeCategoryAccess(net, homeSnap, schoolSnap, Int32Array.from(schools.map((_, i) => i)));
       const routes = computeSafeRoutes({ net, streets, crossings, homeSnap, schoolSnap, access, profile: CHILD_V1 });
+      // Facts from the search's tree (whole cities) equal those of walking each route (one home shown).
+      const homeSchool = Int32Array.from(routes.status, (st, h) => (st === 0 ? routes.school[h]! : -1));
+      const walked = routeHomes(routes.graph, homeSnap, schoolSnap, homeSchool, 2, undefined, undefined, true);
+      const shared = routeHomes(routes.graph, homeSnap, schoolSnap, homeSchool, 2);
+      shared.facts.forEach((f, h) => {
+        const w = walked.facts[h];
+        expect(f === null).toBe(w === null);
+        if (!f || !w) return;
+        expect(Math.abs(f.lengthM - w.lengthM)).toBeLessThan(1e-9);
+        expect({ ...f, lengthM: 0, segments: [] }).toEqual({ ...w, lengthM: 0, segments: [] });
+      });
       homes.forEach((home, h) => {
         const perSchool = schools.map((school) => oracleRoutes(streets, crossings, home, school));
         if (perSchool.some((o) => (o.homeSnap?.also.length ?? 0) > 0 || (o.schoolSnap?.also.length ?? 0) > 0)) return;
