@@ -75,7 +75,7 @@ export function routeHomes(g: CostGraph, homeSnap: SnapResult, schoolSnap: SnapR
       const via = result.via[i]!;
       const from = result.entry[i]! < 0 ? -1 : sourceSchool[via < 0 ? -1 - via : search.root[via]!]!;
       const f = from < 0 || from !== homeSchool[h] ? null
-        : tree ? tree.facts(search, sources, targets, result, i) : walkRoute(g, search.pred, sources, targets, result, i, unsafePlts, true);
+        : tree ? tree.facts(search, sources, targets, result, i) : walkRoute(g, search.pred, sources, targets, result, i, unsafePlts, keepSegments);
       if (f) {
         cost[h] = result.cost[i]!;
         facts[h] = f;
