@@ -94,9 +94,20 @@ export async function run(): Promise<BenchReport> {
   for (let h = 0; h < homeSchool.length; h++) {
     if (access.nearestFacility[h]! >= 0 && access.walkingM[h]! <= profile.route.maxSchoolWalkM) homeSchool[h] = access.nearestFacility[h]!;
   }
-  const routing = time(() => routeHomes(g, homeSnap, schoolSnap, homeSchool, profile.route.unsafePlts));
+  // Median of RUNS, each also timed in process CPU (user + system: less sensitive than wall time to the other work on the machine).
+  const routingRuns = Array.from({ length: RUNS }, () => {
+    const c0 = process.cpuUsage();
+    const r = time(() => routeHomes(g, homeSnap, schoolSnap, homeSchool, profile.route.unsafePlts));
+    const c = process.cpuUsage(c0);
+    return { ...r, cpuMs: (c.user + c.system) / 1000 };
+  });
+  const routingMs = median(routingRuns.map((r) => r.ms));
+  const routingCpuMs = median(routingRuns.map((r) => r.cpuMs));
+  const routing = routingRuns[0]!;
   const routed = routing.value.facts.filter((f) => f !== null).length;
   const { searches } = routing.value;
+  let chainVertices = 0;
+  for (let v = 0; v < net.nodeCount; v++) if (net.offsets[v + 1]! - net.offsets[v]! === 2 && g.nodeTurnCost[v] === 0) chainVertices++;
   const schoolsUsed = new Set([...homeSchool].filter((f) => f >= 0)).size;
 
   // Turn-aware vs the line graph: full searches (every state labelled) from the first schools' snapped points.
@@ -140,9 +151,10 @@ export async function run(): Promise<BenchReport> {
     `| street safety for every way (rateStreets, median of ${RUNS}) | ${rate.toFixed(0)} | 300 |`,
     `| crossing index: car roads and control at every vertex | ${index.toFixed(0)} | |`,
     `| cost graph | ${graphMs.toFixed(0)} | |`,
-    `| safe routes: ${routed} homes (of ${homes.ids.length}; ${ok} within ${profile.route.maxSchoolWalkM} m) to ${schoolsUsed} schools, in ${searches} turn-aware searches (all schools at once, then classes of schools that took each other's homes) | ${routing.ms.toFixed(0)} | 3000 (in the worker) |`,
+    `| safe routes: ${routed} homes (of ${homes.ids.length}; ${ok} within ${profile.route.maxSchoolWalkM} m) to ${schoolsUsed} schools, in ${searches} turn-aware searches (all schools at once, then classes of schools that took each other's homes), median of ${RUNS} (first run ${routingRuns[0]!.ms.toFixed(0)} ms); process CPU ${routingCpuMs.toFixed(0)} ms | ${routingMs.toFixed(0)} | 3000 (in the worker) |`,
     '',
-    `Turn-aware search against the plain core on an explicit line graph of the same network (${line.nodeCount} states, ${line.segmentCount - 2} turn arcs), full searches from ${picked.length} schools, medians of ${RUNS}; every state's cost agrees to ${maxDiff.toExponential(1)} m:`,
+    `Turn-aware search against the plain core on an explicit line graph of the same network (${line.nodeCount} states, ${line.segmentCount - 2} turn arcs), full searches from ${picked.length} schools, medians of ${RUNS}; every state's cost agrees to ${maxDiff.toExponential(1)} m. `
+      + `Where the gain comes from: ${chainVertices} of ${net.nodeCount} vertices lie inside a way with no road to cross (two segments, one move on), and TurnSearch walks those chains without its heap; the plain core queues every line-graph state.`,
     '',
     '| method | ms | turn-aware is faster by |',
     '|---|---:|---:|',

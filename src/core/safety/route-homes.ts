@@ -9,6 +9,7 @@ import type { CancelToken } from '../jobs';
 import { alternatesOf, type SnapResult } from '../network';
 import type { CostGraph } from './cost-graph';
 import { walkRoute, type RouteFacts } from './route-walk';
+import { TreeFacts } from './tree-facts';
 import { TurnSearch, type Attach, type TargetAttach } from './turn-search';
 
 export interface RoutedHomes {
@@ -47,6 +48,8 @@ export function routeHomes(g: CostGraph, homeSnap: SnapResult, schoolSnap: SnapR
   const homeAlt = alternatesOf(homeSnap.also);
   const schoolAlt = alternatesOf(schoolSnap.also);
   const search = new TurnSearch(g);
+  // Whole cities share each search's tree; a route's segments (to draw it) need its own walk.
+  const tree = keepSegments ? null : new TreeFacts(g, unsafePlts);
 
   /** Routes `group` from the schools at once; a home is done when its cheapest school there is its own. */
   const route = (schools: readonly number[], group: readonly number[]): { missed: number[]; thief: number[] } => {
@@ -60,19 +63,25 @@ export function routeHomes(g: CostGraph, homeSnap: SnapResult, schoolSnap: SnapR
     }
     const targets: TargetAttach[] = [];
     group.forEach((h, i) => {
-      for (const a of attachments(homeSnap, homeAlt, h)) targets.push({ ...a, target: i });
+      targets.push({ segment: homeSnap.segment[h]!, t: homeSnap.t[h]!, offsetM: homeSnap.snapM[h]!, target: i });
+      for (const k of homeAlt.get(h) ?? []) targets.push({ segment: homeSnap.also!.segment[k]!, t: homeSnap.also!.t[k]!, offsetM: homeSnap.snapM[h]!, target: i });
     });
     const result = search.run(sources, targets, group.length, cancel);
+    tree?.next();
     const missed: number[] = [];
     const thief: number[] = [];
     group.forEach((h, i) => {
-      const f = Number.isFinite(result.cost[i]!) ? walkRoute(g, search.pred, sources, targets, result, i, unsafePlts, keepSegments) : null;
-      if (f && sourceSchool[f.source] === homeSchool[h]) {
+      // The school the route starts from, known without walking it: only routes that are kept are walked.
+      const via = result.via[i]!;
+      const from = result.entry[i]! < 0 ? -1 : sourceSchool[via < 0 ? -1 - via : search.root[via]!]!;
+      const f = from < 0 || from !== homeSchool[h] ? null
+        : tree ? tree.facts(search, sources, targets, result, i) : walkRoute(g, search.pred, sources, targets, result, i, unsafePlts, keepSegments);
+      if (f) {
         cost[h] = result.cost[i]!;
         facts[h] = f;
       } else {
         missed.push(h);
-        thief.push(f ? sourceSchool[f.source]! : -1);
+        thief.push(from);
       }
     });
     return { missed, thief };
