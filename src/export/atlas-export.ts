@@ -1,19 +1,20 @@
 /**
  * The atlas: one map page per unit of the chosen level that passes the filter, in core/print's order, each
- * framed on its unit with everything around it greyed, with the unit's figures and gaps beside the map.
+ * framed on its unit with everything around it greyed, with the legend of the visible layers and classes (as
+ * on the single map page) and the unit's figures and gaps in the layout's panel under the map.
  * One PDF, or a zip of `{code}_{name}.pdf` files. Progress per page; cancel between pages.
  */
 import { zipSync } from 'fflate';
 import { pageLayout, planAtlas, type AtlasPage, type RectMm } from '../core/print';
 import type { AppState } from '../state';
 import { atlasSource, unitFigures, type AtlasSource } from './atlas-units';
-import { composeMapPage, type MapPageContent } from './compose-map-page';
+import { composeMapPage, fitLegend, type MapPageContent } from './compose-map-page';
 import { canvasJpeg, drawPageMap, type ExportEnv } from './export-map';
 import { insetOf, studyArea } from './inset';
 import { createPrintMap, type PrintMap } from './map-image';
 import type { ExportOptions, ExportResult } from './options';
 import { exportDate, pdfName } from './options';
-import { footerText } from './page-text';
+import { footerText, legendLabel, printLegendRows } from './page-text';
 import { createPdfSurface, type PdfSurface } from './pdf-surface';
 import type { PageSurface } from './surface';
 import { fitText } from './table';
@@ -55,7 +56,13 @@ export const atlasFileName = (p: AtlasPage): string => `${safe(p.unit.code)}_${s
 export async function exportAtlas(s: AppState, o: ExportOptions, env: ExportEnv): Promise<ExportResult> {
   const src: AtlasSource | null = atlasSource(s, o.atlas.level);
   if (!src) return { ok: false, code: 'export.atlas.no-level' };
-  const L = pageLayout({ paper: o.paper, orientation: o.orientation, dpi: o.dpi });
+  const L = pageLayout({ paper: o.paper, orientation: o.orientation, dpi: o.dpi }, 'atlas');
+  // The legend of the print map's visible layers and classes, as on the single map page (the same frame).
+  const rows = printLegendRows(s, env.t);
+  const fit = fitLegend(rows, L.legend.mm).laid;
+  if (!fit.ok) return fit;
+  const label = legendLabel(env.t);
+  const legendTexts = rows.map(label);
   const plan = planAtlas(src.units, { sortBy: o.atlas.sortBy, filter: o.atlas.filter, aspect: L.map.mm.width / L.map.mm.height, locale: s.language });
   if (!plan.ok) return plan;
   const pages = plan.pages;
@@ -67,7 +74,7 @@ export async function exportAtlas(s: AppState, o: ExportOptions, env: ExportEnv)
   const date = exportDate(o.date);
   const pageNo = (i: number, n: number) => env.t('export.page.number', { page: i + 1, pages: n });
   const titleOf = (p: AtlasPage) => `${p.unit.name} (${p.unit.code})`;
-  const baseTexts = [o.title, env.t('export.page.north'), ...Object.values(footer), '…', '+ 0123456789'];
+  const baseTexts = [o.title, env.t('export.page.north'), ...Object.values(footer), ...legendTexts, '…', '+ 0123456789'];
   const newPdf = (texts: string[], title: string) => createPdfSurface({ widthMm: L.page.widthMm, heightMm: L.page.heightMm, texts, loadFace: env.loadFace, date, title });
   const figures = pages.map((p) => unitFigures(s, env.t, o.atlas.level, p.unit.id));
   const files: Record<string, [Uint8Array, { mtime: Date }]> = {};
@@ -87,8 +94,8 @@ export async function exportAtlas(s: AppState, o: ExportOptions, env: ExportEnv)
         title: titleOf(p),
         subtitle: o.title,
         map: image,
-        legendRows: [],
-        legendLabel: () => '',
+        legendRows: rows,
+        legendLabel: label,
         scale: m.scale,
         scaleLabel: m.scaleLabel,
         north: env.t('export.page.north'),
