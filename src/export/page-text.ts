@@ -6,12 +6,13 @@
 import type { TFunction } from 'i18next';
 import { legendRows, type LegendLayerInput, type LegendRow } from '../core/print';
 import type { AppState } from '../state';
-import { currentRuleSet } from '../state';
+import { currentRuleSet, layerDisplayName } from '../state';
 import { legendFor } from '../map/legend';
 import { GAP_COLORS } from '../map/layers/gap-colors';
 
 export function printLegendRows(s: AppState, t: TFunction): LegendRow[] {
-  const layers: LegendLayerInput[] = s.doc.layers.map((l) => ({ id: l.id, name: l.name, visible: l.visible, classes: legendFor(l, s.layerData[l.id]) }));
+  // Layer names as the layer list shows them in the UI's language (the demo's layers have Chinese names).
+  const layers: LegendLayerInput[] = s.doc.layers.map((l) => ({ id: l.id, name: layerDisplayName(l, s.layerData[l.id], s.language), visible: l.visible, classes: legendFor(l, s.layerData[l.id]) }));
   if (s.rules.result) {
     // Drawn above every document layer, so it goes last (the legend lists the top first).
     layers.push({
@@ -41,7 +42,7 @@ export interface FooterText {
 export function footerText(s: AppState, t: TFunction, date: string): FooterText {
   const rs = currentRuleSet(s);
   const lang = s.language;
-  const names = s.doc.layers.filter((l) => l.visible).map((l) => l.name);
+  const names = s.doc.layers.filter((l) => l.visible).map((l) => layerDisplayName(l, s.layerData[l.id], lang));
   return {
     ruleSet: t('export.page.ruleSet', { name: rs ? `${rs.title[lang]} ${rs.version}` : t('export.page.noRuleSet') }),
     date: t('export.page.date', { date }),

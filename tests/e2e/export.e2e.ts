@@ -122,8 +122,12 @@ describe('export for print', () => {
     assert.deepEqual([png.readUInt32BE(at + 4), png.readUInt32BE(at + 8), png[at + 12]], [5906, 5906, 1]);
   });
 
-  /** Names of the layers the legend must list: visible and holding features (the print legend's headings). */
-  const visibleLayerNames = async () => (await layers(page)).filter((l) => l.visible && l.featureCount > 0).map((l) => l.name);
+  /** Names of the layers the legend must list, as the layer list shows them: visible and holding features. */
+  const visibleLayerNames = async () => {
+    const ids = new Set((await layers(page)).filter((l) => l.visible && l.featureCount > 0).map((l) => l.id));
+    await page.getByRole('tab', { name: '图层' }).click();
+    return page.locator('li.layer[data-layer-id]').evaluateAll((lis, want) => lis.filter((li) => want.includes(li.getAttribute('data-layer-id')!)).map((li) => li.getAttribute('aria-label')!), [...ids]);
+  };
 
   /** One atlas page checked with poppler: paper in points, the map image at the atlas frame's pixels and dpi, the title, page number and legend. */
   function checkAtlasPage(file: string, p: number, o: { paper: 'A4' | 'A3'; orientation: 'portrait' | 'landscape'; title: string; pageNo: string; legend: string[]; notLegend?: string[] }) {
@@ -131,7 +135,9 @@ describe('export for print', () => {
     const info = run('pdfinfo', ['-f', String(p), '-l', String(p), file]);
     const size = info.match(new RegExp(`^Page\\s+${p} size:\\s+([\\d.]+) x ([\\d.]+) pts`, 'm'));
     assert.ok(size, info);
-    assert.deepEqual([size[1], size[2]], [mmToPt(L.page.widthMm).toFixed(2), mmToPt(L.page.heightMm).toFixed(2)], `page ${p} size`);
+    // pdfinfo prints up to 3 decimals (595.276); the page is the paper's millimetres in points.
+    const want = [mmToPt(L.page.widthMm), mmToPt(L.page.heightMm)];
+    assert.ok(Math.abs(Number(size[1]) - want[0]) < 0.01 && Math.abs(Number(size[2]) - want[1]) < 0.01, `page ${p}: ${size[0]}, want ${want.join(' x ')}`);
     const images = run('pdfimages', ['-f', String(p), '-l', String(p), '-list', file]).trim().split('\n').slice(2);
     assert.equal(images.length, 1, images.join('\n'));
     const cols = images[0].trim().split(/\s+/);
@@ -172,10 +178,11 @@ describe('export for print', () => {
     const hidden = all.find((l) => l.role === 'streets' && l.visible && l.featureCount > 0)!;
     assert.ok(hidden, all.map((l) => l.role).join());
     await page.getByRole('tab', { name: '图层' }).click();
-    const box = page.getByRole('checkbox', { name: `显示${hidden.name}` });
+    const hiddenName = (await page.locator(`li.layer[data-layer-id="${hidden.id}"]`).getAttribute('aria-label'))!;
+    const box = page.getByRole('checkbox', { name: `显示${hiddenName}` });
     await box.uncheck();
     const legend = [...(await visibleLayerNames()), zh.legend.childNone];
-    assert.ok(!legend.includes(hidden.name));
+    assert.ok(!legend.includes(hiddenName), legend.join());
     const t0 = Date.now();
     let file: string;
     try {
@@ -193,7 +200,7 @@ describe('export for print', () => {
     chosen.forEach((u, i) => {
       const pdf = join(dir, names[i]);
       assert.match(run('pdfinfo', [pdf]), /^Pages:\s+1$/m);
-      checkAtlasPage(pdf, 1, { paper: 'A3', orientation: 'portrait', title: `${u.name_zh} (${u.admin_code})`, pageNo: '第1/1页', legend, notLegend: [hidden.name, ...streetClasses] });
+      checkAtlasPage(pdf, 1, { paper: 'A3', orientation: 'portrait', title: `${u.name_zh} (${u.admin_code})`, pageNo: '第1/1页', legend, notLegend: [hiddenName, ...streetClasses] });
     });
   });
 
