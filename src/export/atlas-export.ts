@@ -77,7 +77,11 @@ export async function exportAtlas(s: AppState, o: ExportOptions, env: ExportEnv)
   const baseTexts = [o.title, env.t('export.page.north'), ...Object.values(footer), ...legendTexts, '…', '+ 0123456789'];
   const newPdf = (texts: string[], title: string) => createPdfSurface({ widthMm: L.page.widthMm, heightMm: L.page.heightMm, texts, loadFace: env.loadFace, date, title });
   const figures = pages.map((p) => unitFigures(s, env.t, o.atlas.level, p.unit.id));
-  const files: Record<string, [Uint8Array, { mtime: Date }]> = {};
+  // Made on Unix (os 3) with rw-r--r-- files: Info-ZIP's unzip reads the names of a zip made on MS-DOS (fflate's
+  // default, os 0) as code page 437 despite the UTF-8 flag, and lists `{code}_{name}.pdf` with a Chinese name as mojibake.
+  // Entries carry the export date (zip times have no zone and start in 1980), so the same date gives the same zip.
+  const entry = { mtime: date.getTime() < Date.UTC(1980, 0, 2) ? new Date(Date.UTC(1980, 0, 2)) : date, os: 3, attrs: 0o100644 * 0x10000 };
+  const files: Record<string, [Uint8Array, typeof entry]> = {};
   const one: PdfSurface | null = o.atlas.zip ? null : await newPdf([...baseTexts, ...pages.map(titleOf), ...figures.flat(), ...pages.map((_, i) => pageNo(i, pages.length))], o.title);
   try {
     for (let i = 0; i < pages.length; i++) {
@@ -110,7 +114,7 @@ export async function exportAtlas(s: AppState, o: ExportOptions, env: ExportEnv)
       } else {
         const pdf = await newPdf([...baseTexts, content.title, content.pageNumber, m.scaleLabel, ...figures[i]], content.title);
         composeMapPage(pdf, L, content);
-        files[atlasFileName(p)] = [pdf.bytes(), { mtime: date }];
+        files[atlasFileName(p)] = [pdf.bytes(), entry];
       }
     }
     env.onProgress?.(pages.length, pages.length);
@@ -118,7 +122,6 @@ export async function exportAtlas(s: AppState, o: ExportOptions, env: ExportEnv)
     pm.destroy();
   }
   if (one) return { ok: true, bytes: one.bytes(), fileName: pdfName(o.title, 'atlas').replace(/\.pdf$/, `_atlas_${o.atlas.level}.pdf`), mime: 'application/pdf', pages: pages.length };
-  // Zip entries carry the export date too (zip times have no zone and start in 1980), so the same date gives the same zip.
-  const zip = zipSync(files, { level: 0, mtime: date.getTime() < Date.UTC(1980, 0, 2) ? new Date(Date.UTC(1980, 0, 2)) : date });
+  const zip = zipSync(files, { level: 0 });
   return { ok: true, bytes: zip, fileName: pdfName(o.title, 'atlas').replace(/\.pdf$/, `_atlas_${o.atlas.level}.zip`), mime: 'application/zip', pages: pages.length };
 }

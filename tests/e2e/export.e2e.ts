@@ -192,6 +192,7 @@ describe('export for print', () => {
     }
     console.log(`zip atlas of ${chosen.length} communities, A3 portrait 150 dpi: ${statSync(file).size} bytes, ${Date.now() - t0} ms`);
     // unzip -l: the entries, in the atlas's order, named {code}_{name}.pdf (UTF-8 names, read as such).
+    // A UTF-8 locale, as a user's shell has; unzip prints names in the locale's charset.
     const listing = execFileSync('unzip', ['-l', file], { encoding: 'utf8', env: { ...process.env, LC_ALL: 'C.UTF-8' } });
     const names = listing.split('\n').map((l) => l.trim().split(/\s+/)).filter((c) => c.length === 4 && c[3].endsWith('.pdf')).map((c) => c[3]);
     assert.deepEqual(names, chosen.map((u) => `${u.admin_code}_${u.name_zh}.pdf`), listing);
