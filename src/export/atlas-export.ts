@@ -76,7 +76,7 @@ export async function exportAtlas(s: AppState, o: ExportOptions, env: ExportEnv)
   const titleOf = (p: AtlasPage) => `${p.unit.name} (${p.unit.code})`;
   const baseTexts = [o.title, env.t('export.page.north'), ...Object.values(footer), ...legendTexts, '…', '+ 0123456789'];
   const newPdf = (texts: string[], title: string) => createPdfSurface({ widthMm: L.page.widthMm, heightMm: L.page.heightMm, texts, loadFace: env.loadFace, date, title });
-  const figures = pages.map((p) => unitFigures(s, env.t, o.atlas.level, p.unit.id));
+  const figures = pages.map((p) => unitFigures(s, env.t, o.atlas.level, p.unit.id, src.rings.get(p.unit.id) ?? []));
   // Made on Unix (os 3) with rw-r--r-- files: Info-ZIP's unzip reads the names of a zip made on MS-DOS (fflate's
   // default, os 0) as code page 437 despite the UTF-8 flag, and lists `{code}_{name}.pdf` with a Chinese name as mojibake.
   // Entries carry the export date (zip times have no zone and start in 1980), so the same date gives the same zip.
