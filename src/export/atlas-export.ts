@@ -1,19 +1,20 @@
 /**
  * The atlas: one map page per unit of the chosen level that passes the filter, in core/print's order, each
- * framed on its unit with everything around it greyed, with the unit's figures and gaps beside the map.
+ * framed on its unit with everything around it greyed, with the legend of the visible layers and classes (as
+ * on the single map page) and the unit's figures and gaps in the layout's panel under the map.
  * One PDF, or a zip of `{code}_{name}.pdf` files. Progress per page; cancel between pages.
  */
 import { zipSync } from 'fflate';
 import { pageLayout, planAtlas, type AtlasPage, type RectMm } from '../core/print';
 import type { AppState } from '../state';
 import { atlasSource, unitFigures, type AtlasSource } from './atlas-units';
-import { composeMapPage, type MapPageContent } from './compose-map-page';
+import { composeMapPage, fitLegend, type MapPageContent } from './compose-map-page';
 import { canvasJpeg, drawPageMap, type ExportEnv } from './export-map';
 import { insetOf, studyArea } from './inset';
 import { createPrintMap, type PrintMap } from './map-image';
 import type { ExportOptions, ExportResult } from './options';
 import { exportDate, pdfName } from './options';
-import { footerText } from './page-text';
+import { footerText, legendLabel, printLegendRows } from './page-text';
 import { createPdfSurface, type PdfSurface } from './pdf-surface';
 import type { PageSurface } from './surface';
 import { fitText } from './table';
@@ -55,7 +56,13 @@ export const atlasFileName = (p: AtlasPage): string => `${safe(p.unit.code)}_${s
 export async function exportAtlas(s: AppState, o: ExportOptions, env: ExportEnv): Promise<ExportResult> {
   const src: AtlasSource | null = atlasSource(s, o.atlas.level);
   if (!src) return { ok: false, code: 'export.atlas.no-level' };
-  const L = pageLayout({ paper: o.paper, orientation: o.orientation, dpi: o.dpi });
+  const L = pageLayout({ paper: o.paper, orientation: o.orientation, dpi: o.dpi }, 'atlas');
+  // The legend of the print map's visible layers and classes, as on the single map page (the same frame).
+  const rows = printLegendRows(s, env.t);
+  const fit = fitLegend(rows, L.legend.mm).laid;
+  if (!fit.ok) return fit;
+  const label = legendLabel(env.t);
+  const legendTexts = rows.map(label);
   const plan = planAtlas(src.units, { sortBy: o.atlas.sortBy, filter: o.atlas.filter, aspect: L.map.mm.width / L.map.mm.height, locale: s.language });
   if (!plan.ok) return plan;
   const pages = plan.pages;
@@ -67,10 +74,14 @@ export async function exportAtlas(s: AppState, o: ExportOptions, env: ExportEnv)
   const date = exportDate(o.date);
   const pageNo = (i: number, n: number) => env.t('export.page.number', { page: i + 1, pages: n });
   const titleOf = (p: AtlasPage) => `${p.unit.name} (${p.unit.code})`;
-  const baseTexts = [o.title, env.t('export.page.north'), ...Object.values(footer), '…', '+ 0123456789'];
+  const baseTexts = [o.title, env.t('export.page.north'), ...Object.values(footer), ...legendTexts, '…', '+ 0123456789'];
   const newPdf = (texts: string[], title: string) => createPdfSurface({ widthMm: L.page.widthMm, heightMm: L.page.heightMm, texts, loadFace: env.loadFace, date, title });
-  const figures = pages.map((p) => unitFigures(s, env.t, o.atlas.level, p.unit.id));
-  const files: Record<string, [Uint8Array, { mtime: Date }]> = {};
+  const figures = pages.map((p) => unitFigures(s, env.t, o.atlas.level, p.unit.id, src.rings.get(p.unit.id) ?? []));
+  // Made on Unix (os 3) with rw-r--r-- files: Info-ZIP's unzip reads the names of a zip made on MS-DOS (fflate's
+  // default, os 0) as code page 437 despite the UTF-8 flag, and lists `{code}_{name}.pdf` with a Chinese name as mojibake.
+  // Entries carry the export date (zip times have no zone and start in 1980), so the same date gives the same zip.
+  const entry = { mtime: date.getTime() < Date.UTC(1980, 0, 2) ? new Date(Date.UTC(1980, 0, 2)) : date, os: 3, attrs: 0o100644 * 0x10000 };
+  const files: Record<string, [Uint8Array, typeof entry]> = {};
   const one: PdfSurface | null = o.atlas.zip ? null : await newPdf([...baseTexts, ...pages.map(titleOf), ...figures.flat(), ...pages.map((_, i) => pageNo(i, pages.length))], o.title);
   try {
     for (let i = 0; i < pages.length; i++) {
@@ -87,8 +98,8 @@ export async function exportAtlas(s: AppState, o: ExportOptions, env: ExportEnv)
         title: titleOf(p),
         subtitle: o.title,
         map: image,
-        legendRows: [],
-        legendLabel: () => '',
+        legendRows: rows,
+        legendLabel: label,
         scale: m.scale,
         scaleLabel: m.scaleLabel,
         north: env.t('export.page.north'),
@@ -103,7 +114,7 @@ export async function exportAtlas(s: AppState, o: ExportOptions, env: ExportEnv)
       } else {
         const pdf = await newPdf([...baseTexts, content.title, content.pageNumber, m.scaleLabel, ...figures[i]], content.title);
         composeMapPage(pdf, L, content);
-        files[atlasFileName(p)] = [pdf.bytes(), { mtime: date }];
+        files[atlasFileName(p)] = [pdf.bytes(), entry];
       }
     }
     env.onProgress?.(pages.length, pages.length);
@@ -111,7 +122,6 @@ export async function exportAtlas(s: AppState, o: ExportOptions, env: ExportEnv)
     pm.destroy();
   }
   if (one) return { ok: true, bytes: one.bytes(), fileName: pdfName(o.title, 'atlas').replace(/\.pdf$/, `_atlas_${o.atlas.level}.pdf`), mime: 'application/pdf', pages: pages.length };
-  // Zip entries carry the export date too (zip times have no zone and start in 1980), so the same date gives the same zip.
-  const zip = zipSync(files, { level: 0, mtime: date.getTime() < Date.UTC(1980, 0, 2) ? new Date(Date.UTC(1980, 0, 2)) : date });
+  const zip = zipSync(files, { level: 0 });
   return { ok: true, bytes: zip, fileName: pdfName(o.title, 'atlas').replace(/\.pdf$/, `_atlas_${o.atlas.level}.zip`), mime: 'application/zip', pages: pages.length };
 }

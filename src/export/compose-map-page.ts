@@ -34,7 +34,7 @@ export interface MapPageContent {
   readonly sources: string;
   readonly attribution: string;
   readonly pageNumber: string;
-  /** Drawn in the legend's frame instead of the legend (an atlas page's own figures and gaps). */
+  /** Drawn in the layout's panel frame (an atlas page's own figures and gaps). */
   readonly panel?: (s: PageSurface, frame: RectMm) => void;
 }
 
@@ -139,8 +139,8 @@ export function composeMapPage(s: PageSurface, L: PageLayout, c: MapPageContent)
   s.rect(m.x, m.y, m.width, m.height, { stroke: FRAME, lineWidth: 0.25 });
   drawScaleBar(s, L, c);
   drawNorthArrow(s, L, c);
-  if (c.panel) c.panel(s, L.legend.mm);
-  else drawLegend(s, L, c);
+  drawLegend(s, L, c);
+  if (c.panel && L.panel) c.panel(s, L.panel.mm);
   if (c.inset) drawInset(s, L, c.inset);
   const small = { size: 7, color: GREY };
   s.text(c.ruleSet, L.ruleSet.mm.x, baseline(L.ruleSet.mm, 7), small);

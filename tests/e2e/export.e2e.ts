@@ -14,10 +14,13 @@ import { after, before, describe, test } from 'node:test';
 import { geojson as fgb } from 'flatgeobuf';
 import type { Browser, Page } from 'playwright-core';
 import { pageLayout } from '../../src/core/print/page-layout';
-import { launch, openApp, shot } from './helpers/browser';
+import { mmToPt } from '../../src/core/print/paper';
+import { launch, layers, openApp, shot } from './helpers/browser';
 
 const LONG = 180_000;
-const zh = JSON.parse(readFileSync('src/i18n/locales/zh/common.json', 'utf8')) as { role: Record<string, string>; legend: Record<string, string> };
+const zh = JSON.parse(readFileSync('src/i18n/locales/zh/common.json', 'utf8')) as { role: Record<string, string>; legend: Record<string, string>; highway: Record<string, string> };
+// Two of the demo street network's classes (its file has residential and trunk roads): legend rows only that layer gives.
+const streetClasses = [zh.highway.residential, zh.highway.trunk];
 const out = mkdtempSync(join(tmpdir(), 'cfc-export-'));
 const run = (cmd: string, args: string[]) => execFileSync(cmd, args, { encoding: 'utf8', maxBuffer: 64 << 20 });
 
@@ -33,13 +36,18 @@ describe('export for print', () => {
     await browser?.close();
   });
 
-  async function exportPdf(fields: { title: string; subtitle?: string; dpi?: string; kind?: string; format?: string; atlas?: { level: string; sort: string } }, name: string): Promise<string> {
+  type Fields = { title: string; subtitle?: string; dpi?: string; kind?: string; format?: string; paper?: string; orientation?: string; atlas?: { level: string; sort: string; filter?: string; zip?: boolean } };
+  async function exportPdf(fields: Fields, name: string): Promise<string> {
     await page.getByTestId('export-open').click();
     await page.getByTestId('export-format').selectOption(fields.format ?? 'pdf');
     if (fields.kind) await page.getByTestId('export-kind').selectOption(fields.kind);
+    if (fields.paper) await page.getByTestId('export-paper').selectOption(fields.paper);
+    if (fields.orientation) await page.getByTestId('export-orientation').selectOption(fields.orientation);
     if (fields.atlas) {
       await page.getByTestId('export-level').selectOption(fields.atlas.level);
       await page.getByTestId('export-sort').selectOption(fields.atlas.sort);
+      if (fields.atlas.filter) await page.getByTestId('export-filter').fill(fields.atlas.filter);
+      if (fields.atlas.zip) await page.getByTestId('export-zip').check();
     }
     await page.getByTestId('export-title').fill(fields.title);
     await page.getByTestId('export-subtitle').fill(fields.subtitle ?? '');
@@ -47,7 +55,7 @@ describe('export for print', () => {
     await page.getByTestId('export-dpi').selectOption(fields.dpi ?? '150');
     await shot(page, `export-dialog-${name}`);
     const [download] = await Promise.all([page.waitForEvent('download', { timeout: LONG }), page.getByTestId('export-start').click()]);
-    const file = join(out, `${name}.${fields.format ?? 'pdf'}`);
+    const file = join(out, `${name}.${fields.atlas?.zip ? 'zip' : (fields.format ?? 'pdf')}`);
     await download.saveAs(file);
     await page.getByTestId('export-done').waitFor({ timeout: LONG });
     await page.getByRole('button', { name: '关闭' }).click();
@@ -114,29 +122,87 @@ describe('export for print', () => {
     assert.deepEqual([png.readUInt32BE(at + 4), png.readUInt32BE(at + 8), png[at + 12]], [5906, 5906, 1]);
   });
 
-  test('an atlas of the districts by name: one page per district, in pinyin order, each titled with its name and code', { timeout: LONG * 2 }, async () => {
+  /** Names of the layers the legend must list, as the layer list shows them: visible and holding features. */
+  const visibleLayerNames = async () => {
+    const ids = new Set((await layers(page)).filter((l) => l.visible && l.featureCount > 0).map((l) => l.id));
+    await page.getByRole('tab', { name: '图层' }).click();
+    return page.locator('li.layer[data-layer-id]').evaluateAll((lis, want) => lis.filter((li) => want.includes(li.getAttribute('data-layer-id')!)).map((li) => li.getAttribute('aria-label')!), [...ids]);
+  };
+
+  /** One atlas page checked with poppler: paper in points, the map image at the atlas frame's pixels and dpi, the title, page number and legend. */
+  function checkAtlasPage(file: string, p: number, o: { paper: 'A4' | 'A3'; orientation: 'portrait' | 'landscape'; title: string; pageNo: string; legend: string[]; notLegend?: string[] }) {
+    const L = pageLayout({ paper: o.paper, orientation: o.orientation, dpi: 150 }, 'atlas');
+    const info = run('pdfinfo', ['-f', String(p), '-l', String(p), file]);
+    const size = info.match(new RegExp(`^Page\\s+${p} size:\\s+([\\d.]+) x ([\\d.]+) pts`, 'm'));
+    assert.ok(size, info);
+    // pdfinfo prints up to 3 decimals (595.276); the page is the paper's millimetres in points.
+    const want = [mmToPt(L.page.widthMm), mmToPt(L.page.heightMm)];
+    assert.ok(Math.abs(Number(size[1]) - want[0]) < 0.01 && Math.abs(Number(size[2]) - want[1]) < 0.01, `page ${p}: ${size[0]}, want ${want.join(' x ')}`);
+    const images = run('pdfimages', ['-f', String(p), '-l', String(p), '-list', file]).trim().split('\n').slice(2);
+    assert.equal(images.length, 1, images.join('\n'));
+    const cols = images[0].trim().split(/\s+/);
+    assert.deepEqual(cols.slice(3, 5).map(Number), [L.map.px.width, L.map.px.height], `page ${p} map image`);
+    // x-ppi and y-ppi: the image's pixels over its printed size, the asked 150 dpi.
+    assert.deepEqual(cols.slice(12, 14).map(Number), [150, 150], images[0]);
+    const text = run('pdftotext', ['-f', String(p), '-l', String(p), '-layout', file, '-']);
+    assert.equal(text.split('\n').find((l) => l.trim())!.trim(), o.title, `page ${p} title`);
+    const flat = text.replace(/\s+/g, '');
+    assert.ok(flat.includes(o.pageNo), `page ${p}: ${o.pageNo}`);
+    for (const label of o.legend) assert.ok(flat.includes(label.replace(/\s+/g, '')), `page ${p} legend lacks ${label}`);
+    for (const label of o.notLegend ?? []) assert.ok(!flat.includes(label.replace(/\s+/g, '')), `page ${p} legend shows the hidden ${label}`);
+  }
+
+  test('an atlas of the districts by name, A4 landscape: one page per district, in pinyin order, each titled with its name and code, with the legend', { timeout: LONG * 2 }, async () => {
     // The expected units from the demo's district file itself, sorted here with the runtime's Chinese collation.
     const units: { name_zh: string; admin_code: string }[] = [];
     for await (const f of fgb.deserialize(new Uint8Array(readFileSync('data/demo/units_district.fgb'))) as AsyncGenerator<{ properties: { name_zh: string; admin_code: string } }>) units.push(f.properties);
     const collator = new Intl.Collator('zh', { numeric: true, sensitivity: 'base' });
     units.sort((a, b) => collator.compare(a.name_zh, b.name_zh));
     assert.equal(units.length, 3);
+    const legend = [...(await visibleLayerNames()), zh.legend.childNone, ...streetClasses];
     const t0 = Date.now();
-    const file = await exportPdf({ title: '合成港城图集', kind: 'atlas', atlas: { level: 'district', sort: 'name' } }, 'atlas-district');
-    console.log(`atlas of ${units.length} districts, A4 150 dpi: ${statSync(file).size} bytes, ${Date.now() - t0} ms`);
-    const info = run('pdfinfo', [file]);
-    assert.match(info, new RegExp(`^Pages:\\s+${units.length}$`, 'm'));
-    units.forEach((u, i) => {
-      const text = run('pdftotext', ['-f', String(i + 1), '-l', String(i + 1), '-layout', file, '-']);
-      const first = text.split('\n').find((l) => l.trim())!.trim();
-      assert.equal(first, `${u.name_zh} (${u.admin_code})`, `page ${i + 1}`);
-      // pdftotext drops the spaces between Chinese characters.
-      assert.ok(text.replace(/\s+/g, '').includes(`第${i + 1}/${units.length}页`), text);
+    const file = await exportPdf({ title: '合成港城图集', kind: 'atlas', orientation: 'landscape', atlas: { level: 'district', sort: 'name' } }, 'atlas-district');
+    console.log(`atlas of ${units.length} districts, A4 landscape 150 dpi: ${statSync(file).size} bytes, ${Date.now() - t0} ms`);
+    assert.match(run('pdfinfo', [file]), new RegExp(`^Pages:\\s+${units.length}$`, 'm'));
+    units.forEach((u, i) => checkAtlasPage(file, i + 1, { paper: 'A4', orientation: 'landscape', title: `${u.name_zh} (${u.admin_code})`, pageNo: `第${i + 1}/${units.length}页`, legend }));
+  });
+
+  test('a zip atlas of the communities filtered by “屿”, A3 portrait, one layer hidden: one {code}_{name}.pdf per unit in name order, legend without the hidden layer', { timeout: LONG * 2 }, async () => {
+    const units: { name_zh: string; admin_code: string }[] = [];
+    for await (const f of fgb.deserialize(new Uint8Array(readFileSync('data/demo/units_community.fgb'))) as AsyncGenerator<{ properties: { name_zh: string; admin_code: string } }>) units.push(f.properties);
+    const chosen = units.filter((u) => u.name_zh.includes('屿') || u.admin_code.includes('屿'));
+    chosen.sort((a, b) => new Intl.Collator('zh', { numeric: true, sensitivity: 'base' }).compare(a.name_zh, b.name_zh));
+    assert.equal(chosen.length, 2, 'the demo has two communities named with 屿');
+    // Hide one drawn layer: the pages' legend must leave it out (the streets: a heading and several classes).
+    const all = await layers(page);
+    const hidden = all.find((l) => l.role === 'streets' && l.visible && l.featureCount > 0)!;
+    assert.ok(hidden, all.map((l) => l.role).join());
+    await page.getByRole('tab', { name: '图层' }).click();
+    const hiddenName = (await page.locator(`li.layer[data-layer-id="${hidden.id}"]`).getAttribute('aria-label'))!;
+    const box = page.getByRole('checkbox', { name: `显示${hiddenName}` });
+    await box.uncheck();
+    const legend = [...(await visibleLayerNames()), zh.legend.childNone];
+    assert.ok(!legend.includes(hiddenName), legend.join());
+    const t0 = Date.now();
+    let file: string;
+    try {
+      file = await exportPdf({ title: '屿字社区', kind: 'atlas', paper: 'A3', atlas: { level: 'community', sort: 'name', filter: '屿', zip: true } }, 'atlas-community');
+    } finally {
+      await box.check();
+    }
+    console.log(`zip atlas of ${chosen.length} communities, A3 portrait 150 dpi: ${statSync(file).size} bytes, ${Date.now() - t0} ms`);
+    // unzip -l: the entries, in the atlas's order, named {code}_{name}.pdf (UTF-8 names, read as such).
+    // A UTF-8 locale, as a user's shell has; unzip prints names in the locale's charset.
+    const listing = execFileSync('unzip', ['-l', file], { encoding: 'utf8', env: { ...process.env, LC_ALL: 'C.UTF-8' } });
+    const names = listing.split('\n').map((l) => l.trim().split(/\s+/)).filter((c) => c.length === 4 && c[3].endsWith('.pdf')).map((c) => c[3]);
+    assert.deepEqual(names, chosen.map((u) => `${u.admin_code}_${u.name_zh}.pdf`), listing);
+    const dir = join(out, 'atlas-community');
+    execFileSync('unzip', ['-q', '-o', '-d', dir, file], { env: { ...process.env, LC_ALL: 'C.UTF-8' } });
+    chosen.forEach((u, i) => {
+      const pdf = join(dir, names[i]);
+      assert.match(run('pdfinfo', [pdf]), /^Pages:\s+1$/m);
+      checkAtlasPage(pdf, 1, { paper: 'A3', orientation: 'portrait', title: `${u.name_zh} (${u.admin_code})`, pageNo: '第1/1页', legend, notLegend: [hiddenName, ...streetClasses] });
     });
-    const L = pageLayout({ paper: 'A4', orientation: 'portrait', dpi: 150 });
-    const images = run('pdfimages', ['-list', file]).trim().split('\n').slice(2);
-    assert.equal(images.length, units.length);
-    for (const line of images) assert.deepEqual(line.trim().split(/\s+/).slice(3, 5).map(Number), [L.map.px.width, L.map.px.height]);
   });
 
   test('the gap report: its title, and the app’s first gap row (unit, scale, rule, measured / target, severity, children) in the PDF', { timeout: LONG * 2 }, async () => {

@@ -22,6 +22,9 @@ export interface PageSpec {
   readonly dpi: PrintDpi;
 }
 
+/** Millimetres → PDF points (1/72 inch), unrounded: A4 is 595.28 × 841.89 pt. */
+export const mmToPt = (mm: number): number => (mm * 72) / MM_PER_INCH;
+
 /** Millimetres → device pixels at `dpi`, rounded to the nearest pixel. */
 export const mmToPx = (mm: number, dpi: number): number => Math.round((mm * dpi) / MM_PER_INCH);
 

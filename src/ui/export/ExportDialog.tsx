@@ -72,7 +72,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
               </select>
             </label>
             <label>{t('export.paper')}
-              <select value={o.paper} onChange={(e) => set({ paper: e.target.value as PaperSize })}>
+              <select value={o.paper} onChange={(e) => set({ paper: e.target.value as PaperSize })} data-testid="export-paper">
                 {(['A4', 'A3'] as const).map((p) => <option key={p} value={p}>{p}</option>)}
               </select>
             </label>
@@ -138,7 +138,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
             <button type="button" disabled={busy} onClick={onClose}>{t('export.close')}</button>
           </div>
         </form>
-        <PagePreview spec={{ paper: o.paper, orientation: o.orientation, dpi: o.dpi }} title={o.title} label={t('export.preview')} />
+        <PagePreview spec={{ paper: o.paper, orientation: o.orientation, dpi: o.dpi }} kind={o.kind === 'atlas' ? 'atlas' : 'map'} title={o.title} label={t('export.preview')} />
       </div>
     </Modal>
   );

@@ -1,6 +1,6 @@
 /** Page and frame sizes per paper and dpi, against millimetres × dpi / 25.4 worked out by hand. */
 import { describe, expect, it } from 'vitest';
-import { checkMapSize, pageLayout, pageSize, type Frame } from '../../../src/core/print';
+import { checkMapSize, mmToPt, pageLayout, pageSize, type Frame } from '../../../src/core/print';
 
 describe('page size', () => {
   it.each([
@@ -79,5 +79,68 @@ describe('map size check', () => {
     expect(checkMapSize(a3.width, a3.height, { maxSide: 4096, maxArea: 4096 * 4096 }).ok).toBe(true);
     expect(checkMapSize(a3.width, a3.height, { maxSide: 3000, maxArea: 4096 * 4096 })).toMatchObject({ ok: false, code: 'print.map-too-large' });
     expect(checkMapSize(4000, 4000, { maxSide: 8192, maxArea: 4000 * 3999 })).toMatchObject({ ok: false, code: 'print.map-too-large' });
+  });
+});
+
+describe('page size in PDF points', () => {
+  // 210 mm × 72 / 25.4 = 595.2756; 297 mm = 841.8898; 420 mm = 1190.5512 (ISO 216 in points).
+  it.each([
+    ['A4', 'portrait', 595.28, 841.89],
+    ['A4', 'landscape', 841.89, 595.28],
+    ['A3', 'portrait', 841.89, 1190.55],
+    ['A3', 'landscape', 1190.55, 841.89],
+  ] as const)('%s %s', (paper, orientation, wPt, hPt) => {
+    const p = pageSize({ paper, orientation, dpi: 150 });
+    expect([mmToPt(p.widthMm), mmToPt(p.heightMm)].map((x) => x.toFixed(2))).toEqual([wPt.toFixed(2), hPt.toFixed(2)]);
+  });
+});
+
+describe('atlas page: a 32 mm panel for the unit’s figures, taken from the map; the legend keeps its frame', () => {
+  it('A4 portrait: map 190 × 149 mm, legend and inset strip under it, the panel across the page under the strip', () => {
+    const l = pageLayout({ paper: 'A4', orientation: 'portrait', dpi: 150 }, 'atlas');
+    // Body 32 → 271 mm (239 mm) less panel and gap (36 mm) = 203 mm; less strip and gap (54 mm) = 149 mm of map.
+    expect(l.map.mm).toEqual({ x: 10, y: 32, width: 190, height: 149 });
+    expect(l.legend.mm).toEqual({ x: 10, y: 185, width: 136, height: 50 });
+    expect(l.inset.mm).toEqual({ x: 150, y: 185, width: 50, height: 50 });
+    expect(l.panel?.mm).toEqual({ x: 10, y: 239, width: 190, height: 32 });
+    // 181 mm = 1068.90 → 1069 px, so the map is 1069 − 189 = 880 px tall.
+    expect(l.map.px).toEqual({ x: 59, y: 189, width: 1122, height: 880 });
+  });
+
+  it('A4 landscape: map 203 × 116 mm, the panel under it, the side column as on the map page', () => {
+    const l = pageLayout({ paper: 'A4', orientation: 'landscape', dpi: 150 }, 'atlas');
+    expect(l.map.mm).toEqual({ x: 10, y: 32, width: 203, height: 116 });
+    expect(l.panel?.mm).toEqual({ x: 10, y: 152, width: 203, height: 32 });
+    expect(l.legend.mm).toEqual({ x: 217, y: 106, width: 70, height: 78 });
+    // 213 mm = 1257.87 → 1258 px; 148 mm = 874.02 → 874 px.
+    expect(l.map.px).toEqual({ x: 59, y: 189, width: 1199, height: 685 });
+  });
+
+  it('A3 portrait and landscape at 150 dpi', () => {
+    const p = pageLayout({ paper: 'A3', orientation: 'portrait', dpi: 150 }, 'atlas');
+    expect(p.map.mm).toEqual({ x: 10, y: 32, width: 277, height: 272 });
+    expect(p.panel?.mm).toEqual({ x: 10, y: 362, width: 277, height: 32 });
+    // 287 mm = 1694.88 → 1695 px; 304 mm = 1795.28 → 1795 px.
+    expect(p.map.px).toEqual({ x: 59, y: 189, width: 1636, height: 1606 });
+    const q = pageLayout({ paper: 'A3', orientation: 'landscape', dpi: 150 }, 'atlas');
+    expect(q.map.mm).toEqual({ x: 10, y: 32, width: 326, height: 203 });
+    expect(q.panel?.mm).toEqual({ x: 10, y: 239, width: 326, height: 32 });
+  });
+
+  it('a map page has no panel; on every paper, orientation and dpi the atlas legend frame has the map page’s size, and nothing overlaps', () => {
+    for (const paper of ['A4', 'A3'] as const)
+      for (const orientation of ['portrait', 'landscape'] as const)
+        for (const dpi of [150, 300] as const) {
+          const m = pageLayout({ paper, orientation, dpi });
+          const a = pageLayout({ paper, orientation, dpi }, 'atlas');
+          expect(m.panel).toBeNull();
+          // Same size (on a portrait page it moves up with the shorter map), so the same legend rows fit.
+          expect([a.legend.mm.width, a.legend.mm.height]).toEqual([m.legend.mm.width, m.legend.mm.height]);
+          const blocks = [a.title, a.subtitle, a.map, a.legend, a.inset, a.panel!, a.ruleSet, a.date, a.sources, a.attribution, a.pageNumber];
+          for (let i = 0; i < blocks.length; i++) for (let j = i + 1; j < blocks.length; j++) expect(overlap(blocks[i], blocks[j])).toBe(false);
+          expect(inside(a.scaleBar, a.map) && inside(a.northArrow, a.map)).toBe(true);
+          // The panel ends one gap above the footer.
+          expect(a.panel!.mm.y + a.panel!.mm.height).toBe(a.ruleSet.mm.y - 4);
+        }
   });
 });
