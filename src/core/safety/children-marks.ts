@@ -118,6 +118,8 @@ export function indexMarksNetwork(input: MarksNetworkInput): MarksIndex {
   const xs: number[] = [];
   const ways: number[] = [];
   input.streets.forEach((g, way) => {
+    // A street the result does not rate (layers changed since the run) is left out, never guessed.
+    if (way >= input.street.plts.length) return;
     for (const part of lineParts(g)) {
       for (let k = 0; k + 1 < part.length; k++) {
         xs.push(part[k]![0]!, part[k]![1]!, part[k + 1]![0]!, part[k + 1]![1]!);
