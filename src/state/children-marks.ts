@@ -4,7 +4,9 @@
  *
  * On the main thread, not in the analysis worker: the network's geometry is indexed once per result
  * (Flatbush over street segments and crossing points, kept by result below), and a sketch change then costs
- * a few index queries per mark — well under a millisecond for a workshop's tens to hundreds of marks. In the
+ * a few index queries per mark. Measured on the demo city (12,448 segments) on this shared 2-core machine
+ * under load: the index 15–40 ms once, a count 3 ms for 30 marks, 18 ms for 300, 57 ms for 3,000 (a fifth of
+ * them 400 m routes) — a workshop's tens to hundreds of marks, counted once per stroke, not per frame. In the
  * worker every stroke would be a round trip with the marks sent across, and the panel would lag the sketch.
  * Memoised on the two inputs: the result, and the danger/route marks themselves (a wish added, a mark
  * selected, a render: no recount).
