@@ -6,6 +6,7 @@ import { pointOnFeature } from '@turf/turf';
 import type { Feature } from 'geojson';
 import type { MapHandle } from '../map/map-controller';
 import type { AppStore } from '../state';
+import { addFeature } from '../sketch/sketch-doc';
 import type { WorkerFaults } from './create-workers';
 
 export interface LayerSummary {
@@ -32,6 +33,8 @@ export interface CfcTestHook {
   map(): MapHandle['map'];
   /** Only under `?e2e=1`: terminate, crash or hang the io / analysis worker mid-job. */
   workers?: WorkerFaults;
+  /** Only under `?e2e=1` (with the worker faults): adds a sketch feature as this person's edit, as a drawing would; false when refused. */
+  sketch?: { add(id: string, kind: string, geometry: unknown, ageBand?: string): boolean };
   /** The safe-routes result as the store holds it: status, the top hotspots, home statuses counted. */
   safety(): { status: string; crossingHotspots: { roads: readonly string[]; weight: number; routes: number; lng: number; lat: number }[]; wayHotspots: number; homesOk: number; homeIdx: (featureIndex: number) => number } | null;
   state(): { language: string; view: unknown; viewBounds: readonly [number, number, number, number] | null; loadViewOnly: boolean; errors: number; jobs: number; selection: unknown };
@@ -46,7 +49,10 @@ declare global {
 export function installTestHook(store: AppStore, getMap: () => MapHandle, faults?: WorkerFaults): CfcTestHook {
   const hook: CfcTestHook = {
     ready: false,
-    ...(faults ? { workers: faults } : {}),
+    ...(faults ? { workers: faults, sketch: {
+      add: (id: string, kind: string, geometry: unknown, ageBand?: string) =>
+        addFeature(store.getState().sketchDoc(), { id, geometry, properties: { kind, ...(ageBand ? { age_band: ageBand } : {}) } }).ok,
+    } } : {}),
     layers: () => {
       const { doc, layerData } = store.getState();
       return doc.layers.map((l) => {

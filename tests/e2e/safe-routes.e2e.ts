@@ -2,7 +2,10 @@
  * The Safe routes panel on the demo city in Chromium, one app load for the whole file. Expected answers
  * come from `npm run analyze -- --demo --safe-routes` (the same core in Node, not through the UI): the top
  * crossing hotspot (place, roads, children) and the clicked home's safe route (length, detour). The panel's
- * own numbers must also equal what the store holds.
+ * own numbers must also equal what the store holds. Children's marks (issue 9, item 6) join the same load: a
+ * danger mark 10 m from the top crossing hotspot and a route across it are counted on its row, and a danger
+ * mark on a footway that street_safety.csv rates PLTS 1–2, more than 40 m from any other street (found with
+ * Turf over the demo's streets file), is listed as the children disagreeing.
  */
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
@@ -11,11 +14,30 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { after, before, describe, test } from 'node:test';
+import * as turf from '@turf/turf';
+import { geojson } from 'flatgeobuf';
+import type { Feature, LineString } from 'geojson';
 import type { Browser, Page } from 'playwright-core';
 import { launch, layers, openApp, settle, shot, WAIT } from './helpers/browser';
 import { parseCsv } from './helpers/csv';
 
 const LONG = 180_000;
+
+/** The middle of the first PLTS 1–2 street more than 40 m from every street rated otherwise (unrated included), with its PLTS. */
+async function quietSpot(streetSafety: Record<string, string>[]): Promise<{ at: [number, number]; plts: number }> {
+  const plts = new Map(streetSafety.map((r) => [r['way_id']!, Number(r['plts'])]));
+  const all: Feature<LineString>[] = [];
+  for await (const f of geojson.deserialize(new Uint8Array(readFileSync('data/demo/streets.fgb')))) all.push(f as Feature<LineString>);
+  const calm = (f: Feature) => [1, 2].includes(plts.get(String(f.properties!['id'])) ?? 0);
+  const others = all.filter((f) => !calm(f));
+  for (const f of all.filter(calm)) {
+    const mid = turf.along(f, turf.length(f, { units: 'meters' }) / 2, { units: 'meters' });
+    if (others.every((o) => turf.pointToLineDistance(mid, o, { units: 'meters' }) > 40)) {
+      return { at: mid.geometry.coordinates as [number, number], plts: plts.get(String(f.properties!['id']))! };
+    }
+  }
+  throw new Error('no quiet street in the demo city');
+}
 
 describe('safe routes panel', () => {
   let browser: Browser;
@@ -24,6 +46,7 @@ describe('safe routes panel', () => {
   let hotspots: Record<string, string>[];
   let routes: Record<string, string>[];
   let units: Record<string, string>[];
+  let quiet: Awaited<ReturnType<typeof quietSpot>>;
 
   before(async () => {
     const out = mkdtempSync(join(tmpdir(), 'cfc-safe-e2e-'));
@@ -37,6 +60,7 @@ describe('safe routes panel', () => {
     hotspots = parseCsv(readFileSync(join(out, 'hotspots_crossings.csv'), 'utf8'));
     routes = parseCsv(readFileSync(join(out, 'safe_routes.csv'), 'utf8'));
     units = parseCsv(readFileSync(join(out, 'safe_routes_units.csv'), 'utf8'));
+    quiet = await quietSpot(parseCsv(readFileSync(join(out, 'street_safety.csv'), 'utf8')));
   });
   after(async () => {
     await browser?.close();
@@ -86,6 +110,44 @@ describe('safe routes panel', () => {
     assert.ok(Math.abs(view.lng - first.lng) < 1e-4 && Math.abs(view.lat - first.lat) < 1e-4, JSON.stringify(view));
     assert.ok(view.zoom >= 16.5);
     await shot(page, 'safe-routes-hotspot');
+
+    // Children's marks: a danger mark 10 m north of the top crossing, a route across it (100 m east–west).
+    assert.equal(await page.getByTestId('children-summary').count(), 0, 'nothing about children before any mark');
+    const added = await page.evaluate(({ c, q }) => {
+      const add = window.__cfc!.sketch!.add;
+      return [
+        add('e2e-danger-hotspot', 'danger', { type: 'Point', coordinates: [c.lng, c.lat + 9e-5] }, '7_12'),
+        add('e2e-route', 'route', { type: 'LineString', coordinates: [[c.lng - 5e-4, c.lat], [c.lng + 5e-4, c.lat]] }, '7_12'),
+        add('e2e-danger-quiet', 'danger', { type: 'Point', coordinates: q }, '4_6'),
+      ];
+    }, { c: first, q: quiet.at });
+    assert.deepEqual(added, [true, true, true]);
+    // One read of the panel (each round trip waits on a page busy drawing the map).
+    await rows.first().getByTestId('hotspot-children').waitFor({ timeout: WAIT });
+    const panel = await page.evaluate(() => {
+      const kids = document.querySelector<HTMLElement>('[data-testid="hotspot-crossings"] li [data-testid="hotspot-children"]')!;
+      return {
+        kids: { danger: kids.dataset.danger, routes: kids.dataset.routes, text: kids.innerText },
+        summary: document.querySelector<HTMLElement>('[data-testid="children-summary"]')!.innerText,
+        disagree: [...document.querySelectorAll<HTMLElement>('[data-testid="children-disagree"] li')].map((li) => ({ ...li.dataset })),
+      };
+    });
+    assert.deepEqual(panel.kids, { danger: '1', routes: '1', text: '1 child marked danger here, 1 drew their way through' });
+    assert.match(panel.summary, /danger: 2, routes drawn: 1/);
+    // Only the footway's mark disagrees with the tags; on the footway itself, or at a crossing within 30 m rated 1–2.
+    assert.equal(panel.disagree.length, 1);
+    const { target, plts: dPlts, marks } = panel.disagree[0]!;
+    assert.ok(target === 'way' ? Number(dPlts) === quiet.plts : target === 'crossing' && Number(dPlts) <= 2, `${target} PLTS ${dPlts}`);
+    assert.equal(marks, '1');
+    const disagree = page.getByTestId('children-disagree').locator('li');
+    await disagree.first().getByRole('button').click();
+    // The camera jumps at once (the next step moves it again, so no wait for the map to draw this place).
+    await page.waitForFunction((q) => {
+      const v = window.__cfc!.state().view as { lng: number; lat: number };
+      return Math.abs(v.lng - q[0]) < 1e-3 && Math.abs(v.lat - q[1]) < 1e-3;
+    }, quiet.at, { timeout: WAIT });
+    const there = await page.evaluate(() => window.__cfc!.state().view) as { lng: number; lat: number };
+    assert.ok(turf.distance([there.lng, there.lat], quiet.at, { units: 'meters' }) <= 30.5, `zoomed to ${JSON.stringify(there)}, the mark at ${quiet.at}`);
 
     // A home clicked on the map: its safe route beside its shortest, numbers as in safe_routes.csv.
     const homes = (await layers(page)).find((l) => l.role === 'homes')!;

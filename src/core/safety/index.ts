@@ -10,3 +10,5 @@ export * from './route-homes';
 export * from './safe-routes';
 export * from './summaries';
 export * from './hotspots';
+export * from './mark-distance';
+export * from './children-marks';

@@ -5,6 +5,7 @@ import type { AppState } from '../../state';
 import { formatError } from '../format-error';
 import { formatNumber } from '../format-number';
 import { useAppState } from '../store-context';
+import { ChildrenDisagree } from './ChildrenDisagree';
 import { HotspotList } from './HotspotList';
 import { PltsLegend } from './PltsLegend';
 import { ProfileEditor } from './ProfileEditor';
@@ -61,6 +62,7 @@ export function SafetyPanel() {
           <Summary />
           <PltsLegend />
           <HotspotList />
+          <ChildrenDisagree />
           <SchoolTable />
           <UnitTable />
           <RouteDetail />
