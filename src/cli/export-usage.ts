@@ -5,7 +5,7 @@ export const EXPORT_USAGE = `Usage: npm run export -- <the inputs of analyze> [-
 Runs the same analysis as \`npm run analyze\` (same inputs, same checks, same options: see
 \`npm run analyze -- --help\`) and writes every input layer and every result as data GIS software reads:
 
-  input_streets, input_homes, input_facilities[_CATEGORY], input_units_LEVEL
+  input_streets, input_homes, input_facilities[_CATEGORY], input_units_LEVEL, input_crossings
                  the inputs as read and checked (personal fields withheld)
   access         one point per home: snap_m and, per category, CATEGORY_network_m, CATEGORY_walking_m,
                  CATEGORY_facility_id (empty when unreachable)

@@ -36,7 +36,7 @@ export interface Manifest {
 export function inputLayers(run: Pick<AnalyzeRun, 'inputs'>): ExportLayer[] {
   const used = new Set<string>();
   return run.inputs.map(({ spec, layer }) => {
-    const base = spec.role === 'streets' || spec.role === 'homes' ? `input_${spec.role}`
+    const base = spec.role === 'streets' || spec.role === 'homes' || spec.role === 'crossings' ? `input_${spec.role}`
       : spec.role === 'facilities' ? `input_facilities${spec.category ? `_${safeFileStem(spec.category).replace(/-/g, '_')}` : ''}`
         : `input_units_${spec.role}`;
     let name = base;

@@ -62,7 +62,7 @@ describe('export --demo --rules default', () => {
     }
     const layers = [...new Set(manifest.files.map((f) => f.layer))];
     expect(layers).toEqual([
-      'input_streets', 'input_homes', 'input_facilities', 'input_units_city', 'input_units_district', 'input_units_street', 'input_units_community',
+      'input_streets', 'input_homes', 'input_facilities', 'input_units_city', 'input_units_district', 'input_units_street', 'input_units_community', 'input_crossings',
       'access', 'coverage', 'isochrones', 'gaps', 'scorecards',
     ]);
     for (const l of layers) expect(manifest.files.filter((f) => f.layer === l).map((f) => f.format).sort()).toEqual(['csv', 'fgb', 'geojson', 'gpkg']);
