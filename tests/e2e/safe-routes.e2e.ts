@@ -71,6 +71,9 @@ describe('safe routes panel', () => {
     await page.getByRole('button', { name: 'Find safe routes' }).click();
     await page.getByTestId('safety-summary').waitFor({ timeout: LONG });
     assert.equal(await page.locator('.safety-panel [role="status"]').getAttribute('data-status'), 'done');
+    // The map's own legend explains the overlay it now draws: the four PLTS classes (in the panel's words).
+    const mapLegend = page.getByTestId('map-legend').locator('[data-legend="safety"]');
+    for (const p of [1, 2, 3, 4]) assert.equal(await mapLegend.getByText(await page.locator('.safety-panel .safety-legend li').nth(p - 1).innerText(), { exact: true }).count(), 1);
 
     // The hotspot list: non-empty, its first row's children are the store's and the CLI's.
     const rows = page.getByTestId('hotspot-crossings').locator('li');
