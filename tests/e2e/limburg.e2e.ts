@@ -8,7 +8,8 @@
  *   population (supplied here, not read from the app) gives with the age shares the import uses;
  * - the town's Gymnasien are middle schools, so middle school is reachable for a real share of its children
  *   (before: every school was primary, and a "critical" middle-school gap covered the whole town);
- * - the rule pack suggested is the international one (Germany), and Shenzhen's 800 rooms are not checked.
+ * - the rule pack suggested is the international one (Germany), and Shenzhen's 800 rooms are not checked;
+ * - safe routes (issue 8) route every analysed home and rank crossing hotspots on Limburg's own named roads.
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -92,6 +93,31 @@ describe('a real city, right the first time (Limburg an der Lahn)', () => {
     const share = Number(await row.locator('td[data-category="middle_school"]').getAttribute('data-share'));
     assert.ok(share > 0, `middle-school share ${share}`);
     await shot(page, 'limburg-analysis');
+  });
+
+  test('safe routes to school in Limburg: every analysed home routed, hotspots on Limburg\'s named roads, ranked', { timeout: LONG }, async () => {
+    const analysed = number(await page.getByTestId('analysis-homes').innerText());
+    await page.getByRole('tab', { name: 'Safe routes' }).click();
+    await page.getByRole('button', { name: 'Find safe routes' }).click();
+    const summary = page.getByTestId('safety-summary');
+    await summary.waitFor({ timeout: LONG });
+    // "9,432 homes routed: …": the homes of the access run the panel routes, Limburg's and no demo's.
+    const routed = number((/^([\d,.]+)/.exec(await summary.innerText()) ?? ['', ''])[1]!);
+    assert.equal(routed, analysed);
+    const s = await page.evaluate(() => window.__cfc!.safety());
+    assert.equal(s?.status, 'done');
+    assert.ok(s.homesOk > 0 && s.homesOk <= analysed, `${s.homesOk} homes with a route`);
+    const hot = s.crossingHotspots;
+    assert.ok(hot.length > 0, 'crossing hotspots');
+    for (let i = 1; i < hot.length; i++) assert.ok(hot[i - 1]!.weight >= hot[i]!.weight, 'ranked by children');
+    // Limburg an der Lahn lies around 50.38° N, 8.06° E (its districts within about 8 km): every hotspot is there.
+    for (const h of hot) assert.ok(h.lng > 7.9 && h.lng < 8.2 && h.lat > 50.3 && h.lat < 50.5, `hotspot at ${h.lng}, ${h.lat}`);
+    // The top crossing is on roads OpenStreetMap names; the panel lists it first with those names.
+    assert.ok(hot[0]!.roads.some((r) => r.trim() !== ''), JSON.stringify(hot[0]));
+    const first = page.getByTestId('hotspot-crossings').locator('li').first();
+    assert.match(await first.innerText(), new RegExp(hot[0]!.roads.find((r) => r.trim() !== '')!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+    await settle(page);
+    await shot(page, 'limburg-safe-routes');
   });
 
   test('the rules suggested fit a German town: the international pack, no 800 mother-and-baby rooms', { timeout: LONG }, async () => {
