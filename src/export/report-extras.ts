@@ -5,7 +5,8 @@
  */
 import type { TFunction } from 'i18next';
 import { activeFacilityProposals } from '../state/actions/scenario-proposals';
-import { analysisPlan, type AppState } from '../state';
+import type { AppState } from '../state';
+import { localRoadName, localWayName } from '../state/street-names';
 import { categoryLabel } from '../ui/analysis/format';
 import { formatNumber } from '../ui/format-number';
 import type { ReportTable } from './gap-report';
@@ -59,11 +60,6 @@ export function proposalTable(s: AppState, t: TFunction): ReportTable | null {
   };
 }
 
-const wayName = (s: AppState, way: number): string => {
-  const p = analysisPlan(s).streets.flatMap((l) => s.layerData[l.id]?.data.features ?? [])[way]?.properties;
-  const v = p?.['name'] ?? p?.['ref'];
-  return typeof v === 'string' ? v : '';
-};
 
 export function hotspotTable(s: AppState, t: TFunction): ReportTable | null {
   const r = s.safety.result;
@@ -71,10 +67,10 @@ export function hotspotTable(s: AppState, t: TFunction): ReportTable | null {
   const n = (x: number) => formatNumber(x, s.language, 1);
   const weight = (x: number) => t(r.weightsAreChildren ? 'safety.hotspots.count' : 'safety.hotspots.countHomes', { count: n(x) });
   const crossings = r.crossingHotspots.slice(0, REPORT_HOTSPOTS).map((c) => [
-    t('export.report.crossing'), c.roads.join(' / ') || t('safety.hotspots.unnamed'), t('safety.hotspots.row', { plts: c.plts, control: t(`safety.control.${c.control}`) }), weight(c.weight),
+    t('export.report.crossing'), c.roads.map((road) => localRoadName(s, road, s.language)).join(' / ') || t('safety.hotspots.unnamed'), t('safety.hotspots.row', { plts: c.plts, control: t(`safety.control.${c.control}`) }), weight(c.weight),
   ]);
   const ways = r.wayHotspots.slice(0, REPORT_HOTSPOTS).map((w) => [
-    t('export.report.street'), wayName(s, w.way) || w.wayId, `PLTS ${w.plts}, ${t(`safety.basis.${w.basis}`)}`, weight(w.weight),
+    t('export.report.street'), localWayName(s, w.way, s.language) || w.wayId, `PLTS ${w.plts}, ${t(`safety.basis.${w.basis}`)}`, weight(w.weight),
   ]);
   return {
     heading: t('export.report.hotspots'),

@@ -23,6 +23,16 @@ import { parseCsv } from './helpers/csv';
 
 const LONG = 180_000;
 
+/** The demo's street names → their Chinese names, read from its streets file (the map labels streets by them). */
+async function chineseStreetNames(): Promise<Map<string, string>> {
+  const zh = new Map<string, string>();
+  for await (const f of geojson.deserialize(new Uint8Array(readFileSync('data/demo/streets.fgb')))) {
+    const p = (f as Feature).properties ?? {};
+    if (typeof p['name'] === 'string' && typeof p['name_zh'] === 'string' && !zh.has(p['name'])) zh.set(p['name'], p['name_zh']);
+  }
+  return zh;
+}
+
 /** The middle of the first PLTS 1–2 street more than 40 m from every street rated otherwise (unrated included), with its PLTS. */
 async function quietSpot(streetSafety: Record<string, string>[]): Promise<{ at: [number, number]; plts: number }> {
   const plts = new Map(streetSafety.map((r) => [r['way_id']!, Number(r['plts'])]));
@@ -193,6 +203,11 @@ describe('safe routes panel', () => {
     await page.getByRole('button', { name: '中文' }).click();
     await page.getByRole('heading', { name: '安全上学路线' }).waitFor();
     await page.getByRole('tab', { name: '安全路线' }).waitFor();
+    // The top crossing's roads in Chinese, as the map labels them: the CLI's names through the streets file's name_zh.
+    const zh = await chineseStreetNames();
+    const expected = cli['roads']!.split(';').map((r) => zh.get(r) ?? r).join(' / ');
+    assert.notEqual(expected, cli['roads']!.split(';').join(' / '), 'the demo names its streets in Chinese too');
+    assert.equal(await rows.first().getByRole('button').innerText(), expected);
     await shot(page, 'safe-routes-zh');
     assert.deepEqual(problems, []);
   });

@@ -5,16 +5,16 @@
 import { useTranslation } from 'react-i18next';
 import type { HotspotChildren } from '../../core/safety';
 import type { BBox } from '../../core/model';
-import { analysisPlan } from '../../state';
 import type { AppState } from '../../state';
 import { childrenMarks } from '../../state/children-marks';
+import { localRoadName, localWayName, streetIndex } from '../../state/street-names';
 import { formatNumber } from '../format-number';
 import { useAppState, useAppStore } from '../store-context';
 
 const SHOWN = 10;
 
 export function wayBox(s: AppState, way: number): BBox | null {
-  const f = analysisPlan(s).streets.flatMap((l) => s.layerData[l.id]?.data.features ?? [])[way];
+  const f = streetIndex(s).features[way];
   const g = f?.geometry;
   const pts = g?.type === 'LineString' ? g.coordinates : g?.type === 'MultiLineString' ? g.coordinates.flat() : [];
   if (!pts.length) return null;
@@ -23,12 +23,8 @@ export function wayBox(s: AppState, way: number): BBox | null {
   return [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
 }
 
-export const wayName = (s: AppState, way: number): string => {
-  const f = analysisPlan(s).streets.flatMap((l) => s.layerData[l.id]?.data.features ?? [])[way];
-  const p = f?.properties;
-  const v = p?.['name'] ?? p?.['ref'];
-  return typeof v === 'string' ? v : '';
-};
+/** A way's name in the UI's language, as the map labels it. */
+export const wayName = (s: AppState, way: number): string => localWayName(s, way, s.language);
 
 /** "3 children marked danger here, 2 drew their way through"; nothing when no child's mark is near. */
 function ChildCounts({ c }: { c: HotspotChildren | undefined }) {
@@ -49,6 +45,7 @@ export function HotspotList() {
   const requestBounds = useAppState((s) => s.requestBounds);
   const names = useAppState((s) => (r ? r.wayHotspots.slice(0, SHOWN).map((w) => wayName(s, w.way)).join('\u0000') : '')).split('\u0000');
   const kids = useAppState(childrenMarks);
+  const lang = useAppState((s) => s.language);
   const store = useAppStore();
   if (!r) return null;
   const n = (x: number) => formatNumber(x, i18n.language, 1);
@@ -59,7 +56,7 @@ export function HotspotList() {
       <h3>{t('safety.hotspots.crossings')}</h3>
       <ol className="safety-hotspot-list" data-testid="hotspot-crossings">
         {r.crossingHotspots.slice(0, SHOWN).map((c, i) => {
-          const name = c.roads.join(' / ') || t('safety.hotspots.unnamed');
+          const name = c.roads.map((road) => localRoadName(store.getState(), road, lang)).join(' / ') || t('safety.hotspots.unnamed');
           return (
             <li key={c.node} data-weight={c.weight} data-routes={c.routes}>
               <button type="button" className="link" title={t('safety.hotspots.zoom', { name })}
