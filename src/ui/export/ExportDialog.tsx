@@ -75,6 +75,9 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
         {o.kind === 'data' ? (
           <div className="export-form">
             {kindField}
+            <label>{t('export.date')}
+              <input type="date" value={o.date} onChange={(e) => set({ date: e.target.value })} data-testid="export-data-date" />
+            </label>
             <DataExport date={o.date} onClose={onClose} />
           </div>
         ) : (
