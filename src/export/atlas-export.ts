@@ -5,6 +5,7 @@
  * One PDF, or a zip of `{code}_{name}.pdf` files. Progress per page; cancel between pages.
  */
 import { zipSync } from 'fflate';
+import { unixZipEntry } from '../core/export/zip-entry';
 import { pageLayout, planAtlas, type AtlasPage, type RectMm } from '../core/print';
 import type { AppState } from '../state';
 import { atlasSource, unitFigures, type AtlasSource } from './atlas-units';
@@ -77,10 +78,8 @@ export async function exportAtlas(s: AppState, o: ExportOptions, env: ExportEnv)
   const baseTexts = [o.title, env.t('export.page.north'), ...Object.values(footer), ...legendTexts, '…', '+ 0123456789'];
   const newPdf = (texts: string[], title: string) => createPdfSurface({ widthMm: L.page.widthMm, heightMm: L.page.heightMm, texts, loadFace: env.loadFace, date, title });
   const figures = pages.map((p) => unitFigures(s, env.t, o.atlas.level, p.unit.id, src.rings.get(p.unit.id) ?? []));
-  // Made on Unix (os 3) with rw-r--r-- files: Info-ZIP's unzip reads the names of a zip made on MS-DOS (fflate's
-  // default, os 0) as code page 437 despite the UTF-8 flag, and lists `{code}_{name}.pdf` with a Chinese name as mojibake.
-  // Entries carry the export date (zip times have no zone and start in 1980), so the same date gives the same zip.
-  const entry = { mtime: date.getTime() < Date.UTC(1980, 0, 2) ? new Date(Date.UTC(1980, 0, 2)) : date, os: 3, attrs: 0o100644 * 0x10000 };
+  // Unix entries (zip-entry.ts): `{code}_{name}.pdf` with a Chinese name lists right in unzip; the date makes the bytes.
+  const entry = unixZipEntry(date);
   const files: Record<string, [Uint8Array, typeof entry]> = {};
   const one: PdfSurface | null = o.atlas.zip ? null : await newPdf([...baseTexts, ...pages.map(titleOf), ...figures.flat(), ...pages.map((_, i) => pageNo(i, pages.length))], o.title);
   try {

@@ -2,7 +2,8 @@
 import type { Orientation, PaperSize, PrintDpi } from '../core/print';
 import type { UnitLevel } from '../core/model';
 
-export type ExportKind = 'map' | 'report' | 'atlas';
+/** 'data': every layer and result as files (ui/export/DataExport.tsx), not a page. */
+export type ExportKind = 'map' | 'report' | 'atlas' | 'data';
 export type ExportFormat = 'pdf' | 'png';
 
 export interface ExportOptions {

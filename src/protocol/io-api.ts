@@ -11,6 +11,7 @@ import type { ChildEstimateConfig } from '../core/io/osm/estimate-children';
 import type { ProjectRead, ProjectReadOptions } from '../core/io/project-read';
 import type { Feature } from 'geojson';
 import type { LayerSpec } from '../core/tables';
+import type { DataZip, DataZipRequest } from '../core/export/manifest';
 import type { JobId, JobResult, ProgressFn } from './jobs';
 import type { LayerPort } from './layer-channel';
 import type { ProtocolTable } from './protocol-table';
@@ -55,6 +56,11 @@ export interface IoApi {
    * (transferred); resolves once the analysis worker holds it. Error 'io.layer-not-held'.
    */
   shipLayer?(key: string, spec: LayerSpec, tableKey: string): Promise<JobResult<{ readonly features: number }>>;
+  /**
+   * The data export (core/export/data-zip.ts): every layer in each format asked for and manifest.json, as
+   * one zip; progress 'progress.export-data', cancel between files. Errors 'export.data.*'.
+   */
+  exportData?(jobId: JobId, request: DataZipRequest, onProgress?: ProgressFn): Promise<JobResult<DataZip>>;
   /** Forgets held layers (the project no longer has them). */
   dropLayers?(keys: readonly string[]): Promise<void>;
 }
@@ -70,4 +76,5 @@ export const ioProtocol = {
   adoptChunk: { kind: 'query' },
   shipLayer: { kind: 'task' },
   dropLayers: { kind: 'query' },
+  exportData: { kind: 'job', transfer: (v) => [v.bytes.buffer as ArrayBuffer] },
 } as const satisfies ProtocolTable<IoApi>;

@@ -77,6 +77,10 @@ export const createJobsSlice = (services: Services, newId: IdFactory): SliceCrea
     jobs: {},
     errors: [],
     runJob,
+    exportData: (request) => runJob({
+      kind: 'export', labelKey: 'export.data.job', worker: 'io', stage: 'progress.export-data',
+      run: ({ jobId, onProgress }) => services.io.exportData?.(jobId, request, onProgress) ?? Promise.resolve({ ok: false, error: { code: 'export.not-available' } }),
+    }),
     async loadFiles(items, capture = 'record', replace = []) {
       const loaded = (await Promise.all(items.map(runOne))).flat();
       if (loaded.length === 0) return [];

@@ -1,5 +1,6 @@
 /** The store's shape: one zustand store built from slices (document, data, session, jobs). */
 import type { BBox, LayerRole, LoadedLayer, Project } from '../core/model';
+import type { DataZip, DataZipRequest } from '../core/export/manifest';
 import type { AnalysisApi } from '../protocol/analysis-api';
 import type { IoApi, LoadOptions, LoadSource } from '../protocol/io-api';
 import type { JobError, JobId, JobResult, ProgressFn } from '../protocol/jobs';
@@ -99,7 +100,7 @@ export interface SessionSlice {
 }
 
 /** Every long task is one of these, run by `runJob` and listed in `jobs`. */
-export type JobKind = 'load' | 'project' | 'analysis' | 'rules' | 'siting' | 'safe-routes';
+export type JobKind = 'load' | 'project' | 'analysis' | 'rules' | 'siting' | 'safe-routes' | 'export';
 
 export interface JobState {
   readonly id: JobId;
@@ -159,6 +160,8 @@ export interface JobsSlice {
    * coded error or a worker that died → that error. Never throws. Callers decide where an error is shown.
    */
   runJob<T>(spec: JobSpec<T>): Promise<JobResult<T>>;
+  /** The data export as an io worker job (IoApi.exportData): listed, with progress and Cancel, like a load. */
+  exportData(request: DataZipRequest): Promise<JobResult<DataZip>>;
   cancelJob(id: JobId): void;
   dismissError(id: string): void;
   reportError(subject: string, error: JobError): void;

@@ -234,6 +234,34 @@ describe('export for print', () => {
     assert.ok(line, `no PDF row for ${cells.join(' | ')}`);
     console.log(`gap report: ${run('pdfinfo', [file]).match(/Pages:\s+(\d+)/)![1]} pages, ${gapCount} gaps; row: ${cells.join(' | ')}`);
   });
+
+  test('data: the demo as GeoJSON, CSV and GeoPackage in one zip whose files are the manifest’s, with every home and the rule check’s gaps', { timeout: LONG }, async () => {
+    const homes = (await layers(page)).find((l) => l.role === 'homes')!;
+    await page.getByTestId('export-open').click();
+    await page.getByTestId('export-kind').selectOption('data');
+    await page.getByTestId('export-data-fgb').uncheck();
+    const t0 = Date.now();
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: LONG }), page.getByTestId('export-start').click()]);
+    const file = join(out, 'data.zip');
+    await download.saveAs(file);
+    await page.getByTestId('export-done').waitFor({ timeout: LONG });
+    await shot(page, 'export-data-done');
+    await page.getByRole('button', { name: '关闭' }).click();
+    const listing = execFileSync('unzip', ['-l', file], { encoding: 'utf8', env: { ...process.env, LC_ALL: 'C.UTF-8' } });
+    const names = listing.split('\n').map((l) => l.trim().split(/\s+/)).filter((c) => c.length === 4 && /^\d+$/.test(c[0]) && c[3].includes('.')).map((c) => c[3]);
+    const dir = join(out, 'data');
+    execFileSync('unzip', ['-q', '-o', '-d', dir, file]);
+    const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { files: { name: string; format: string; layer: string; features: number; bytes: number }[] };
+    assert.deepEqual(names, [...new Set(manifest.files.map((f) => f.name)), 'manifest.json'], listing);
+    assert.deepEqual([...new Set(manifest.files.map((f) => f.format))], ['geojson', 'csv', 'gpkg']);
+    for (const f of manifest.files) assert.equal(statSync(join(dir, f.name)).size, f.bytes, f.name);
+    const layerNames = new Set(manifest.files.map((f) => f.layer));
+    for (const l of ['input_homes', 'access', 'coverage', 'gaps', 'scorecards']) assert.ok(layerNames.has(l), `no ${l} in ${[...layerNames].join()}`);
+    const homesJson = JSON.parse(readFileSync(join(dir, 'input_homes.geojson'), 'utf8')) as { features: unknown[] };
+    assert.equal(homesJson.features.length, homes.featureCount);
+    assert.equal(manifest.files.find((f) => f.name === 'cfc-planner.gpkg' && f.layer === 'input_homes')?.features, homes.featureCount);
+    console.log(`data export: ${names.length - 1} files, ${layerNames.size} layers, ${statSync(file).size} bytes, ${Date.now() - t0} ms`);
+  });
 });
 
 function parsePgm(buf: Buffer): { width: number; height: number; pixels: Uint8Array } {

@@ -40,7 +40,7 @@ describe('protocol tables against their services', () => {
       'cancel', 'connectIo', 'dropInputs', 'dropLayerTables', 'evaluateRules', 'explain', 'homeIds', 'run', 'runWithRules', 'safeRouteDetail', 'safeRoutes',
       'setInputs', 'setLayerInputs', 'suggestSites',
     ]);
-    expect(sorted(ioProtocol)).toEqual(['adoptChunk', 'cancel', 'connectAnalysis', 'dropLayers', 'fix', 'load', 'readProject', 'shipLayer']);
+    expect(sorted(ioProtocol)).toEqual(['adoptChunk', 'cancel', 'connectAnalysis', 'dropLayers', 'exportData', 'fix', 'load', 'readProject', 'shipLayer']);
   });
 
   it('refuse to expose a service with a method the table lacks, or without one it lists', () => {

@@ -2,3 +2,7 @@
 export * from './result-layers';
 export * from './layer-csv';
 export * from './formats';
+export * from './data-zip';
+export * from './zip-entry';
+export * from './input-layers';
+export * from './manifest';

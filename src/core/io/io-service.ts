@@ -2,7 +2,7 @@
  * The io worker's service (IoApi in src/protocol/io-api.ts), also used in-process by Node tests and
  * the app's test transport. One cancel token per job id; cancel() of an unknown or finished job is a no-op.
  */
-import { createCancelToken, type CancelToken, type JobId, type JobResult, type ProgressFn } from '../jobs';
+import { CANCELLED, createCancelToken, type CancelToken, type JobId, type JobResult, type ProgressFn } from '../jobs';
 import type { LoadedLayer } from '../model';
 import { readLayer } from './read-layer';
 import type { IoEnv, ReadOptions } from './read-options';
@@ -10,12 +10,16 @@ import { applyLayerFix, LAYER_FIXES, type LayerFix } from './layer-fix';
 import type { ChildEstimateConfig } from './osm/estimate-children';
 import { readProjectSource, type ProjectRead, type ProjectReadOptions } from './project-read';
 import { byteSource, type ReadSource } from './byte-source';
+import { buildDataZip, type DataZip, type DataZipRequest } from '../../core/export/data-zip'; // core's export, not src/export (the lint pattern cannot tell them apart)
+import { loadSqlJs } from './geopackage';
+import { JobCancelledError } from '../jobs';
 
 export interface IoService {
   load(jobId: JobId, source: ReadSource, options: ReadOptions, onProgress: ProgressFn): Promise<JobResult<LoadedLayer[]>>;
   cancel(jobId: JobId): void;
   fix(layer: LoadedLayer, fix: LayerFix, estimate?: Partial<ChildEstimateConfig>): Promise<JobResult<LoadedLayer>>;
   readProject(jobId: JobId, source: ReadSource, onProgress?: ProgressFn, options?: ProjectReadOptions): Promise<JobResult<ProjectRead>>;
+  exportData(jobId: JobId, request: DataZipRequest, onProgress?: ProgressFn): Promise<JobResult<DataZip>>;
 }
 
 export function createIoService(env: IoEnv = {}): IoService {
@@ -65,6 +69,27 @@ export function createIoService(env: IoEnv = {}): IoService {
       };
       try {
         return await readProjectSource(src, fileName, options, report, token);
+      } finally {
+        if (jobs.get(jobId) === token) jobs.delete(jobId);
+      }
+    },
+    async exportData(jobId, request, onProgress): Promise<JobResult<DataZip>> {
+      const token = createCancelToken();
+      jobs.get(jobId)?.cancel();
+      jobs.set(jobId, token);
+      try {
+        let sql;
+        if (request.formats.includes('gpkg')) {
+          try {
+            sql = await loadSqlJs(env);
+          } catch {
+            return { ok: false, error: { code: 'export.data.gpkg-unavailable' } };
+          }
+        }
+        return { ok: true, value: await buildDataZip(request, { sql }, token, (p) => { try { onProgress?.({ ...p, jobId }); } catch { /* closed channel */ } }, jobId) };
+      } catch (e) {
+        if (e instanceof JobCancelledError) return { ok: false, error: CANCELLED };
+        return { ok: false, error: { code: 'export.data.failed', params: { detail: String((e as Error)?.message ?? e).slice(0, 200) } } };
       } finally {
         if (jobs.get(jobId) === token) jobs.delete(jobId);
       }

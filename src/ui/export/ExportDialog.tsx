@@ -13,6 +13,7 @@ import type { ExportKind, ExportOptions } from '../../export/options';
 import { download, EXPORT_CANCELLED, runExport } from '../../export/run-export';
 import { Modal } from '../import/Modal';
 import { useAppState, useAppStore } from '../store-context';
+import { DataExport } from './DataExport';
 import { PagePreview } from './PagePreview';
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -61,16 +62,28 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
   }
 
   const busy = progress !== null;
+  const kindField = (
+    <label>{t('export.kind')}
+      <select value={o.kind} disabled={busy} onChange={(e) => set({ kind: e.target.value as ExportKind })} data-testid="export-kind">
+        {(['map', 'report', 'atlas', 'data'] as const).map((k) => <option key={k} value={k}>{t(`export.kinds.${k}`)}</option>)}
+      </select>
+    </label>
+  );
   return (
     <Modal title={t('export.title')} onClose={() => (busy ? abort.current?.abort() : onClose())} className="export-dialog">
       <div className="export-body">
+        {o.kind === 'data' ? (
+          <div className="export-form">
+            {kindField}
+            <label>{t('export.date')}
+              <input type="date" value={o.date} onChange={(e) => set({ date: e.target.value })} data-testid="export-data-date" />
+            </label>
+            <DataExport date={o.date} onClose={onClose} />
+          </div>
+        ) : (
         <form className="export-form" onSubmit={(e) => { e.preventDefault(); void start(); }}>
           <fieldset disabled={busy}>
-            <label>{t('export.kind')}
-              <select value={o.kind} onChange={(e) => set({ kind: e.target.value as ExportKind })} data-testid="export-kind">
-                {(['map', 'report', 'atlas'] as const).map((k) => <option key={k} value={k}>{t(`export.kinds.${k}`)}</option>)}
-              </select>
-            </label>
+            {kindField}
             <label>{t('export.paper')}
               <select value={o.paper} onChange={(e) => set({ paper: e.target.value as PaperSize })} data-testid="export-paper">
                 {(['A4', 'A3'] as const).map((p) => <option key={p} value={p}>{p}</option>)}
@@ -138,7 +151,8 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
             <button type="button" disabled={busy} onClick={onClose}>{t('export.close')}</button>
           </div>
         </form>
-        <PagePreview spec={{ paper: o.paper, orientation: o.orientation, dpi: o.dpi }} kind={o.kind === 'atlas' ? 'atlas' : 'map'} title={o.title} label={t('export.preview')} />
+        )}
+        {o.kind !== 'data' && <PagePreview spec={{ paper: o.paper, orientation: o.orientation, dpi: o.dpi }} kind={o.kind === 'atlas' ? 'atlas' : 'map'} title={o.title} label={t('export.preview')} />}
       </div>
     </Modal>
   );
