@@ -6,44 +6,22 @@
  */
 import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
-import { exportFiles, resultLayers, type ExportFile, type ExportLayer } from '../core/export';
+import { exportFiles, inputLayerNames, resultLayers, type DataManifest, type DataManifestEntry, type ExportFile, type ExportLayer } from '../core/export';
 import { loadSqlJs } from '../core/io/geopackage';
 import { wantsDebug, wantsHelp } from './analyze-args';
 import { runAnalyze, type AnalyzeRun } from './analyze-run';
 import { describeFailure, EXIT } from './cli-errors';
 import { parseExportArgs, type ExportArgs } from './export-args';
 import { EXPORT_USAGE } from './export-usage';
-import { safeFileStem } from './output-names';
 
-export interface ManifestEntry {
-  readonly name: string;
-  readonly format: string;
-  readonly layer: string;
-  readonly features: number;
-  readonly bytes: number;
-  readonly sha256: string;
-}
+/** manifest.json: the same shape as the app's data export writes (core/export/manifest.ts). */
+export type ManifestEntry = DataManifestEntry;
+export type Manifest = DataManifest;
 
-export interface Manifest {
-  readonly tool: 'cfc-planner';
-  readonly command: 'export';
-  readonly date: string;
-  readonly rules: { readonly id: string; readonly version: string } | null;
-  readonly files: readonly ManifestEntry[];
-}
-
-/** Layer names from the input roles; a category or level is made a plain name, repeats numbered. */
+/** Layer names from the input roles, as the app's data export names them (core/export/input-layers.ts). */
 export function inputLayers(run: Pick<AnalyzeRun, 'inputs'>): ExportLayer[] {
-  const used = new Set<string>();
-  return run.inputs.map(({ spec, layer }) => {
-    const base = spec.role === 'streets' || spec.role === 'homes' || spec.role === 'crossings' ? `input_${spec.role}`
-      : spec.role === 'facilities' ? `input_facilities${spec.category ? `_${safeFileStem(spec.category).replace(/-/g, '_')}` : ''}`
-        : `input_units_${spec.role}`;
-    let name = base;
-    for (let k = 2; used.has(name); k++) name = `${base}_${k}`;
-    used.add(name);
-    return { name, data: layer.data };
-  });
+  const names = inputLayerNames(run.inputs.map(({ spec }) => ({ role: spec.role, ...(spec.category ? { category: spec.category } : {}) })));
+  return run.inputs.map(({ layer }, i) => ({ name: names[i]!, data: layer.data }));
 }
 
 const sha256 = (b: Uint8Array): string => createHash('sha256').update(b).digest('hex');

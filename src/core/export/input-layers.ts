@@ -1,5 +1,5 @@
 /**
- * Names of the input layers in an export, as `npm run export` names them (src/cli/export.ts inputLayers):
+ * Names of the input layers in an export, for the app's data export and `npm run export` alike:
  * input_streets, input_homes, input_crossings, input_facilities[_category], input_units_{level}; the app's
  * other roles (population, candidates, other) as input_{role}. Repeats are numbered (_2, _3…).
  */

@@ -10,7 +10,7 @@ export interface DataManifestEntry {
   readonly sha256: string;
 }
 
-/** The command line's manifest (src/cli/export.ts `Manifest`), field for field. */
+/** manifest.json, the one shape the app and `npm run export` write. */
 export interface DataManifest {
   readonly tool: 'cfc-planner';
   readonly command: 'export';
