@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import type { RuleSet } from '../rules/schema';
 import type { SafetyProfile } from '../safety/profile';
+import { sanitizeGeometry } from '../sketch/geometry';
 import { AGE_BANDS } from './age-bands';
 import { LAYER_ROLES } from './layer-roles';
 
@@ -73,7 +74,8 @@ export const settingsSchema = z.object({
 export const proposalSchema = z.object({
   id: z.string().min(1),
   kind: z.enum(['facility', 'crossing', 'street', 'wish']),
-  geometry: z.unknown(),
+  // Drawn on the map and handed to the analysis: a WGS 84 Point, LineString or Polygon, as a sketch feature's.
+  geometry: z.unknown().refine((g) => sanitizeGeometry(g) !== null, { message: 'not a WGS 84 Point, LineString or Polygon' }),
   properties: z.record(z.string(), z.unknown()),
   /** Who proposed it: an age band and a group, never a name (no personal data about children). */
   origin: z.object({ ageBand: z.enum(AGE_BANDS).optional(), group: z.string().max(60).optional() }).strict().optional(),

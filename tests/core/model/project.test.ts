@@ -63,9 +63,37 @@ describe('project schema', () => {
     const p = emptyProject();
     const withName = {
       ...p,
-      scenarios: [{ ...p.scenarios[0]!, proposals: [{ id: 'w1', kind: 'wish', geometry: null, properties: {}, origin: { ageBand: '7-12', name: 'Li Ming' } }] }],
+      scenarios: [{ ...p.scenarios[0]!, proposals: [{ id: 'w1', kind: 'wish', geometry: { type: 'Point', coordinates: [114.05, 22.54] }, properties: {}, origin: { ageBand: '7-12', name: 'Li Ming' } }] }],
     };
-    expect(loadProject(withName)).toMatchObject({ ok: false, code: 'invalid' });
+    expect(loadProject(withName)).toMatchObject({ ok: false, code: 'invalid', params: { path: 'scenarios.0.proposals.0.origin', issue: 'unrecognized_keys' } });
+  });
+
+  // A proposal's geometry goes to the map and, as a facility, to the analysis: a file cannot smuggle in another.
+  const withGeometry = (geometry: unknown) => {
+    const p = emptyProject();
+    return { ...p, scenarios: [{ ...p.scenarios[0]!, proposals: [{ id: 'p1', kind: 'facility', geometry, properties: { category: 'playground' } }] }] };
+  };
+
+  it.each([
+    ['a point', { type: 'Point', coordinates: [114.05, 22.54] }],
+    ['a route', { type: 'LineString', coordinates: [[114.05, 22.54], [114.06, 22.55]] }],
+    ['an area', { type: 'Polygon', coordinates: [[[114.05, 22.54], [114.06, 22.54], [114.06, 22.55], [114.05, 22.54]]] }],
+  ])('keeps a proposal drawn as %s', (_what, geometry) => {
+    const r = loadProject(withGeometry(geometry));
+    expect(r.ok && r.project.scenarios[0]!.proposals[0]!.geometry).toEqual(geometry);
+  });
+
+  it.each([
+    ['no geometry', null],
+    ['a longitude out of range', { type: 'Point', coordinates: [999, 22.54] }],
+    ['a latitude out of range', { type: 'Point', coordinates: [114.05, -91] }],
+    ['text coordinates', { type: 'Point', coordinates: ['114.05', '22.54'] }],
+    ['a one-point route', { type: 'LineString', coordinates: [[114.05, 22.54]] }],
+    ['an open ring', { type: 'Polygon', coordinates: [[[114.05, 22.54], [114.06, 22.54], [114.06, 22.55], [114.05, 22.55]]] }],
+    ['another geometry type', { type: 'GeometryCollection', geometries: [] }],
+    ['a string', '<img src=x onerror=alert(1)>'],
+  ])('refuses a proposal with %s, naming where it is', (_what, geometry) => {
+    expect(loadProject(withGeometry(geometry))).toMatchObject({ ok: false, code: 'invalid', params: { path: 'scenarios.0.proposals.0.geometry' } });
   });
 });
 
