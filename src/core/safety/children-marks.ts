@@ -21,8 +21,8 @@ import { boxAround, frameAt, pointSegmentM, segmentSegmentM } from './mark-dista
 import { SEGMENT_BASES } from './segment-plts';
 
 /**
- * A co-sketch feature as the counting reads it (core/sketch's SketchFeature fits; typed here because the
- * lint keeps `../sketch` paths out of the core's other folders). Only kind, geometry and age band are read.
+ * A co-sketch feature as the counting reads it: core/sketch's SketchFeature fits, and so does a feature read
+ * from a saved file before its kind is checked. Only kind, geometry and age band are read.
  */
 export interface SketchMark {
   readonly id: string;
