@@ -8,6 +8,7 @@ import { AnalysisPanel } from '../ui/analysis/AnalysisPanel';
 import { BasemapConsent } from '../ui/BasemapConsent';
 import { BasemapSettings } from '../ui/BasemapSettings';
 import { DemoNotice } from '../ui/DemoNotice';
+import { AutosaveTabNotice } from '../ui/project/AutosaveTabNotice';
 import { DropZone } from '../ui/DropZone';
 import { ErrorAlerts } from '../ui/ErrorAlerts';
 import { ImportDialogs } from '../ui/import/ImportDialogs';
@@ -70,6 +71,7 @@ function Shell({ store, mapOptions, onMap }: Omit<Props, 'i18n'>) {
         <div className="overlays">
           {/* On the map, not in the header: the header's height, and so the map's size, never depends on it. */}
           <DemoNotice />
+          <AutosaveTabNotice />
           <ErrorAlerts />
           <JobsBar />
         </div>

@@ -9,6 +9,7 @@ export interface SessionInit {
 
 export const createSessionSlice = (init: SessionInit = {}): SliceCreator<SessionSlice> => {
   let seq = 0;
+  let takeOver: (() => void) | undefined;
   return (set, get) => ({
     view: init.view ?? null,
     cameraRequest: init.view ? { kind: 'view', view: init.view, seq: ++seq } : null,
@@ -18,6 +19,7 @@ export const createSessionSlice = (init: SessionInit = {}): SliceCreator<Session
     demo: null,
     viewBounds: null,
     loadViewOnly: false,
+    autosaveTab: null,
     setView: (view, bounds) => set(bounds ? { view, viewBounds: lonLatBox(bounds) } : { view }),
     setViewBounds: (bounds) => set({ viewBounds: lonLatBox(bounds) }),
     setLoadViewOnly: (loadViewOnly) => set({ loadViewOnly }),
@@ -31,6 +33,11 @@ export const createSessionSlice = (init: SessionInit = {}): SliceCreator<Session
     setLanguage: (language) => set({ language }),
     setOpenPanel: (openPanel) => set({ openPanel }),
     setDemo: (demo) => set({ demo }),
+    setAutosaveTab(autosaveTab, fn) {
+      if (fn) takeOver = fn;
+      set({ autosaveTab });
+    },
+    takeOverAutosave: () => takeOver?.(),
   });
 };
 

@@ -86,6 +86,11 @@ export interface SessionSlice {
   readonly language: Language;
   readonly openPanel: PanelId;
   readonly demo: DemoInfo | null;
+  /**
+   * Whether this tab keeps the session in the browser (autosave), or another tab of the app does (one writer
+   * at a time, src/app/autosave-owner.ts); null before start-up decides or without storage.
+   */
+  readonly autosaveTab: AutosaveTab | null;
   /** The map reports its camera, and its visible bounds when it knows them. */
   setView(view: View, bounds?: BBox): void;
   setViewBounds(bounds: BBox): void;
@@ -97,7 +102,13 @@ export interface SessionSlice {
   setLanguage(language: Language): void;
   setOpenPanel(panel: PanelId): void;
   setDemo(demo: DemoInfo | null): void;
+  /** Start-up sets who keeps the session and how this tab takes over. */
+  setAutosaveTab(tab: AutosaveTab, takeOver?: () => void): void;
+  /** Asks the tab that keeps the session to let this one keep it (no-op when this tab does). */
+  takeOverAutosave(): void;
 }
+
+export type AutosaveTab = 'owner' | 'other-tab';
 
 /** Every long task is one of these, run by `runJob` and listed in `jobs`. */
 export type JobKind = 'load' | 'project' | 'analysis' | 'rules' | 'siting' | 'safe-routes' | 'export';

@@ -5,7 +5,8 @@
  * gives the demo and one message, and is kept aside in IndexedDB, not deleted. Each page is its own browser
  * context, so IndexedDB starts empty. A demo load costs ~10 s of CPU on software WebGL, so two pages are shared,
  * in the order written: New project continues on the reload test's page (its files are already autosaved),
- * and the Chinese message is read on the junk test's page before that test's closing reload.
+ * and the Chinese message is read on the junk test's page before that test's closing reload. A second tab of
+ * the reload test's context checks that only one tab keeps the session.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -148,6 +149,52 @@ describe('autosave', () => {
     assert.ok(Math.abs(view2.zoom - target.zoom) < 0.01 && Math.abs(view2.lat - target.lat) < 1e-4, JSON.stringify(view2));
     assert.deepEqual(problems, []);
     saved = { page, problems };
+  });
+
+  test("a second tab does not overwrite the first tab's autosave; it can take over, and the first keeps it again when the second closes", { timeout: 240_000 }, async () => {
+    assert.ok(saved, "runs after the reload test, on its page (two autosaved files, this tab keeps the session)");
+    const a = saved.page;
+    const notice = (page: Page) => page.getByTestId('autosave-tab-notice');
+    await a.getByRole('tab', { name: 'Rules' }).click();
+    await waitStored(a, (s) => s?.openPanel === 'rules', "the first tab's edit");
+
+    // A second tab of the same browser reopens the session and says that it does not keep it.
+    const b = await a.context().newPage();
+    const url = new URL(BASE_URL);
+    url.searchParams.set('e2e', '1');
+    url.searchParams.set('lang', 'en');
+    await b.goto(url.href);
+    await waitReady(b, READY);
+    await notice(b).waitFor({ timeout: WAIT });
+    assert.match(await notice(b).innerText(), /also open in another tab/);
+    assert.equal(await notice(a).count(), 0);
+    assert.equal(await selectedTab(b), 'Rules');
+    await shot(b, 'autosave-second-tab');
+
+    // Its edits are not written: the writer would have written within its 0.8 s quiet time (4 s at most),
+    // so after 5 s the record is still the first tab's. (Before: the second tab's record replaced it.)
+    await b.getByRole('tab', { name: 'Layers' }).click();
+    await b.getByLabel('Show autosave-playgrounds.geojson').uncheck();
+    await b.waitForTimeout(5000);
+    const rec = await stored(a);
+    assert.ok(rec?.openPanel === 'rules' && !/"visible": false/.test(rec.doc), JSON.stringify(rec)?.slice(0, 300));
+    // The first tab still writes.
+    await a.getByRole('tab', { name: 'Access' }).click();
+    await waitStored(a, (s) => s?.openPanel === 'analysis' && !/"visible": false/.test(s.doc), "the first tab's next edit");
+
+    // "Keep this tab's work instead": the second tab's state is written at once, the first tab says it no longer keeps it.
+    await notice(b).getByRole('button', { name: "Keep this tab's work instead" }).click();
+    await notice(a).waitFor({ timeout: WAIT });
+    await notice(b).waitFor({ state: 'detached', timeout: WAIT });
+    await waitStored(a, (s) => s?.openPanel === 'layers' && /"visible": false/.test(s.doc), "the second tab's state after taking over");
+    await shot(a, 'autosave-first-tab-after-take-over');
+
+    // The second tab closes: the first keeps the session again, from its next edit.
+    await b.close();
+    await notice(a).waitFor({ state: 'detached', timeout: WAIT });
+    await a.getByRole('tab', { name: 'Layers' }).click();
+    await waitStored(a, (s) => s?.openPanel === 'layers' && !/"visible": false/.test(s.doc), "the first tab's edit after the second closed");
+    assert.deepEqual(saved.problems, []);
   });
 
   test('New project clears the autosave: a reload starts the demo city', { timeout: 240_000 }, async () => {

@@ -39,7 +39,10 @@ export async function openApp(
   browser: Browser,
   opts: { hash?: string; lang?: 'en' | 'zh'; beforeGoto?: (page: Page) => Promise<unknown>; readyTimeout?: number } = {},
 ): Promise<AppPage> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  // A context of its own that may hold a second page (browser.newPage's may not); it closes with the page.
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  page.on('close', () => void context.close().catch(() => undefined));
   const problems: string[] = [];
   const remoteRequests: string[] = [];
   const origin = new URL(BASE_URL).origin;
