@@ -16,7 +16,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('tapSummary on node --test output', () => {
   it('counts a timed-out file as cancelled and reads skipped and todo', () => {
     writeFileSync(path.join(dir, 'hang.test.mjs'), `import { it } from 'node:test';
-it('hangs', () => new Promise((r) => setTimeout(r, 60_000)));\n`);
+it('hangs', () => new Promise((r) => setTimeout(r, 120_000)));\n`);
     writeFileSync(path.join(dir, 'mixed.test.mjs'), `import { describe, it } from 'node:test';
 describe('mixed', () => {
   it('passes', () => {});
@@ -24,8 +24,8 @@ describe('mixed', () => {
   it('is skipped', { skip: true }, () => {});
   it('is todo', { todo: true }, () => {});
 });\n`);
-    const r = spawnSync(process.execPath, ['--test', '--test-reporter=tap', '--test-timeout=1500', '--test-concurrency=1',
-      path.join(dir, 'hang.test.mjs'), path.join(dir, 'mixed.test.mjs')], { encoding: 'utf8', timeout: 30_000 });
+    const r = spawnSync(process.execPath, ['--test', '--test-reporter=tap', '--test-timeout=8000', '--test-concurrency=1',
+      path.join(dir, 'hang.test.mjs'), path.join(dir, 'mixed.test.mjs')], { encoding: 'utf8', timeout: 60_000 });
     const s = tapSummary(r.stdout);
     expect(s).toMatchObject({ pass: 1, fail: 1, cancelled: 1, skipped: 1, todo: 1 });
     expect(r.status).not.toBe(0);
