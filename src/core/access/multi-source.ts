@@ -94,3 +94,69 @@ export function multiSourceDistances(
   }
   return { dist, source, predSegment };
 }
+
+/**
+ * `base` (a multiSourceDistances result) with `added` sources joining as indexes firstIdx, firstIdx + 1, …
+ * (after every source of base): only where a new source is strictly nearer, or as near as another new
+ * source of a higher index, does a node change, so the search from the new sources stops at every node
+ * base already reaches at least as near. The same answer as multiSourceDistances over all the sources
+ * (predSegment may name another of several equally short ways). `cutoffM` must be base's. Base is not
+ * modified.
+ */
+export function addSources(
+  net: PedestrianNetwork,
+  base: MultiSourceResult,
+  added: readonly NetworkSource[],
+  firstIdx: number,
+  cutoffM: number = Number.POSITIVE_INFINITY,
+  cancel?: CancelToken,
+): MultiSourceResult {
+  const dist = Float64Array.from(base.dist);
+  const source = Int32Array.from(base.source);
+  const predSegment = Int32Array.from(base.predSegment);
+  const settled = new Uint8Array(net.nodeCount);
+  const heap = new DistHeap(2 * net.segmentCount + 2 * added.length + 1);
+  const seed = (node: number, d: number, s: number): void => {
+    if (!(d <= cutoffM)) return;
+    if (d < dist[node]! || (d === dist[node]! && source[node]! >= firstIdx && s < source[node]!)) {
+      if (d < dist[node]!) heap.push(d, node);
+      dist[node] = d;
+      source[node] = s;
+      predSegment[node] = -1;
+    }
+  };
+  added.forEach((src, k) => {
+    if (src.segment < 0 || src.segment >= net.segmentCount) return;
+    const len = net.segLengthM[src.segment]!;
+    seed(net.segA[src.segment]!, src.offsetM + src.t * len, firstIdx + k);
+    seed(net.segB[src.segment]!, src.offsetM + (1 - src.t) * len, firstIdx + k);
+  });
+
+  const { offsets, targets, weights, edgeSegment } = net;
+  let settledCount = 0;
+  while (heap.size > 0) {
+    const du = heap.topKey();
+    const u = heap.pop();
+    if (settled[u] === 1 || du > dist[u]!) continue; // stale, or base reaches it nearer now
+    settled[u] = 1;
+    if ((++settledCount & 0xffff) === 0) cancel?.check();
+    const su = source[u]!;
+    for (let e = offsets[u]!, end = offsets[u + 1]!; e < end; e++) {
+      const v = targets[e]!;
+      const dv = du + weights[e]!;
+      if (!(dv <= cutoffM)) continue;
+      const old = dist[v]!;
+      if (dv < old) {
+        dist[v] = dv;
+        source[v] = su;
+        predSegment[v] = edgeSegment[e]!;
+        heap.push(dv, v);
+      } else if (dv === old && su < source[v]! && settled[v] === 0) {
+        // Equal distances: the lower source index wins; base's sources all come before the new ones.
+        source[v] = su;
+        predSegment[v] = edgeSegment[e]!;
+      }
+    }
+  }
+  return { dist, source, predSegment };
+}
