@@ -51,9 +51,14 @@ export function runAccessAnalysis(
   }
 }
 
+/** Work between two turns of a yielding run, at most (a step longer than this still runs to its end). */
+export const TURN_EVERY_MS = 8;
+
 /**
  * The same run, giving the event loop a turn between stages and categories so that a worker can receive
- * cancel(jobId) while it computes.
+ * cancel(jobId) while it computes: at the first step, then at the first step after TURN_EVERY_MS of work.
+ * Each turn is a timer, which on a loaded machine may come back many milliseconds late: a what-if edit,
+ * whose steps take a few milliseconds each, gets one or two turns instead of one per stage and category.
  */
 export async function runAccessAnalysisYielding(
   inputs: AnalysisInputs | PreparedDataset,
@@ -62,11 +67,14 @@ export async function runAccessAnalysisYielding(
   cancel?: CancelToken,
 ): Promise<AccessAnalysisRun> {
   const steps = analysisSteps(inputs, request, onProgress, cancel);
+  let lastTurn = Number.NEGATIVE_INFINITY;
   for (;;) {
     const next = steps.next();
     if (next.done) return next.value;
+    if (performance.now() - lastTurn < TURN_EVERY_MS) continue;
     await new Promise((resolve) => setTimeout(resolve, 0));
     cancel?.check();
+    lastTurn = performance.now();
   }
 }
 
