@@ -2,7 +2,7 @@
  * The analysis service through a real MessageChannel + Comlink, as the app's worker serves it: typed arrays
  * arrive intact (equal to an in-process run) and are transferred (the service's buffers are detached).
  */
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { expose, proxy, transfer, wrap } from 'comlink';
 import { createAnalysisService, runAccessAnalysis, type AccessAnalysisResult, type AnalysisInputs } from '../../src/core/analysis';
 import { transferablesOf, transferringApi, type AnalysisApi } from '../../src/protocol/analysis-api';
@@ -60,7 +60,9 @@ describe('AnalysisApi over MessageChannel + Comlink', () => {
     expect([...got.snapLegs]).toEqual([...expected.snapLegs]);
     expect([...got.coverage[0].childrenWithin]).toEqual([...expected.coverage[0].childrenWithin]);
     expect([...got.isochrones[1].pieceCoords]).toEqual([...expected.isochrones[1].pieceCoords]);
-    expect(stages).toContain('progress.paths');
+    // Progress crosses on its own port: a short run (few turns, run.ts TURN_EVERY_MS) may answer before
+    // its last stages' reports are read here.
+    await vi.waitFor(() => expect(stages).toContain('progress.paths'));
     // Transferred: every buffer of the served result is now detached (zero length) on the service side.
     const sent = served.at(-1)!;
     expect(transferablesOf(sent)).toHaveLength(0);

@@ -5,7 +5,7 @@
 import type { CancelToken } from '../jobs';
 import type { CategoryAccess } from '../model';
 import { alternatesOf, type PedestrianNetwork, type SnapResult } from '../network';
-import { multiSourceDistances, type NetworkSource } from './multi-source';
+import { addSources, multiSourceDistances, type MultiSourceResult, type NetworkSource } from './multi-source';
 
 export interface CategoryAccessOptions {
   /** Category id written into the result. */
@@ -111,6 +111,46 @@ export function computeCategoryAccess(
   const cutoffM = opts.cutoffM ?? Number.POSITIVE_INFINITY;
   const { sources, sourceFacility } = facilitySources(facilitySnap, facilityIndexes);
   const { dist, source, predSegment } = multiSourceDistances(net, sources, cutoffM, cancel);
+  return homesAccess(net, homeSnap, { dist, source, predSegment }, sources, sourceFacility, cutoffM, opts.category ?? '', cancel);
+}
+
+/**
+ * The same access with more facilities of the category (`addedIndexes`, FacilityTable indexes after every
+ * one of `base`'s): a new facility only brings nodes nearer, so the search starts from the new facilities
+ * alone and goes only where it beats `base`'s distance (multiSourceDistances from scratch gives the same
+ * distances and nearest facilities: the new sources come after base's, and ties go to the lower index).
+ * `facilitySnap` must give base's facilities the snaps base used; `cutoffM` must be base's.
+ */
+export function extendCategoryAccess(
+  net: PedestrianNetwork,
+  homeSnap: SnapResult,
+  facilitySnap: SnapResult,
+  base: CategoryAccessResult,
+  addedIndexes: Int32Array,
+  opts: CategoryAccessOptions = {},
+  cancel?: CancelToken,
+): CategoryAccessResult {
+  const cutoffM = opts.cutoffM ?? Number.POSITIVE_INFINITY;
+  const added = facilitySources(facilitySnap, addedIndexes);
+  const sources = [...base.sources, ...added.sources];
+  const sourceFacility = new Int32Array(sources.length);
+  sourceFacility.set(base.sourceFacility);
+  sourceFacility.set(added.sourceFacility, base.sources.length);
+  const distances = addSources(net, { dist: base.nodeDistM, source: base.nodeSourceIdx, predSegment: base.nodePredSegment }, added.sources, base.sources.length, cutoffM, cancel);
+  return homesAccess(net, homeSnap, distances, sources, sourceFacility, cutoffM, opts.category ?? base.category, cancel);
+}
+
+/** Per home: the nearest source through its segment's ends or directly along it, within the cutoff. */
+function homesAccess(
+  net: PedestrianNetwork,
+  homeSnap: SnapResult,
+  { dist, source, predSegment }: MultiSourceResult,
+  sources: readonly NetworkSource[],
+  sourceFacility: Int32Array,
+  cutoffM: number,
+  category: string,
+  cancel?: CancelToken,
+): CategoryAccessResult {
   const bySegment = sourcesBySegment(sources);
 
   const homeCount = homeSnap.segment.length;
@@ -172,7 +212,7 @@ export function computeCategoryAccess(
   const nodeSource = new Int32Array(net.nodeCount);
   for (let v = 0; v < net.nodeCount; v++) nodeSource[v] = source[v]! >= 0 ? sourceFacility[source[v]!]! : -1;
   return {
-    category: opts.category ?? '',
+    category,
     walkingM, networkM, homeSnapM, nearestFacility,
     nodeDistM: dist, nodeSource, nodeSourceIdx: source, nodePredSegment: predSegment, sources, sourceFacility,
   };

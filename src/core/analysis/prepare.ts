@@ -13,6 +13,7 @@ import type { CancelToken } from '../jobs';
 import type { UnitLevel } from '../model';
 import type { CategoryAccessResult } from '../access';
 import { createUnitLocator, type UnitLocator } from '../coverage/unit-locator';
+import { createCoverageCache, type CoverageCache } from '../coverage/shares';
 import type { AnalysisInputs } from './types';
 
 /** Per-category access of the latest run, reusable while the network and snaps stay the same. */
@@ -30,6 +31,8 @@ export interface PreparedDataset {
   /** Unit index (-1 outside) of each point at a loaded level, by the same rule as the unit tables. */
   locateUnits(level: UnitLevel, lng: Float64Array, lat: Float64Array): Int32Array;
   accessCache?: AccessCache;
+  /** Coverage per category already counted (see CoverageCache): a run that changes one category counts one. */
+  readonly coverageCache: CoverageCache;
 }
 
 /** GeoJSON layers as the analysis's tables: the same table builders the io worker runs per layer. */
@@ -55,6 +58,7 @@ export function prepareTables(source: AnalysisTables): PreparedDataset {
   const locators = new Map<UnitLevel, UnitLocator>();
   const self: PreparedDataset = {
     source,
+    coverageCache: createCoverageCache(),
     tables() {
       if (!tables) {
         const { homes, facilities } = source;

@@ -2,7 +2,7 @@
  * Scenario proposals in a run: the dataset's facilities plus the proposed ones, appended at the end so
  * every existing facility keeps its index (cached per-category access stays valid for other categories).
  */
-import { snapPoints, type PedestrianNetwork, type SnapResult } from '../network';
+import { snapPoints, type PedestrianNetwork, type SnapAlternates, type SnapResult } from '../network';
 import type { BuiltFacilityTable, UnitTables } from '../tables';
 import type { UnitLevel } from '../model';
 import type { ProposedFacility } from './types';
@@ -21,6 +21,19 @@ function concat<T extends Float64Array | Int32Array | Uint8Array | Uint16Array |
   out.set(a);
   out.set(b, a.length);
   return out;
+}
+
+/**
+ * The further segments of the base facilities' snaps and of the proposals' (their locations shifted by
+ * `baseCount`), kept in location order: a facility on several segments is a source on each of them, with
+ * proposals as without.
+ */
+function alsoOf(base: SnapAlternates | undefined, added: SnapAlternates | undefined, baseCount: number): { also?: SnapAlternates } {
+  if (!base && !added) return {};
+  const empty: SnapAlternates = { location: new Int32Array(0), segment: new Int32Array(0), t: new Float64Array(0) };
+  const a = base ?? empty;
+  const b = added ?? empty;
+  return { also: { location: concat(a.location, b.location.map((l) => l + baseCount)), segment: concat(a.segment, b.segment), t: concat(a.t, b.t) } };
 }
 
 export function withProposals(
@@ -55,6 +68,7 @@ export function withProposals(
     snapM: concat(baseSnap.snapM, snap.snapM),
     lng: concat(baseSnap.lng, snap.lng),
     lat: concat(baseSnap.lat, snap.lat),
+    ...alsoOf(baseSnap.also, snap.also, f.ids.length),
   };
   const units: UnitTables = {};
   for (const [level, table] of Object.entries(base.units) as [UnitLevel, NonNullable<UnitTables[UnitLevel]>][]) {

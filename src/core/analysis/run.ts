@@ -2,7 +2,7 @@
  * runAccessAnalysis: layers + request → access per home and category, isochrones, coverage at every level.
  * Stages report progress under i18n keys; cancellation is checked between stages and inside the loops.
  */
-import { computeCategoryAccess, explainPath, type CategoryAccessResult, type ExplainedPath } from '../access';
+import { computeCategoryAccess, explainPath, extendCategoryAccess, type CategoryAccessResult, type ExplainedPath } from '../access';
 import { isochrones as drawIsochrones } from '../isochrones/isochrones';
 import { isochronePieces } from './isochrone-pieces';
 import { computeLevelCoverage } from '../coverage';
@@ -51,9 +51,14 @@ export function runAccessAnalysis(
   }
 }
 
+/** Work between two turns of a yielding run, at most (a step longer than this still runs to its end). */
+export const TURN_EVERY_MS = 8;
+
 /**
  * The same run, giving the event loop a turn between stages and categories so that a worker can receive
- * cancel(jobId) while it computes.
+ * cancel(jobId) while it computes: at the first step, then at the first step after TURN_EVERY_MS of work.
+ * Each turn is a timer, which on a loaded machine may come back many milliseconds late: a what-if edit,
+ * whose steps take a few milliseconds each, gets one or two turns instead of one per stage and category.
  */
 export async function runAccessAnalysisYielding(
   inputs: AnalysisInputs | PreparedDataset,
@@ -62,11 +67,14 @@ export async function runAccessAnalysisYielding(
   cancel?: CancelToken,
 ): Promise<AccessAnalysisRun> {
   const steps = analysisSteps(inputs, request, onProgress, cancel);
+  let lastTurn = Number.NEGATIVE_INFINITY;
   for (;;) {
     const next = steps.next();
     if (next.done) return next.value;
+    if (performance.now() - lastTurn < TURN_EVERY_MS) continue;
     await new Promise((resolve) => setTimeout(resolve, 0));
     cancel?.check();
+    lastTurn = performance.now();
   }
 }
 
@@ -112,7 +120,8 @@ function* analysisSteps(
     base, baseSnap.facilities, request.proposals, net, maxSnapM, (level, lng, lat) => data.locateUnits(level, lng, lat),
   );
   const snap = { homes: baseSnap.homes, facilities: facilitySnap };
-  // Categories whose facilities and cutoff are as in the previous run reuse its shortest paths.
+  // Categories whose facilities and cutoff are as in the previous run reuse its shortest paths; the paths
+  // of each category without proposals are kept too, for the next run that changes its proposals.
   const cached = data.accessCache?.snaps === baseSnap ? data.accessCache.entries : new Map<string, CategoryAccessResult>();
   const used = new Map<string, CategoryAccessResult>();
 
@@ -121,13 +130,28 @@ function* analysisSteps(
   const thresholdsM = resolveThresholdsM(request.thresholds, request.speedsMps);
   const accesses: CategoryAccessResult[] = [];
   const categories: CategoryResult[] = [];
+  const baseCount = base.facilities.ids.length;
   for (let c = 0; c < request.categories.length; c++) {
     const category = request.categories[c];
     const idx: number[] = [];
     for (let f = 0; f < facilities.category.length; f++) if (facilities.category[f] === category) idx.push(f);
     const key = categoryAccessKey(category, request.cutoffM, facilities);
-    const acc = cached.get(key)
-      ?? computeCategoryAccess(net, snap.homes, snap.facilities, Int32Array.from(idx), { category, cutoffM: request.cutoffM }, cancel);
+    const opts = { category, cutoffM: request.cutoffM };
+    let acc = cached.get(key);
+    const searched = !acc;
+    // Proposals of the category come after every dataset facility: the access without them (held, or
+    // computed once and then held) plus a search from the proposals alone (a what-if edit's answer).
+    const own = idx.filter((f) => f >= baseCount);
+    if (own.length > 0) {
+      const baseKey = categoryAccessKey(category, request.cutoffM, base.facilities);
+      let without = cached.get(baseKey);
+      if (!acc) {
+        without ??= computeCategoryAccess(net, snap.homes, snap.facilities, Int32Array.from(idx.filter((f) => f < baseCount)), opts, cancel);
+        acc = extendCategoryAccess(net, snap.homes, snap.facilities, without, Int32Array.from(own), opts, cancel);
+      }
+      if (without) used.set(baseKey, without);
+    }
+    acc ??= computeCategoryAccess(net, snap.homes, snap.facilities, Int32Array.from(idx), opts, cancel);
     used.set(key, acc);
     accesses.push(acc);
     within(2, (c + 1) / request.categories.length);
@@ -137,7 +161,8 @@ function* analysisSteps(
       category, walkingM: acc.walkingM.slice(), networkM: acc.networkM.slice(), nearestFacility: acc.nearestFacility.slice(),
       facilityCount: idx.length, unreachableHomes: unreachable,
     });
-    yield;
+    // A turn for cancel(jobId) after a search; a category reused from the previous run took no time.
+    if (searched) yield;
   }
 
   data.accessCache = { snaps: baseSnap, entries: used };
@@ -162,7 +187,7 @@ function* analysisSteps(
     const u = units[level];
     if (!u) return [];
     unitList.push({ level, ids: u.ids, names: u.names, namesZh: u.namesZh, parentIdx: u.parentIdx.slice(), homeUnit: u.homeUnit.slice(), facilityUnit: u.facilityUnit.slice() });
-    return [computeLevelCoverage(homes, u, accesses, [...thresholdsM], cancel)];
+    return [computeLevelCoverage(homes, u, accesses, [...thresholdsM], cancel, data.coverageCache)];
   });
   timingsMs[STAGES[4][0]] = performance.now() - stageT0;
   onProgress?.({ jobId, stage: STAGES[4][0], fraction: 1 });

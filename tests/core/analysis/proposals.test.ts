@@ -55,15 +55,16 @@ describe('proposals in a run', () => {
 
   it('reuses the unchanged categories and recomputes the proposed one', () => {
     const data = prepareDataset(inputs());
-    runAccessAnalysis(data, request);
-    const first = new Map(data.accessCache!.entries);
-    const [kgBase, pgBase] = [...first.values()];
-    runAccessAnalysis(data, { ...request, proposals: [proposal] });
-    const [kgNow, pgNow] = [...data.accessCache!.entries.values()];
+    const [kgBase, pgBase] = runAccessAnalysis(data, request).tables.access;
+    const [kgNow, pgNow] = runAccessAnalysis(data, { ...request, proposals: [proposal] }).tables.access;
     expect(pgNow).toBe(pgBase);
     expect(kgNow).not.toBe(kgBase);
     // A proposal of another category moves none of the kindergarten's indexes: still reused.
-    runAccessAnalysis(data, { ...request, proposals: [proposal, { ...proposal, id: 'new-p', category: 'playground' }] });
-    expect([...data.accessCache!.entries.values()][0]).toBe(kgNow);
+    const both = runAccessAnalysis(data, { ...request, proposals: [proposal, { ...proposal, id: 'new-p', category: 'playground' }] }).tables.access;
+    expect(both[0]).toBe(kgNow);
+    // The access without proposals is kept: removing them reuses it.
+    const [kgAgain, pgAgain] = runAccessAnalysis(data, request).tables.access;
+    expect(kgAgain).toBe(kgBase);
+    expect(pgAgain).toBe(pgBase);
   });
 });
