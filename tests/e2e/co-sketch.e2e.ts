@@ -35,7 +35,7 @@ async function open(context: BrowserContext, hash: string, problems: string[]): 
   url.searchParams.set('e2e', '1');
   url.searchParams.set('lang', 'en');
   url.hash = hash;
-  await page.goto(url.href);
+  await page.goto(url.href, { timeout: READY }); // the load event alone took over 30 s on a loaded machine
   await waitReady(page, READY);
   return page;
 }

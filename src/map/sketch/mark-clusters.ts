@@ -28,6 +28,8 @@ export function bindMarkClusters(map: maplibregl.Map, onHidden: (ids: ReadonlySe
   let dirty = true;
   let seq = 0;
   let badges: maplibregl.Marker[] = [];
+  let pending: readonly SketchFeature[] | null = null;
+  let frame = 0;
 
   function ensureSource(): maplibregl.GeoJSONSource | null {
     try {
@@ -119,13 +121,21 @@ export function bindMarkClusters(map: maplibregl.Map, onHidden: (ids: ReadonlySe
 
   return {
     setFeatures(features) {
-      data = clusterData(features);
-      ensureSource()?.setData(data);
-      dirty = true;
-      map.triggerRepaint(); // an idle follows once the worker has clustered the new data
+      // Many edits in one frame (a peer's batch, a restore) send the data to MapLibre's worker once.
+      const first = pending === null;
+      pending = features;
+      if (!first) return;
+      frame = requestAnimationFrame(() => {
+        data = clusterData(pending ?? []);
+        pending = null;
+        ensureSource()?.setData(data);
+        dirty = true;
+        map.triggerRepaint(); // an idle follows once the worker has clustered the new data
+      });
     },
     destroy() {
       seq++;
+      cancelAnimationFrame(frame);
       map.off('idle', onIdle);
       map.off('moveend', onMove);
       map.off('style.load', onStyle);

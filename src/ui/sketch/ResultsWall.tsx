@@ -18,23 +18,26 @@ import './wall.css';
 /** The smallest span (degrees) the wall's map shows around the marks: a street's worth around a single mark. */
 const MIN_SPAN = 0.006;
 
-/** The wall's map shows every mark: fitted when the first arrive, and again when one lands outside the view. */
+/**
+ * The wall's map shows every mark: fitted when the first arrive, again when one lands outside the view,
+ * and again after any other camera move the app asks for (the demo city zooms to itself once loaded).
+ */
 function useFitMarks() {
   const store = useAppStore();
   const features = useAppState((s) => s.sketch.features);
-  const fitted = useRef(false);
+  const camera = useAppState((s) => s.cameraRequest?.seq ?? 0);
+  const mine = useRef(-1);
   useEffect(() => {
     if (!features.length) return;
-    const pts = features.map(featurePoint);
     let [w, s, e, n] = [Infinity, Infinity, -Infinity, -Infinity];
-    for (const [x, y] of pts) [w, s, e, n] = [Math.min(w, x), Math.min(y, s), Math.max(e, x), Math.max(n, y)];
+    for (const [x, y] of features.map(featurePoint)) [w, s, e, n] = [Math.min(w, x), Math.min(y, s), Math.max(e, x), Math.max(n, y)];
     const vb = store.getState().viewBounds;
-    if (fitted.current && vb && w >= vb[0] && s >= vb[1] && e <= vb[2] && n <= vb[3]) return;
-    fitted.current = true;
-    const padX = Math.max(0, MIN_SPAN - (e - w)) / 2;
-    const padY = Math.max(0, MIN_SPAN - (n - s)) / 2;
-    store.getState().requestBounds([w - padX, s - padY, e + padX, n + padY]);
-  }, [features, store]);
+    if (camera === mine.current && vb && w >= vb[0] && s >= vb[1] && e <= vb[2] && n <= vb[3]) return;
+    // A margin of 15 % around the marks, and more above them: a sticker stands on its point.
+    const [cx, cy, hx, hy] = [(w + e) / 2, (s + n) / 2, Math.max(e - w, MIN_SPAN) / 2, Math.max(n - s, MIN_SPAN) / 2];
+    store.getState().requestBounds([cx - 1.3 * hx, cy - 1.3 * hy, cx + 1.3 * hx, cy + 1.5 * hy]);
+    mine.current = store.getState().cameraRequest?.seq ?? 0;
+  }, [features, camera, store]);
 }
 
 /** Measures the proposals whenever they (or the layers they are measured on) change. */
@@ -126,7 +129,7 @@ function WallBody() {
         <ul className="wall-kinds">
           {WALL_KINDS.map((k) => (
             <li key={k} data-kind={k} data-count={figures.byKind[k]} className={figures.byKind[k] ? '' : 'none'}>
-              <Icon id={iconOf(k)} size={52} className="inline-pic" />
+              <Icon id={iconOf(k)} size={46} className="inline-pic" />
               <strong className="n">{nf(figures.byKind[k])}</strong>
               <span className="label">{t(`sketch.kind.${k}`)}</span>
             </li>
@@ -136,10 +139,10 @@ function WallBody() {
         <ul className="wall-ages">
           {SUMMARY_BANDS.map((b) => (
             <li key={b} data-band={b} data-count={figures.byBand[b]}>
-              {b === 'unknown' ? <span className="age-pic" /> : <Icon id={ageIcon(b)} size={40} className="inline-pic" />}
+              {b === 'unknown' ? <span className="age-pic" /> : <Icon id={ageIcon(b)} size={32} className="inline-pic" />}
               <span className="label">{b === 'unknown' ? t('sketch.wall.noAge') : ageLabel(b)}</span>
-              <span className="bar" aria-hidden="true"><span style={{ width: `${(100 * figures.byBand[b]) / maxBand}%` }} /></span>
               <strong className="n">{nf(figures.byBand[b])}</strong>
+              <span className="bar" aria-hidden="true"><span style={{ width: `${(100 * figures.byBand[b]) / maxBand}%` }} /></span>
             </li>
           ))}
         </ul>
