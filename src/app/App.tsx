@@ -19,10 +19,11 @@ import { MapLegend } from '../ui/MapLegend';
 import { RulesPanel } from '../ui/rules/RulesPanel';
 import { SafetyPanel } from '../ui/safety/SafetyPanel';
 import { KidMode } from '../ui/sketch/KidMode';
+import { ResultsWall } from '../ui/sketch/ResultsWall';
 import { SketchPanel } from '../ui/sketch/SketchPanel';
 import { SidebarResizer, useSidebarWidth } from '../ui/SidebarResizer';
 import { SidebarTabs, type PanelEntry } from '../ui/SidebarTabs';
-import { StoreContext } from '../ui/store-context';
+import { StoreContext, useAppState } from '../ui/store-context';
 import { Toolbar } from '../ui/Toolbar';
 import '../ui/styles.css';
 
@@ -54,8 +55,9 @@ const PANELS: readonly PanelEntry[] = [
 function Shell({ store, mapOptions, onMap }: Omit<Props, 'i18n'>) {
   const { t } = useTranslation();
   const [width, setWidth] = useSidebarWidth();
+  const wall = useAppState((s) => s.wall.on);
   return (
-    <div className="app" style={{ '--sidebar-width': `${width}px` } as CSSProperties}>
+    <div className={wall ? 'app wall-mode' : 'app'} style={{ '--sidebar-width': `${width}px` } as CSSProperties}>
       <header className="app-header">
         <h1>{t('app.title')}</h1>
         <Toolbar />
@@ -81,6 +83,7 @@ function Shell({ store, mapOptions, onMap }: Omit<Props, 'i18n'>) {
         <BasemapConsent />
         <KidMode />
       </main>
+      <ResultsWall />
     </div>
   );
 }

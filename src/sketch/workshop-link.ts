@@ -1,6 +1,6 @@
 /**
  * A workshop link: `#workshop=ROOM&token=TOKEN[&server=ws://host:port]` (beside the map view,
- * `#map=z/lat/lon&workshop=…`). The token is the server's (`npm run collab -- token`); the app only reads
+ * `#map=z/lat/lon&workshop=…`); `&wall=1` opens the results wall, read-only. The token is the server's (`npm run collab -- token`); the app only reads
  * its role to know whether to offer drawing, the server decides. In the hash, so it never reaches a web
  * server's logs.
  */
@@ -11,10 +11,12 @@ export interface WorkshopLink {
   readonly token: string;
   readonly server: string;
   readonly role: SketchRole;
+  /** `wall=1`: this screen shows the results wall and never draws (a viewer whatever the token says). */
+  readonly wall: boolean;
 }
 
 /** The parameters a workshop link adds to the hash (kept when the map rewrites the view). */
-export const LINK_PARAMS = ['workshop', 'token', 'server'] as const;
+export const LINK_PARAMS = ['workshop', 'token', 'server', 'wall'] as const;
 /** `npm run collab`'s default port (docs/co-sketch.md). */
 export const DEFAULT_COLLAB_PORT = 1234;
 
@@ -50,7 +52,8 @@ export function parseWorkshopLink(hash: string, pageHost = '127.0.0.1'): Worksho
       return null;
     }
   }
-  return { room, token, server, role: tokenRole(token) };
+  const wall = params.get('wall') === '1';
+  return { room, token, server, role: wall ? 'viewer' : tokenRole(token), wall };
 }
 
 /** The link's own parameters from a hash, as `&k=v…` to append after `#map=…` (empty without a link). */
@@ -63,4 +66,17 @@ export function linkSuffix(hash: string): string {
   }
   const s = kept.toString();
   return s ? `&${s}` : '';
+}
+
+/** The results wall's link for the workshop of `hash` (its room, token and server, `wall=1`); null without one. */
+export function wallLinkHash(hash: string): string | null {
+  const params = new URLSearchParams(hash.replace(/^#/, ''));
+  if (!params.get('workshop') || !params.get('token')) return null;
+  const kept = new URLSearchParams();
+  for (const k of LINK_PARAMS) {
+    const v = params.get(k);
+    if (v && k !== 'wall') kept.set(k, v);
+  }
+  kept.set('wall', '1');
+  return `#${kept.toString()}`;
 }

@@ -7,6 +7,7 @@
  */
 import { csvText } from '../core/io/csv-cell';
 import { SKETCH_AGE_BANDS, type SketchAgeBand, type SketchFeature, type SketchKind } from '../core/sketch';
+import { featurePoint } from './feature-point';
 import { STICKERS } from './stickers';
 
 /** The kinds a summary counts: children's marks; routes and the designer's proposals are not in it. */
@@ -32,10 +33,9 @@ export function stickerOf(f: SketchFeature): string {
 }
 
 const pointOf = (f: SketchFeature): [number, number] => {
-  const g = f.geometry;
-  const pts = g.type === 'Point' ? [g.coordinates] : g.type === 'LineString' ? g.coordinates : g.coordinates[0]!.slice(0, -1);
   const r = (x: number) => Math.round(x * 1e5) / 1e5;
-  return [r(pts.reduce((a, p) => a + p[0], 0) / pts.length), r(pts.reduce((a, p) => a + p[1], 0) / pts.length)];
+  const [lng, lat] = featurePoint(f);
+  return [r(lng), r(lat)];
 };
 
 /** Rows by kind (in SUMMARY_KINDS order), then sticker (in the sticker bar's order). */

@@ -19,4 +19,5 @@ export { SAFETY_UI_ERRORS, type SafetySlice, type SafetyState, type SafetyStatus
 export { docSafetyProfile, type ProfileNumbers } from './actions/safety-profile';
 export { type SketchSlice, type SketchState, type SketchTool, type SketchPeer, type SketchRole, type WorkshopStatus } from './sketch-slice';
 export { proposeFromWish, type ProposalEffect } from './sketch-proposal';
+export { type WallSlice, type WallState } from './wall-slice';
 export { latestRun, runById, shownRun, checkedRun, checkedRuleSet, runSummary, RUNS_SHOWN, type RunRecord, type RunSummary, type RunsSlice } from './runs-slice';

@@ -6,9 +6,9 @@
  * the analysis worker as jobs with progress and cancel.
  */
 import type { Feature } from 'geojson';
-import { featureId, UNIT_LEVELS, type UnitLevel } from '../core/model';
+import { featureId, UNIT_LEVELS, type Project, type UnitLevel } from '../core/model';
 import type { Evaluation, GapRecord, RuleSet, RuleSetIssue, Severity } from '../core/rules';
-import type { AccessRequest, SiteSuggestions, UnitsSummary } from '../protocol/analysis-api';
+import type { AccessRequest, ProposedFacility, SiteSuggestions, UnitsSummary } from '../protocol/analysis-api';
 import { buildAccessRequest } from '../core/analysis/request';
 import type { JobError, JobResult, ProgressFn } from '../protocol/jobs';
 import { customRuleSets, importRuleSetAction, parseRuleSetText, putRuleSet, removeRuleSet, resolveRuleSet } from './actions/rules-sets';
@@ -112,6 +112,15 @@ export interface RulesSlice {
   readonly rules: RulesState & RulesActions;
 }
 
+/**
+ * The rule check's request: every category its rule set needs ([]), without isochrones, with these
+ * proposals. Safe-route rules route with the project's profile (used only when the rule set has such rules).
+ */
+export const rulesAccessRequest = (doc: Pick<Project, 'settings' | 'safetyProfile'>, proposals: readonly ProposedFacility[]): AccessRequest => ({
+  ...buildAccessRequest(doc.settings, { categories: [], proposals, isochrones: 'none' }),
+  safeRoutes: { profile: docSafetyProfile(doc) },
+});
+
 export const currentRuleSet = (s: Pick<AppState, 'doc'>): RuleSet | undefined => resolveRuleSet(s.doc.settings.ruleSetId, customRuleSets(s.doc));
 
 const INITIAL_VIEW: GapView = { scale: 'all', severity: 'all', category: 'all', failingOnly: true, sortKey: 'severity', sortDesc: true };
@@ -151,12 +160,7 @@ export const createRulesSlice = (services: Services): SliceCreator<RulesSlice> =
     return r.ok ? r.value : null;
   }
 
-  // The rule check asks for every category its rule set needs ([]), without isochrones.
-  // Safe-route rules route with the project's profile (used only when the rule set has such rules).
-  const accessRequest = (): AccessRequest => ({
-    ...buildAccessRequest(get().doc.settings, { categories: [], proposals: activeFacilityProposals(get().doc), isochrones: 'none' }),
-    safeRoutes: { profile: docSafetyProfile(get().doc) },
-  });
+  const accessRequest = (): AccessRequest => rulesAccessRequest(get().doc, activeFacilityProposals(get().doc));
 
   /**
    * What of the view survives a new result: the selected gap if it still exists, the selected unit, and the

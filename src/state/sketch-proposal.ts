@@ -9,8 +9,8 @@
  */
 import { reachedWithin, type Reached } from '../core/analysis/children-reached';
 import type { Evaluation } from '../core/rules';
-import type { SketchFeature } from '../core/sketch';
 import { gapChange, type GapChange } from '../sketch/gap-change';
+import { featurePoint } from '../sketch/feature-point';
 import { addFeature, getFeature, updateProperties } from '../sketch/sketch-doc';
 import { PROPOSAL_EMOJI } from '../sketch/stickers';
 import { activeFacilityProposals, addFacilityProposal, proposalsKey } from './actions/scenario-proposals';
@@ -28,15 +28,6 @@ export interface ProposalEffect {
   readonly gaps: GapChange | null;
   /** A coded error when a run failed. */
   readonly error?: string;
-}
-
-/** A point for the proposed facility: the wish's point, or the mean of a shape's vertices. */
-export function proposalPoint(f: SketchFeature): [number, number] {
-  const g = f.geometry;
-  if (g.type === 'Point') return g.coordinates;
-  const pts = g.type === 'LineString' ? g.coordinates : g.coordinates[0]!.slice(0, -1);
-  const n = pts.length;
-  return [pts.reduce((a, p) => a + p[0], 0) / n, pts.reduce((a, p) => a + p[1], 0) / n];
 }
 
 const currentKey = (s: AppState) => proposalsKey(activeFacilityProposals(s.doc));
@@ -65,7 +56,7 @@ export async function proposeFromWish(get: () => AppState, wishId: string, categ
   const taken = new Set(get().doc.scenarios.flatMap((sc) => sc.proposals.map((p) => p.id)));
   let proposalId = `sketch-${wishId}`.slice(0, 120);
   for (let n = 2; taken.has(proposalId); n++) proposalId = `sketch-${wishId}-${n}`.slice(0, 120);
-  const [lng, lat] = proposalPoint(wish);
+  const [lng, lat] = featurePoint(wish); // the wish's point, or the mean of a shape's vertices
   get().commit(addFacilityProposal, { id: proposalId, category, lng, lat, scenarioName }, 'record');
   addFeature(sd, {
     id: proposalId, geometry: { type: 'Point', coordinates: [lng, lat] },

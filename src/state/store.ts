@@ -15,6 +15,7 @@ import { createProjectSlice } from './project-slice';
 import { createSafetySlice } from './safety-slice';
 import { createSketchSlice } from './sketch-slice';
 import { createRunsSlice } from './runs-slice';
+import { createWallSlice } from './wall-slice';
 import type { AppState, Services } from './types';
 
 export type AppStore = StoreApi<AppState>;
@@ -39,6 +40,7 @@ export function createAppStore(services: Services, init: StoreInit = {}): AppSto
     ...createSafetySlice(services)(set, get),
     ...createSketchSlice()(set, get),
     ...createRunsSlice()(set, get),
+    ...createWallSlice(services)(set, get),
   }));
   // Ids never repeat within a session, and skip any a loaded project already uses.
   function newId(prefix: Parameters<IdFactory>[0]): string {

@@ -15,6 +15,7 @@ import type { RulesSlice } from './rules-slice';
 import type { SafetySlice } from './safety-slice';
 import type { SketchSlice } from './sketch-slice';
 import type { RunsSlice } from './runs-slice';
+import type { WallSlice } from './wall-slice';
 
 export type Language = 'en' | 'zh';
 export type LocalizedName = Readonly<Record<Language, string>>;
@@ -179,4 +180,4 @@ export interface JobsSlice {
 }
 
 export type AppState = DocumentSlice & DataSlice & SessionSlice & JobsSlice & AnalysisSlice & ImportSlice & RulesSlice & ProjectSlice
-  & BasemapConsentSlice & SafetySlice & SketchSlice & RunsSlice;
+  & BasemapConsentSlice & SafetySlice & SketchSlice & RunsSlice & WallSlice;

@@ -1,7 +1,7 @@
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LANGUAGES } from '../i18n';
 import { canRedo, canUndo } from '../state';
+import { LanguageSwitch } from './LanguageSwitch';
 import { loadUserFiles } from './load-files';
 import { ProjectButtons } from './project/ProjectButtons';
 import { ExportButton } from './export/ExportDialog';
@@ -11,8 +11,6 @@ export function Toolbar() {
   const { t } = useTranslation();
   const store = useAppStore();
   const input = useRef<HTMLInputElement>(null);
-  const language = useAppState((s) => s.language);
-  const setLanguage = useAppState((s) => s.setLanguage);
   const undoable = useAppState(canUndo);
   const redoable = useAppState(canRedo);
   const viewOnly = useAppState((s) => s.loadViewOnly);
@@ -34,13 +32,7 @@ export function Toolbar() {
       <ExportButton />
       <button type="button" disabled={!undoable} onClick={() => store.getState().undo()}>{t('toolbar.undo')}</button>
       <button type="button" disabled={!redoable} onClick={() => store.getState().redo()}>{t('toolbar.redo')}</button>
-      <div className="lang-switch" role="group" aria-label={t('toolbar.language')}>
-        {LANGUAGES.map((l) => (
-          <button key={l} type="button" lang={l === 'zh' ? 'zh-CN' : 'en'} aria-pressed={language === l} onClick={() => setLanguage(l)}>
-            {t(`language.${l}`)}
-          </button>
-        ))}
-      </div>
+      <LanguageSwitch />
     </div>
   );
 }

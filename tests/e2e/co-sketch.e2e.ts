@@ -35,7 +35,7 @@ async function open(context: BrowserContext, hash: string, problems: string[]): 
   url.searchParams.set('e2e', '1');
   url.searchParams.set('lang', 'en');
   url.hash = hash;
-  await page.goto(url.href);
+  await page.goto(url.href, { timeout: READY }); // the load event alone took over 30 s on a loaded machine
   await waitReady(page, READY);
   return page;
 }
@@ -183,6 +183,73 @@ describe('co-sketch workshop', () => {
     assert.equal(csv, 'workshop,kind,sticker,age_band,count\r\ne2e-workshop,wish,playground,7_12,1\r\n');
   });
 
+  test('the results wall: a viewer screen opened from the desk\'s link counts a tablet\'s new mark within seconds, shows the desk\'s before → after, cannot draw (en, zh)', { timeout: 600_000 }, async () => {
+    // "Open results wall" on the desk gives the link; the wall screen gets a viewer token for it.
+    await desk.getByTestId('wall-link').locator('summary').click();
+    const href = await desk.getByTestId('wall-link-url').inputValue();
+    const hash = new URL(href).hash;
+    assert.match(hash, /^#workshop=e2e-workshop&token=[^&]+&server=[^&]+&wall=1$/);
+    const viewerToken = signToken(SECRET, { room: ROOM, role: 'viewer', exp: Math.floor(Date.now() / 1000) + 3600 });
+    const wallContext = await browser.newContext({ viewport: { width: 1600, height: 900 } });
+    const wall = await open(wallContext, hash.replace(/token=[^&]+/, `token=${viewerToken}`), problems);
+    const marks = wall.getByTestId('wall-marks');
+    await wall.locator('.results-wall [data-testid="sketch-presence"][data-status="connected"]').waitFor({ timeout: WAIT });
+    // The workshop so far (hand-counted from the tests above): the tablet's playground wish (7–12); the
+    // desk's danger was undone; the proposal is the designer's, listed apart.
+    await wall.waitForFunction(() => document.querySelector('[data-testid="wall-marks"]')?.getAttribute('data-total') === '1', null, { timeout: WAIT });
+    const kinds = () => marks.locator('li[data-kind]').evaluateAll((lis) => Object.fromEntries(lis.map((li) => [li.getAttribute('data-kind'), Number(li.getAttribute('data-count'))])));
+    const bands = () => marks.locator('li[data-band]').evaluateAll((lis) => Object.fromEntries(lis.map((li) => [li.getAttribute('data-band'), Number(li.getAttribute('data-count'))])));
+    assert.deepEqual(await kinds(), { wish: 1, danger: 0, favourite: 0, barrier: 0, route: 0 });
+    assert.deepEqual(await bands(), { '0_3': 0, '4_6': 0, '7_12': 1, '13_18': 0, unknown: 0 });
+    // Who is here: the desk, the tablet and the wall, a colour and a picture each.
+    await wall.waitForFunction(() => document.querySelectorAll('.results-wall [data-testid="peer"]').length === 3, null, { timeout: WAIT });
+    assert.doesNotMatch(await wall.getByTestId('results-wall').innerText(), /Class 3B/, 'no group label on the wall');
+
+    // A child on the tablet marks a danger: the wall counts it within seconds.
+    await tablet.getByTestId('sticker-danger').tap();
+    const p = await mapPoint(tablet, 120);
+    const t0 = Date.now();
+    await tablet.touchscreen.tap(p.x, p.y);
+    await wall.waitForFunction(() => document.querySelector('[data-testid="wall-marks"] li[data-kind="danger"]')?.getAttribute('data-count') === '1', null, { timeout: 15_000 });
+    const tWall = Date.now() - t0;
+    console.log(`# results wall: a tablet's tap → counted on the wall in ${tWall} ms`);
+    assert.ok(tWall < 15_000, `${tWall} ms`);
+    assert.deepEqual(await bands(), { '0_3': 0, '4_6': 0, '7_12': 2, '13_18': 0, unknown: 0 });
+    assert.equal(await marks.getAttribute('data-total'), '2');
+
+    // The proposal's before → after: the wall measures it itself and shows the desk's numbers.
+    const t1 = Date.now();
+    const card = wall.locator('[data-testid="wall-proposal"][data-measured="true"]');
+    await card.waitFor({ timeout: 480_000 });
+    console.log(`# results wall: the proposal measured on the wall in ${Date.now() - t1} ms after the counts`);
+    const attrs = ['children-before', 'children-after', 'homes-before', 'homes-after'];
+    const deskFx = await Promise.all(attrs.map((k) => desk.getByTestId('proposal-effect').getAttribute(`data-${k}`)));
+    const wallFx = await Promise.all(attrs.map((k) => card.getAttribute(`data-${k}`)));
+    assert.ok(deskFx.every((v) => v !== null && v !== ''), JSON.stringify(deskFx));
+    assert.deepEqual(wallFx, deskFx);
+    const gapsDesk = await desk.getByTestId('gap-change').evaluate((el) => [el.getAttribute('data-failing-before'), el.getAttribute('data-failing-after'), el.getAttribute('data-closed')]);
+    assert.deepEqual(await Promise.all(['failing-before', 'failing-after', 'closed'].map((k) => card.getAttribute(`data-${k}`))), gapsDesk);
+    const shown = await card.locator('.wall-before-after').innerText();
+    assert.equal(shown.replace(/\s+/g, ' ').trim(), `${Number(deskFx[0]).toLocaleString('en')} → ${Number(deskFx[1]).toLocaleString('en')}`);
+    // Big type: the counts and the after figure are readable across a room.
+    const px = (sel: string) => wall.locator(sel).first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    assert.ok(await px('.wall-kinds .n') >= 48 && await px('.wall-before-after .after') >= 60);
+    await shot(wall, 'co-sketch-wall-en');
+
+    // Cannot draw: no tools on the wall, and out of the wall the app is a viewer's.
+    assert.equal(await wall.locator('[data-testid^="sticker-"], [data-testid^="sketch-tool-"]').count(), 0);
+    await wall.getByRole('button', { name: '中文' }).click();
+    await wall.getByText('成果墙').first().waitFor({ timeout: WAIT });
+    await wall.getByText('儿童的标记').waitFor({ timeout: WAIT });
+    await shot(wall, 'co-sketch-wall-zh');
+    await wall.getByTestId('wall-leave').click();
+    await wall.getByRole('tab', { name: '共绘' }).click();
+    await wall.getByTestId('sketch-viewer').waitFor({ timeout: WAIT });
+    assert.equal(await wall.locator('[data-testid^="sticker-"]').count(), 0);
+    await wallContext.close();
+    assert.deepEqual(problems, []);
+  });
+
   test("the gap report lists the proposal made from the child's wish", { timeout: 300_000 }, async () => {
     await desk.getByTestId('export-open').click();
     await desk.getByTestId('export-kind').selectOption('report');
@@ -252,6 +319,35 @@ describe('co-sketch workshop', () => {
     await desk.getByRole('button', { name: '中文' }).click();
     await desk.getByText('工作坊汇总').waitFor({ timeout: WAIT });
     await shot(desk, 'co-sketch-desk-zh');
+    assert.deepEqual(problems, []);
+  });
+  test('marks clustered on the map: 42 marks close together are one badge of 42 (30 wishes, 12 dangers) zoomed out, a click zooms in, stickers again up close', { timeout: 300_000 }, async () => {
+    // Far (≈5 km) east of every mark so far, 42 marks on a 6 × 7 grid 0.0002° (≈20 m) apart.
+    const marks = await desk.evaluate(() => [...document.querySelectorAll<HTMLElement>('.sketch-sticker')].map((el) => el.dataset.lnglat!.split(',').map(Number)));
+    const east = Math.max(...marks.map((m) => m[0]!)) + 0.05;
+    const north = marks[0]![1]!;
+    const placed = await desk.evaluate(([lng, lat]) => {
+      let ok = 0;
+      for (let i = 0; i < 42; i++) {
+        const at = [lng! + (i % 6) * 0.0002, lat! + Math.floor(i / 6) * 0.0002];
+        if (window.__cfc!.sketch!.add(`e2e-cluster-${i}`, i < 30 ? 'wish' : 'danger', { type: 'Point', coordinates: at }, '4_6')) ok++;
+      }
+      return ok;
+    }, [east, north]);
+    assert.equal(placed, 42);
+    const centre: [number, number] = [east + 0.0005, north + 0.0006];
+    await desk.evaluate(([lng, lat]) => window.__cfc!.map().jumpTo({ center: [lng!, lat!], zoom: 13 }), centre);
+    const badge = desk.locator('.sketch-cluster[data-count="42"]');
+    await badge.waitFor({ timeout: WAIT });
+    assert.equal(await badge.getAttribute('data-kinds'), 'wish:30,danger:12');
+    assert.equal(await desk.locator('.sketch-sticker[data-id^="e2e-cluster-"]').count(), 0, 'no sticker under the badge');
+    await shot(desk, 'co-sketch-clusters');
+    // A click on the badge zooms in to where it splits.
+    await badge.click();
+    await desk.waitForFunction(() => window.__cfc!.map().getZoom() > 14 && !document.querySelector('.sketch-cluster[data-count="42"]'), null, { timeout: WAIT });
+    // Up close (zoom 19, past the clustering's last zoom): every mark is a sticker again.
+    await desk.evaluate(([lng, lat]) => window.__cfc!.map().jumpTo({ center: [lng!, lat!], zoom: 19 }), centre);
+    await desk.waitForFunction(() => document.querySelectorAll('.sketch-sticker[data-id^="e2e-cluster-"]').length === 42 && !document.querySelector('.sketch-cluster'), null, { timeout: WAIT });
     assert.deepEqual(problems, []);
   });
 });

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { signToken } from '../../src/collab/token';
-import { linkSuffix, parseWorkshopLink, tokenRole } from '../../src/sketch/workshop-link';
+import { linkSuffix, parseWorkshopLink, tokenRole, wallLinkHash } from '../../src/sketch/workshop-link';
 
 const token = (role: 'editor' | 'viewer') => signToken('s', { room: 'r1', role, exp: 2_000_000_000 });
 
 describe('workshop link', () => {
   it('reads room, token, server and the role the server token claims', () => {
     const t = token('editor');
-    expect(parseWorkshopLink(`#map=14/22.5/114.1&workshop=r1&token=${t}&server=ws://127.0.0.1:4567`)).toEqual({ room: 'r1', token: t, server: 'ws://127.0.0.1:4567', role: 'editor' });
+    expect(parseWorkshopLink(`#map=14/22.5/114.1&workshop=r1&token=${t}&server=ws://127.0.0.1:4567`)).toEqual({ room: 'r1', token: t, server: 'ws://127.0.0.1:4567', role: 'editor', wall: false });
     expect(parseWorkshopLink(`#workshop=r1&token=${token('viewer')}`, 'tablet.local')).toMatchObject({ server: 'ws://tablet.local:1234', role: 'viewer' });
   });
 
@@ -26,5 +26,20 @@ describe('workshop link', () => {
     const t = token('editor');
     expect(linkSuffix(`#map=1/2/3&workshop=r1&token=${t}&other=x`)).toBe(`&workshop=r1&token=${t}`);
     expect(linkSuffix('#map=1/2/3')).toBe('');
+  });
+
+  it('the results wall: wall=1 joins as a viewer even with an editor token, and is kept in the hash', () => {
+    const t = token('editor');
+    expect(parseWorkshopLink(`#workshop=r1&token=${t}&wall=1`)).toMatchObject({ role: 'viewer', wall: true });
+    expect(parseWorkshopLink(`#workshop=r1&token=${t}&wall=0`)).toMatchObject({ role: 'editor', wall: false });
+    expect(linkSuffix(`#map=1/2/3&workshop=r1&token=${t}&wall=1`)).toBe(`&workshop=r1&token=${t}&wall=1`);
+  });
+
+  it("the wall's link: the workshop's room, token and server with wall=1, no view; none without a workshop", () => {
+    const t = token('viewer');
+    expect(wallLinkHash(`#map=14/22.5/114.1&workshop=r1&token=${t}&server=ws%3A%2F%2F10.0.0.2%3A1234`))
+      .toBe(`#workshop=r1&token=${t}&server=ws%3A%2F%2F10.0.0.2%3A1234&wall=1`);
+    expect(wallLinkHash(`#workshop=r1&token=${t}&wall=1`)).toBe(`#workshop=r1&token=${t}&wall=1`);
+    expect(wallLinkHash('#map=14/22.5/114.1')).toBeNull();
   });
 });

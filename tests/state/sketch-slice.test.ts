@@ -1,34 +1,10 @@
-import type { Feature, FeatureCollection } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { createAnalysisService } from '../../src/core/analysis';
 import { createIoService } from '../../src/core/io/io-service';
-import { createAppStore, proposeFromWish, shownRun, type AppStore } from '../../src/state';
+import { createAppStore, proposeFromWish, shownRun } from '../../src/state';
 import { memoryStorage } from '../../src/state/autosave/storage';
 import { activeFacilityProposals } from '../../src/state/actions/scenario-proposals';
 import { fakeIo } from './fake-io';
-
-const fc = (features: Feature[]): FeatureCollection => ({ type: 'FeatureCollection', features });
-const pt = (lng: number, lat: number, props: Record<string, unknown>): Feature => ({ type: 'Feature', geometry: { type: 'Point', coordinates: [lng, lat] }, properties: props });
-// A 2.2 km street along the equator (1e-3° ≈ 111.2 m), homes on it, one playground at its west end.
-const streets = fc([{ type: 'Feature', geometry: { type: 'LineString', coordinates: [[0, 0], [0.02, 0]] }, properties: { highway: 'residential' } }]);
-const homes = fc([
-  pt(0.001, 0, { id: 'h1', children_4_6: 2 }), // 111 m from the playground
-  pt(0.015, 0, { id: 'h2', children_4_6: 3 }), // 1.67 km away; 111 m from the wish
-  pt(0.018, 0, { id: 'h3', children_7_12: 1 }), // 2.0 km away; 222 m from the wish
-]);
-const facilities = fc([pt(0, 0, { id: 'p1', category: 'playground' })]);
-const community = fc([{ type: 'Feature', geometry: { type: 'Polygon', coordinates: [[[-0.01, -0.01], [0.03, -0.01], [0.03, 0.01], [-0.01, 0.01], [-0.01, -0.01]]] }, properties: { id: 'c1', name: 'One' } }]);
-
-async function storeWithCity(): Promise<AppStore> {
-  const store = createAppStore({ io: fakeIo(), analysis: createAnalysisService() });
-  const items = [['streets', streets], ['homes', homes], ['facilities', facilities], ['community', community]] as const;
-  await store.getState().loadFiles(items.map(([role, data]) => ({
-    role, source: { fileName: `${role}.geojson`, bytes: new TextEncoder().encode(JSON.stringify(data)) },
-  })), 'skip');
-  return store;
-}
-
-const point = (lng: number, lat: number) => ({ type: 'Point' as const, coordinates: [lng, lat] as [number, number] });
+import { PLAY_RULE_SET, point, storeWithCity } from './sketch-city';
 
 describe('sketch slice', () => {
   it('a drawn sticker carries the sticker, the session age band and group, never more', async () => {
@@ -142,13 +118,7 @@ describe('sketch slice', () => {
     const s = () => store.getState();
     // One community rule: 80 % of children 4–12 within 500 m of a playground. Before: only h1's 2 of 6
     // children (33 %), a gap; after the wish at 0.016°: all 6 (100 %), closed; c1 becomes child-friendly.
-    const rule = {
-      id: 'community.play-500m', scale: 'community', title: { en: 'Playground within 500 m', zh: '500米内有游乐场' },
-      metric: { kind: 'share_within', category: 'playground', age_band: ['4-6', '7-12'], threshold_m: 500 },
-      target: 0.8, severity: 'major', source: { document: 'test', confirmed: 'C' },
-    };
-    const set = { schemaVersion: 2, id: 'play-test', version: '1', title: { en: 'Play test', zh: '游戏测试' }, rules: [rule] };
-    expect(s().rules.importRuleSet(JSON.stringify(set), 'play.json')).toBe(true);
+    expect(s().rules.importRuleSet(PLAY_RULE_SET, 'play.json')).toBe(true);
     s().chooseSticker('playground');
     s().drawSketch('wish-2', point(0.016, 0));
     const effect = await proposeFromWish(s, 'wish-2', 'playground', 'Wishes');

@@ -8,6 +8,7 @@ import { ProposalEffectView } from './ProposalEffectView';
 import { SelectedSketch } from './SelectedSketch';
 import { SessionChooser } from './SessionChooser';
 import { SketchTools, useSketchKeys } from './SketchTools';
+import { WallLink } from './WallLink';
 import { WorkshopSummary } from './WorkshopSummary';
 import './sketch.css';
 
@@ -24,6 +25,7 @@ export function SketchPanel() {
       <h2 id="sketch-title">{t('sketch.title')}</h2>
       <p className="note">{t('sketch.intro')}</p>
       <Presence />
+      <WallLink />
       <button type="button" className="sketch-btn big primary" data-testid="kid-mode-on" onClick={() => setKidMode(true)}>
         <Icon id="kid" /><span className="word">{t('sketch.kidMode')}</span>
       </button>
