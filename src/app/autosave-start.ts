@@ -8,14 +8,15 @@ import type { AppStore, View } from '../state';
 import { idbStorage, restoreAutosave, startAutosave, type AutosaveWriter } from '../state/autosave';
 import { claimAutosave } from './autosave-owner';
 
-export async function startWithAutosave(store: AppStore, opts: { loadDemo: (() => Promise<unknown>) | null; view: View | null }): Promise<void> {
+export async function startWithAutosave(store: AppStore, opts: { loadDemo: (() => Promise<unknown>) | null; view: View | null; readOnly?: boolean }): Promise<void> {
   const storage = await idbStorage();
   const outcome = storage ? await restoreAutosave(store, storage, { loadDemo: opts.loadDemo ?? undefined, view: opts.view }) : { kind: 'none' as const };
   if (outcome.kind !== 'restored') {
     if (opts.loadDemo && !(outcome.kind === 'failed' && outcome.demoLoaded)) await opts.loadDemo();
     store.getState().markFresh();
   }
-  if (!storage) return;
+  // A results wall shows the project this browser has open and never writes it (nor asks to).
+  if (!storage || opts.readOnly) return;
   let writer: AutosaveWriter | null = null;
   // Layer records this start found stored: not written again while unchanged (the writer checks they still are).
   const seeds = outcome.kind === 'restored' ? outcome.seeds : undefined;

@@ -11,6 +11,7 @@ import { createAppStore } from '../state';
 import { warmNumberFormats } from '../ui/format-number';
 import { App } from './App';
 import { startWithAutosave } from './autosave-start';
+import { parseWorkshopLink } from '../sketch/workshop-link';
 import { startSketch } from './sketch-start';
 import { createWorkers } from './create-workers';
 import { demoManifest, loadDemo } from './demo';
@@ -63,7 +64,8 @@ async function start() {
   // The last session comes back when there is one; otherwise the demo city.
   // The sketch comes back beside the project (its own records), and joins the linked workshop.
   const sketch = startSketch(store, startHash, location.hostname || '127.0.0.1').catch((e: unknown) => console.warn('sketch start failed', e));
-  await startWithAutosave(store, { loadDemo: manifest ? () => loadDemo(store, manifest) : null, view: hashView });
+  const wall = parseWorkshopLink(startHash, location.hostname || '127.0.0.1')?.wall === true;
+  await startWithAutosave(store, { loadDemo: manifest ? () => loadDemo(store, manifest) : null, view: hashView, readOnly: wall });
   await sketch;
   await getMap().whenDrawn();
   hook.ready = true;
