@@ -168,4 +168,34 @@ describe('collab server: sync', () => {
     const written = new Set(sent);
     for (const key of fresh.features.keys()) expect(written.has(key)).toBe(true);
   });
+
+  it('two clients keep editing while the server is SIGKILLed; their providers reconnect by themselves to the restarted server and every edit is there once', async () => {
+    const a = open('outage');
+    const b = open('outage');
+    await Promise.all([settled(a), settled(b)]);
+    for (let i = 0; i < 5; i++) a.features.set(`before-${i}`, point(`before-${i}`, { kind: 'wish' }));
+    await until('b has the first edits', () => b.features.size === 5);
+    await Promise.all([settled(a), settled(b)]);
+    const closed = [a.closes.length, b.closes.length];
+    const port = server.port;
+    server.proc.kill('SIGKILL');
+    await server.exited;
+    // Each provider has lost its socket and failed at least once to get a new one: nothing listens.
+    await until('both retried in vain', () => a.closes.length >= closed[0]! + 2 && b.closes.length >= closed[1]! + 2);
+    for (let i = 0; i < 8; i++) a.features.set(`a-${i}`, point(`a-${i}`, { kind: 'danger' }));
+    for (let i = 0; i < 8; i++) b.features.set(`b-${i}`, point(`b-${i}`, { kind: 'favourite' }));
+    a.features.set('before-0', point('before-0', { kind: 'wish', note: 'moved while the server was gone' }));
+    b.features.delete('before-4');
+    expect(a.features.has('b-0')).toBe(false);
+
+    server = await startServer(dbPath, port);
+    const want = ['before-0', 'before-1', 'before-2', 'before-3', ...[...Array(8).keys()].flatMap((i) => [`a-${i}`, `b-${i}`])].sort();
+    await until('both merged through the restarted server', () => canon(a) === canon(b) && a.features.size === want.length, 30_000);
+    expect([...a.features.keys()].sort()).toEqual(want);
+    expect((a.features.get('before-0') as { properties: { note?: string } }).properties.note).toBe('moved while the server was gone');
+    // The restarted server holds the same: a client joining now reads it from there.
+    const c = open('outage');
+    await settled(c);
+    expect(c.features.toJSON()).toEqual(a.features.toJSON());
+  });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { signToken } from '../../src/collab/token';
-import { linkSuffix, parseWorkshopLink, tokenRole } from '../../src/sketch/workshop-link';
+import type { WorkshopStatus } from '../../src/state';
+import { linkStatus, linkSuffix, parseWorkshopLink, tokenRole, type SocketStatus } from '../../src/sketch/workshop-link';
 
 const token = (role: 'editor' | 'viewer') => signToken('s', { room: 'r1', role, exp: 2_000_000_000 });
 
@@ -26,5 +27,18 @@ describe('workshop link', () => {
     const t = token('editor');
     expect(linkSuffix(`#map=1/2/3&workshop=r1&token=${t}&other=x`)).toBe(`&workshop=r1&token=${t}`);
     expect(linkSuffix('#map=1/2/3')).toBe('');
+  });
+
+  it("the link's state over a server that dies and comes back: joining once, then offline through every retry, never flickering back to joining", () => {
+    // The provider's socket states as it reports them: join, the server killed, three failed retries, back.
+    const socket: SocketStatus[] = ['connecting', 'connected', 'disconnected', 'connecting', 'disconnected', 'connecting', 'disconnected', 'connecting', 'connected'];
+    const shown: WorkshopStatus[] = [];
+    let s: WorkshopStatus = 'connecting';
+    for (const x of socket) shown.push((s = linkStatus(s, x)));
+    expect(shown).toEqual(['connecting', 'connected', 'offline', 'offline', 'offline', 'offline', 'offline', 'offline', 'connected']);
+    // A server that is not there from the start: offline after the first failed attempt.
+    expect(linkStatus(linkStatus('connecting', 'disconnected'), 'connecting')).toBe('offline');
+    // A refused link stays refused whatever the socket does.
+    for (const x of ['connecting', 'connected', 'disconnected'] as const) expect(linkStatus('refused', x)).toBe('refused');
   });
 });

@@ -24,7 +24,7 @@ export function ProposalEffectView() {
   return (
     <section className="proposal-effect" data-testid="proposal-effect" aria-labelledby="proposal-effect-title"
       data-children-before={effect.before?.children ?? ''} data-children-after={effect.after?.children ?? ''}
-      data-homes-before={effect.before?.homes ?? ''} data-homes-after={effect.after?.homes ?? ''}>
+      data-homes-before={effect.before?.homes ?? ''} data-homes-after={effect.after?.homes ?? ''} data-threshold-m={within ?? ''}>
       <h3 id="proposal-effect-title">{t('sketch.proposal.effectTitle', { category: categoryLabel(t, effect.category), m: within ?? '–' })}</h3>
       {effect.error && <p className="sketch-issue" role="alert">{t(`error.${effect.error}`, { defaultValue: effect.error })}</p>}
       <table className="before-after">
