@@ -87,3 +87,19 @@ export function linkStatus(current: WorkshopStatus, socket: SocketStatus): Works
  * the Wi-Fi is back; a handful of tablets retrying every few seconds costs the server nothing).
  */
 export const RECONNECT = { delay: 1000, minDelay: 500, maxDelay: 4000, factor: 2 } as const;
+
+/**
+ * How long one connection attempt may take before it is dropped and a new one made. The provider's
+ * attempts have no time limit of their own: a socket whose opening hangs (a Wi-Fi gone quiet, where
+ * nothing answers and nothing refuses) was never retried, and the tablet stayed offline after the
+ * network was back. Generous, since a busy page on a slow tablet reads its first message late.
+ */
+export const ATTEMPT_TIMEOUT_MS = 20_000;
+
+/**
+ * The provider's options for reconnecting: RECONNECT's timing, and an attempt that takes longer than
+ * `attemptTimeoutMs` starts over (`connect()` drops the hanging socket and opens a new one).
+ */
+export function reconnectOptions(socket: () => { connect(): Promise<unknown> } | undefined, attemptTimeoutMs = ATTEMPT_TIMEOUT_MS) {
+  return { ...RECONNECT, timeout: attemptTimeoutMs, handleTimeout: async () => socket()?.connect() };
+}

@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signToken } from '../../src/collab/token';
+import { reconnectOptions } from '../../src/sketch/workshop-link';
 import { connect, point, settled, sleep, until, type Client } from './helpers/client';
+import { cuttableLink } from './helpers/relay';
 import { SECRET, startServer, type ServerProcess } from './helpers/server-process';
 
 // Convergence, offline merge and crash safety against the real server process.
@@ -20,9 +22,10 @@ const open = (room: string, port = server.port) => {
   return c;
 };
 
+// startServer allows the server 30 s to start (a loaded machine); vitest's hooks would give up at 10 s.
 beforeAll(async () => {
   server = await startServer(dbPath);
-});
+}, 60_000);
 afterAll(async () => {
   for (const c of clients) c.destroy();
   server.proc.kill('SIGKILL');
@@ -197,5 +200,25 @@ describe('collab server: sync', () => {
     const c = open('outage');
     await settled(c);
     expect(c.features.toJSON()).toEqual(a.features.toJSON());
+  });
+
+  it("a connection attempt that hangs (a network gone quiet) is given up and made again with the app's reconnect options: the client comes back and merges once the network does", async () => {
+    const relay = await cuttableLink(server.port);
+    try {
+      // The app's options, with attempts given up after 1.5 s rather than 20 s to keep the test short.
+      const a: Client = connect(relay.port, 'quiet', token('quiet'), undefined, reconnectOptions(() => a.provider.configuration.websocketProvider, 1500));
+      clients.push(a);
+      const b = open('quiet');
+      await Promise.all([settled(a), settled(b)]);
+      relay.cut('hold');
+      await until('a tries again into the quiet network', () => relay.held() > 0);
+      a.features.set('from-a', point('from-a', { kind: 'wish' }));
+      b.features.set('from-b', point('from-b', { kind: 'danger' }));
+      relay.restore();
+      await until('a back and both merged', () => a.features.has('from-b') && b.features.has('from-a'), 15_000);
+      expect(canon(a)).toBe(canon(b));
+    } finally {
+      await relay.close();
+    }
   });
 });

@@ -13,13 +13,13 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { connect as tcpConnect, createServer as tcpServer, type AddressInfo, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { signToken } from '../../src/collab/token';
 import { connect as collabClient, settled } from '../collab/helpers/client';
+import { cuttableLink, type Relay } from '../collab/helpers/relay';
 import { SECRET, startServer, type ServerProcess } from '../collab/helpers/server-process';
 import { demoChildrenPerHome, demoWalkingM } from './helpers/analysis-cli';
 import { BASE_URL, launch, shot, waitReady, WAIT } from './helpers/browser';
@@ -90,46 +90,6 @@ async function showsExactly(page: Page, want: Iterable<string>, what: string): P
   }
 }
 
-/**
- * A TCP relay between a page and the server that can be cut (every open connection closed, new ones
- * closed at once) and restored: a network cut without a server death.
- */
-async function cuttableLink(target: () => number) {
-  let up = true;
-  const open = new Set<Socket>();
-  const relay = tcpServer((page) => {
-    if (!up) {
-      page.destroy();
-      return;
-    }
-    const server = tcpConnect(target(), '127.0.0.1');
-    for (const [a, b] of [[page, server], [server, page]] as const) {
-      open.add(a);
-      a.on('error', () => {});
-      a.on('close', () => {
-        open.delete(a);
-        b.destroy();
-      });
-      a.pipe(b);
-    }
-  });
-  await new Promise<void>((resolve) => relay.listen(0, '127.0.0.1', resolve));
-  return {
-    port: (relay.address() as AddressInfo).port,
-    cut() {
-      up = false;
-      for (const s of open) s.destroy();
-    },
-    restore() {
-      up = true;
-    },
-    close: () => new Promise<void>((resolve) => {
-      for (const s of open) s.destroy();
-      relay.close(() => resolve());
-    }),
-  };
-}
-
 /** A page's presence and link state (kid mode shows its own, in the bar on the map). */
 const presence = (page: Page, kid: boolean) => (kid ? page.getByTestId('kid-mode') : page.locator('.sketch-panel')).getByTestId('sketch-presence');
 
@@ -144,7 +104,7 @@ describe('co-sketch workshop', () => {
   /** The CLI's runs of the demo city without and with a playground at the wish, started as soon as the wish is placed. */
   /** A second child's tablet (in Chinese), joined through a link that can be cut. */
   let tablet2: Page;
-  let relay: Awaited<ReturnType<typeof cuttableLink>> | null = null;
+  let relay: Relay | null = null;
   let cli: Promise<[Map<string, number>, Map<string, number>, Map<string, number>]> | null = null;
 
   before(async () => {
@@ -358,7 +318,7 @@ describe('co-sketch workshop', () => {
   });
 
   test('a second tablet (Chinese, kid mode) through a link that is cut: it says it is offline, keeps drawing, and once the link is back by itself every page has every mark once', { timeout: 600_000 }, async () => {
-    relay = await cuttableLink(() => server!.port);
+    relay = await cuttableLink(server!.port);
     const viaRelay = link('editor').replace(`ws://127.0.0.1:${server!.port}`, `ws://127.0.0.1:${relay.port}`);
     const context = await browser.newContext({ viewport: { width: 768, height: 1024 }, hasTouch: true });
     tablet2 = await open(context, viaRelay, problems, 'zh');
@@ -373,7 +333,7 @@ describe('co-sketch workshop', () => {
       await page.waitForFunction((sel) => document.querySelectorAll(`${sel} [data-testid="peer"]`).length === 3, scope, { timeout: WAIT });
     }
 
-    relay.cut();
+    relay.cut('refuse');
     const status = presence(tablet2, true).locator('[data-testid="sketch-link-status"]');
     await presence(tablet2, true).and(tablet2.locator('[data-status="offline"]')).waitFor({ timeout: WAIT });
     assert.match(await status.innerText(), /已离线.*正在重新连接.*标记都已保存/);
