@@ -4,11 +4,15 @@
  * (800×1280, touch) in kid mode: big picture buttons, the age band and group asked once, a sticker tapped
  * onto the map appears on the other page (the time it takes is printed); undo takes back only one's own
  * mark; the designer turns the wish into a proposal and sees before → after (children, gaps per level,
- * child-friendly units), the workshop summary and the gap report's proposal; a remote basemap that fails
- * (a full setStyle) keeps the sketch drawable; with the server gone, a reload of the tablet still shows
- * every mark (IndexedDB); New project clears the desk's sketch and the sketch's undo brings it back.
+ * child-friendly units) — the children newly within reach equal the CLI's (`npm run analyze` without and
+ * with the playground, counted from access.csv) —, the workshop summary and the gap report's proposal; a
+ * remote basemap that fails (a full setStyle) keeps the sketch drawable; a second tablet (Chinese) through
+ * a TCP relay that is cut, then the server SIGKILLed while both tablets draw and restarted: every page says
+ * it is offline, keeps its marks, and ends with every mark exactly once (and so does the server); with the
+ * server gone, a reload of the tablet still shows every mark (IndexedDB); New project clears the desk's
+ * sketch and the sketch's undo brings it back.
  * Stickers are bundled SVG pictures (no colour-emoji font on Debian's Chromium).
- * Three page loads in all: each costs ~10 s under software WebGL.
+ * Four page loads in all: each costs ~10 s under software WebGL.
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -101,10 +105,10 @@ describe('co-sketch workshop', () => {
   let desk: Page;
   let tablet: Page;
   let tabletContext: BrowserContext;
-  /** The CLI's runs of the demo city without and with a playground at the wish, started as soon as the wish is placed. */
   /** A second child's tablet (in Chinese), joined through a link that can be cut. */
   let tablet2: Page;
   let relay: Relay | null = null;
+  /** The CLI's runs of the demo city without and with a playground at the wish, started as soon as the wish is placed. */
   let cli: Promise<[Map<string, number>, Map<string, number>, Map<string, number>]> | null = null;
 
   before(async () => {
