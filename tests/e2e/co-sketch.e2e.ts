@@ -176,10 +176,6 @@ describe('co-sketch workshop', () => {
     await desk.waitForFunction(() => document.querySelectorAll('.sketch-sticker[data-kind="wish"]').length === 1, null, { timeout: WAIT });
     const tRemote = Date.now() - t0;
     console.log(`# sticker: tap → own map ${tLocal} ms, tap → the other page ${tRemote} ms`);
-    // The independent answer for the proposal to come, in the background meanwhile.
-    const wishAt = (await tablet.locator('.sketch-sticker[data-kind="wish"]').getAttribute('data-lnglat'))!.split(',').map(Number) as [number, number];
-    cli = Promise.all([demoWalkingM('playground'), demoWalkingM('playground', [wishAt]), demoChildrenPerHome()]);
-    cli.catch(() => {}); // awaited (and reported) by the test that needs it
     assert.deepEqual(await stickers(desk), await stickers(tablet));
     assert.equal(await desk.locator('.sketch-sticker svg[data-icon="playground"]').count(), 1);
     await shot(desk, 'co-sketch-desk-sees-sticker');
@@ -214,6 +210,9 @@ describe('co-sketch workshop', () => {
     await desk.mouse.click(box.x + box.width / 2, box.y + box.height + 6);
     await desk.getByTestId('sketch-selected').waitFor({ timeout: WAIT });
     assert.equal(await desk.getByTestId('proposal-category').inputValue(), 'playground');
+    // The independent answer, in the background while the desk computes its own.
+    cli = Promise.all([demoWalkingM('playground'), demoWalkingM('playground', [[at[0]!, at[1]!]]), demoChildrenPerHome()]);
+    cli.catch(() => {}); // awaited (and reported) by the next test
     const t0 = Date.now();
     await desk.getByTestId('make-proposal').click();
     const effect = desk.locator('[data-testid="proposal-effect"][data-homes-after]:not([data-homes-after=""])');
