@@ -1,12 +1,13 @@
 /**
  * Joins a workshop: the sketch slice opens the room's Y.Doc (restored from this browser first, so
  * offline edits are there), then @hocuspocus/provider syncs it with `npm run collab`. Presence carries a
- * colour, an emoji and the role, nothing else. Reconnects are the provider's; edits made meanwhile stay in
- * the Y.Doc (and IndexedDB) and merge when the server is back.
+ * colour, an emoji and the role, nothing else. Reconnects are the provider's (retried every few seconds,
+ * an attempt that hangs started over: reconnectOptions); edits made meanwhile stay in the Y.Doc (and
+ * IndexedDB) and merge when the server is back.
  */
-import { HocuspocusProvider, WebSocketStatus } from '@hocuspocus/provider';
+import { HocuspocusProvider } from '@hocuspocus/provider';
 import { PRESENCE_COLOURS, PRESENCE_EMOJI } from '../sketch/stickers';
-import type { WorkshopLink } from '../sketch/workshop-link';
+import { linkStatus, reconnectOptions, type WorkshopLink } from '../sketch/workshop-link';
 import type { AppStore, SketchPeer, SketchRole } from '../state';
 
 const pick = <T>(list: readonly T[], n: number): T => list[n % list.length]!;
@@ -16,18 +17,17 @@ export async function joinWorkshop(store: AppStore, link: WorkshopLink): Promise
   const sd = store.getState().sketchDoc();
   const set = store.getState();
   set.setWorkshopStatus('connecting');
-  let refused = false;
-  const provider = new HocuspocusProvider({
+  const provider: HocuspocusProvider = new HocuspocusProvider({
     url: link.server,
     name: link.room,
     token: link.token,
     document: sd.ydoc,
+    ...reconnectOptions(() => provider.configuration.websocketProvider),
     onStatus: ({ status }) => {
-      if (refused) return;
-      store.getState().setWorkshopStatus(status === WebSocketStatus.Connected ? 'connected' : status === WebSocketStatus.Connecting ? 'connecting' : 'offline');
+      const s = store.getState();
+      s.setWorkshopStatus(linkStatus(s.sketch.workshop.status, status));
     },
     onAuthenticationFailed: () => {
-      refused = true;
       store.getState().setWorkshopStatus('refused');
     },
     onAwarenessChange: ({ states }) => {

@@ -98,6 +98,13 @@ export const ICONS = {
     { d: `${circle(9, 12.5, 1.2)}${circle(15, 12.5, 1.2)}`, fill: INK },
     { d: 'M8.8 16C10.5 18 13.5 18 15.2 16', stroke: INK, width: 1.3 },
   ],
+  // The workshop's link: three arcs over a dot (a connection), crossed out when it is gone.
+  online: [{ d: 'M3 9.5C8 4.5 16 4.5 21 9.5M6 13C9.5 9.8 14.5 9.8 18 13M9 16.5C10.8 15 13.2 15 15 16.5', stroke: '#2e9d4f', width: 2.2 }, { d: circle(12, 19.5, 1.6), fill: '#2e9d4f' }],
+  offline: [
+    { d: 'M3 9.5C8 4.5 16 4.5 21 9.5M6 13C9.5 9.8 14.5 9.8 18 13M9 16.5C10.8 15 13.2 15 15 16.5', stroke: '#9aa0a6', width: 2.2 },
+    { d: circle(12, 19.5, 1.6), fill: '#9aa0a6' },
+    { d: 'M4 3L20 21', stroke: '#c0392b', width: 2.8 },
+  ],
   age_0_3: person(9, '#e0409a'),
   age_4_6: person(13, '#f08c00'),
   age_7_12: person(17, '#2e9d4f'),

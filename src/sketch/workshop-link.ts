@@ -4,7 +4,7 @@
  * its role to know whether to offer drawing, the server decides. In the hash, so it never reaches a web
  * server's logs.
  */
-import type { SketchRole } from '../state/sketch-slice';
+import type { SketchRole, WorkshopStatus } from '../state/sketch-slice';
 
 export interface WorkshopLink {
   readonly room: string;
@@ -79,4 +79,43 @@ export function wallLinkHash(hash: string): string | null {
   }
   kept.set('wall', '1');
   return `#${kept.toString()}`;
+}
+
+/** The provider's socket states (the values of @hocuspocus/provider's WebSocketStatus). */
+export type SocketStatus = 'connecting' | 'connected' | 'disconnected';
+
+/**
+ * The link state shown for a socket state: joining until the first connection or the first failure;
+ * after that every retry (the provider's socket goes connecting → disconnected over and over while the
+ * server or the network is gone) stays 'offline', so the screen does not flicker between "joining" and
+ * "offline", until a socket is open again. A refused link stays refused.
+ */
+export function linkStatus(current: WorkshopStatus, socket: SocketStatus): WorkshopStatus {
+  if (current === 'refused') return current;
+  if (socket === 'connected') return 'connected';
+  if (socket === 'disconnected') return 'offline';
+  return current === 'none' || current === 'connecting' ? 'connecting' : 'offline';
+}
+
+/**
+ * The provider's reconnect timing in a workshop: the first retry after 1 s, then doubling with jitter
+ * up to 4 s (its default, 30 s, would leave a room of tablets waiting half a minute after the server or
+ * the Wi-Fi is back; a handful of tablets retrying every few seconds costs the server nothing).
+ */
+export const RECONNECT = { delay: 1000, minDelay: 500, maxDelay: 4000, factor: 2 } as const;
+
+/**
+ * How long one connection attempt may take before it is dropped and a new one made. The provider's
+ * attempts have no time limit of their own: a socket whose opening hangs (a Wi-Fi gone quiet, where
+ * nothing answers and nothing refuses) was never retried, and the tablet stayed offline after the
+ * network was back. Generous, since a busy page on a slow tablet reads its first message late.
+ */
+export const ATTEMPT_TIMEOUT_MS = 20_000;
+
+/**
+ * The provider's options for reconnecting: RECONNECT's timing, and an attempt that takes longer than
+ * `attemptTimeoutMs` starts over (`connect()` drops the hanging socket and opens a new one).
+ */
+export function reconnectOptions(socket: () => { connect(): Promise<unknown> } | undefined, attemptTimeoutMs = ATTEMPT_TIMEOUT_MS) {
+  return { ...RECONNECT, timeout: attemptTimeoutMs, handleTimeout: async () => socket()?.connect() };
 }

@@ -22,9 +22,10 @@ const open = (room: string, t = token(room)) => {
   return c;
 };
 
+// startServer allows the server 30 s to start (a loaded machine); vitest's hooks would give up at 10 s.
 beforeAll(async () => {
   server = await startServer(dbPath);
-});
+}, 60_000);
 afterAll(async () => {
   for (const c of clients) c.destroy();
   server.proc.kill('SIGKILL');

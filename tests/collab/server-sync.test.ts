@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signToken } from '../../src/collab/token';
+import { reconnectOptions } from '../../src/sketch/workshop-link';
 import { connect, point, settled, sleep, until, type Client } from './helpers/client';
+import { cuttableLink } from './helpers/relay';
 import { SECRET, startServer, type ServerProcess } from './helpers/server-process';
 
 // Convergence, offline merge and crash safety against the real server process.
@@ -20,9 +22,10 @@ const open = (room: string, port = server.port) => {
   return c;
 };
 
+// startServer allows the server 30 s to start (a loaded machine); vitest's hooks would give up at 10 s.
 beforeAll(async () => {
   server = await startServer(dbPath);
-});
+}, 60_000);
 afterAll(async () => {
   for (const c of clients) c.destroy();
   server.proc.kill('SIGKILL');
@@ -167,5 +170,55 @@ describe('collab server: sync', () => {
     // Nothing appears that was never written.
     const written = new Set(sent);
     for (const key of fresh.features.keys()) expect(written.has(key)).toBe(true);
+  });
+
+  it('two clients keep editing while the server is SIGKILLed; their providers reconnect by themselves to the restarted server and every edit is there once', async () => {
+    const a = open('outage');
+    const b = open('outage');
+    await Promise.all([settled(a), settled(b)]);
+    for (let i = 0; i < 5; i++) a.features.set(`before-${i}`, point(`before-${i}`, { kind: 'wish' }));
+    await until('b has the first edits', () => b.features.size === 5);
+    await Promise.all([settled(a), settled(b)]);
+    const closed = [a.closes.length, b.closes.length];
+    const port = server.port;
+    server.proc.kill('SIGKILL');
+    await server.exited;
+    // Each provider has lost its socket and failed at least once to get a new one: nothing listens.
+    await until('both retried in vain', () => a.closes.length >= closed[0]! + 2 && b.closes.length >= closed[1]! + 2);
+    for (let i = 0; i < 8; i++) a.features.set(`a-${i}`, point(`a-${i}`, { kind: 'danger' }));
+    for (let i = 0; i < 8; i++) b.features.set(`b-${i}`, point(`b-${i}`, { kind: 'favourite' }));
+    a.features.set('before-0', point('before-0', { kind: 'wish', note: 'moved while the server was gone' }));
+    b.features.delete('before-4');
+    expect(a.features.has('b-0')).toBe(false);
+
+    server = await startServer(dbPath, port);
+    const want = ['before-0', 'before-1', 'before-2', 'before-3', ...[...Array(8).keys()].flatMap((i) => [`a-${i}`, `b-${i}`])].sort();
+    await until('both merged through the restarted server', () => canon(a) === canon(b) && a.features.size === want.length, 30_000);
+    expect([...a.features.keys()].sort()).toEqual(want);
+    expect((a.features.get('before-0') as { properties: { note?: string } }).properties.note).toBe('moved while the server was gone');
+    // The restarted server holds the same: a client joining now reads it from there.
+    const c = open('outage');
+    await settled(c);
+    expect(c.features.toJSON()).toEqual(a.features.toJSON());
+  });
+
+  it("a connection attempt that hangs (a network gone quiet) is given up and made again with the app's reconnect options: the client comes back and merges once the network does", async () => {
+    const relay = await cuttableLink(server.port);
+    try {
+      // The app's options, with attempts given up after 1.5 s rather than 20 s to keep the test short.
+      const a: Client = connect(relay.port, 'quiet', token('quiet'), undefined, reconnectOptions(() => a.provider.configuration.websocketProvider, 1500));
+      clients.push(a);
+      const b = open('quiet');
+      await Promise.all([settled(a), settled(b)]);
+      relay.cut('hold');
+      await until('a tries again into the quiet network', () => relay.held() > 0);
+      a.features.set('from-a', point('from-a', { kind: 'wish' }));
+      b.features.set('from-b', point('from-b', { kind: 'danger' }));
+      relay.restore();
+      await until('a back and both merged', () => a.features.has('from-b') && b.features.has('from-a'), 15_000);
+      expect(canon(a)).toBe(canon(b));
+    } finally {
+      await relay.close();
+    }
   });
 });

@@ -4,11 +4,15 @@
  * (800×1280, touch) in kid mode: big picture buttons, the age band and group asked once, a sticker tapped
  * onto the map appears on the other page (the time it takes is printed); undo takes back only one's own
  * mark; the designer turns the wish into a proposal and sees before → after (children, gaps per level,
- * child-friendly units), the workshop summary and the gap report's proposal; a remote basemap that fails
- * (a full setStyle) keeps the sketch drawable; with the server gone, a reload of the tablet still shows
- * every mark (IndexedDB); New project clears the desk's sketch and the sketch's undo brings it back.
+ * child-friendly units) — the children newly within reach equal the CLI's (`npm run analyze` without and
+ * with the playground, counted from access.csv) —, the workshop summary and the gap report's proposal; a
+ * remote basemap that fails (a full setStyle) keeps the sketch drawable; a second tablet (Chinese) through
+ * a TCP relay that is cut, then the server SIGKILLed while both tablets draw and restarted: every page says
+ * it is offline, keeps its marks, and ends with every mark exactly once (and so does the server); with the
+ * server gone, a reload of the tablet still shows every mark (IndexedDB); New project clears the desk's
+ * sketch and the sketch's undo brings it back.
  * Stickers are bundled SVG pictures (no colour-emoji font on Debian's Chromium).
- * Three page loads in all: each costs ~10 s under software WebGL.
+ * Four page loads in all: each costs ~10 s under software WebGL.
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -18,33 +22,20 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { signToken } from '../../src/collab/token';
+import { connect as collabClient, settled } from '../collab/helpers/client';
+import { cuttableLink, type Relay } from '../collab/helpers/relay';
 import { SECRET, startServer, type ServerProcess } from '../collab/helpers/server-process';
-import { BASE_URL, launch, shot, waitReady, WAIT } from './helpers/browser';
+import { demoChildrenPerHome, demoWalkingM } from './helpers/analysis-cli';
+import { launch, shot, waitReady, WAIT } from './helpers/browser';
+import { mapPoint, open, place, presence, READY, showsExactly, stickers } from './helpers/co-sketch';
 
-const READY = 180_000;
 const ROOM = 'e2e-workshop';
-
-type Sticker = { id: string; kind: string };
-const stickers = (page: Page): Promise<Sticker[]> =>
-  page.evaluate(() => [...document.querySelectorAll<HTMLElement>('.sketch-sticker')].map((el) => ({ id: el.dataset.id!, kind: el.dataset.kind! })).sort((a, b) => a.id.localeCompare(b.id)));
-
-async function open(context: BrowserContext, hash: string, problems: string[]): Promise<Page> {
-  const page = await context.newPage();
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  const url = new URL(BASE_URL);
-  url.searchParams.set('e2e', '1');
-  url.searchParams.set('lang', 'en');
-  url.hash = hash;
-  await page.goto(url.href, { timeout: READY }); // the load event alone took over 30 s on a loaded machine
-  await waitReady(page, READY);
-  return page;
-}
-
-/** Page coordinates of the map's centre (inside the demo city; the kid-mode bar is below it on the tablet). */
-async function mapPoint(page: Page, dy = 0): Promise<{ x: number; y: number }> {
-  const box = (await page.getByTestId('map').boundingBox())!;
-  return { x: box.x + box.width / 2, y: box.y + box.height * 0.5 + dy };
-}
+/**
+ * Where the child puts the wish: the spot of the demo city with the most children more than 500 m walk
+ * from a playground close around it (about 690 children within 250 m), so a playground here brings
+ * children within reach (the CLI, run on its own, says how many).
+ */
+const WISH_AT: [number, number] = [114.0605, 22.5656];
 
 describe('co-sketch workshop', () => {
   let browser: Browser;
@@ -54,6 +45,11 @@ describe('co-sketch workshop', () => {
   let desk: Page;
   let tablet: Page;
   let tabletContext: BrowserContext;
+  /** A second child's tablet (in Chinese), joined through a link that can be cut. */
+  let tablet2: Page;
+  let relay: Relay | null = null;
+  /** The CLI's runs of the demo city without and with a playground at the wish, started as soon as the wish is placed. */
+  let cli: Promise<[Map<string, number>, Map<string, number>, Map<string, number>]> | null = null;
 
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'cfc-cosketch-'));
@@ -62,6 +58,7 @@ describe('co-sketch workshop', () => {
   });
   after(async () => {
     await browser?.close();
+    await relay?.close();
     server?.proc.kill('SIGKILL');
     rmSync(dir, { recursive: true, force: true });
   });
@@ -107,6 +104,9 @@ describe('co-sketch workshop', () => {
       assert.ok(await pic.evaluate((svg) => svg.querySelectorAll('path').length > 0 && svg.getBoundingClientRect().width >= 32), id);
     }
     assert.doesNotMatch(await tablet.getByTestId('kid-mode').innerText(), /\p{Extended_Pictographic}/u, 'no emoji left as text in kid mode');
+    // The child's map shows the part of the city where the wish goes (WISH_AT).
+    await tablet.evaluate((c) => window.__cfc!.map().jumpTo({ center: c }), WISH_AT);
+    await tablet.evaluate(() => window.__cfc!.whenDrawn());
     await sticker.tap();
     const p = await mapPoint(tablet);
     const t0 = Date.now();
@@ -150,6 +150,9 @@ describe('co-sketch workshop', () => {
     await desk.mouse.click(box.x + box.width / 2, box.y + box.height + 6);
     await desk.getByTestId('sketch-selected').waitFor({ timeout: WAIT });
     assert.equal(await desk.getByTestId('proposal-category').inputValue(), 'playground');
+    // The independent answer, in the background while the desk computes its own.
+    cli = Promise.all([demoWalkingM('playground'), demoWalkingM('playground', [[at[0]!, at[1]!]]), demoChildrenPerHome()]);
+    cli.catch(() => {}); // awaited (and reported) by the next test
     const t0 = Date.now();
     await desk.getByTestId('make-proposal').click();
     const effect = desk.locator('[data-testid="proposal-effect"][data-homes-after]:not([data-homes-after=""])');
@@ -171,6 +174,39 @@ describe('co-sketch workshop', () => {
     await shot(desk, 'co-sketch-proposal-effect');
     await tablet.waitForFunction(() => document.querySelectorAll('.sketch-sticker[data-kind="proposal"]').length === 1
       && document.querySelector('.sketch-sticker[data-kind="wish"]')?.getAttribute('data-status') === 'accepted', null, { timeout: WAIT });
+  });
+
+  test("the children newly within reach the desk shows are the CLI's: the demo city without and with a playground at the wish, counted from access.csv; the tablet has the same proposal", { timeout: 600_000 }, async () => {
+    const effect = desk.getByTestId('proposal-effect');
+    const [kidsBefore, kidsAfter, homesBefore, homesAfter, thresholdM] = (await Promise.all(
+      ['children-before', 'children-after', 'homes-before', 'homes-after', 'threshold-m'].map((k) => effect.getAttribute(`data-${k}`)))).map(Number) as [number, number, number, number, number];
+    const wishAt = await desk.locator('.sketch-sticker[data-kind="wish"]').getAttribute('data-lnglat');
+    const proposal = await desk.locator('.sketch-sticker[data-kind="proposal"]').evaluate((el: HTMLElement) => ({ id: el.dataset.id, at: el.dataset.lnglat }));
+    assert.equal(proposal.at, wishAt, 'the playground stands where the child wished it');
+    const t0 = Date.now();
+    const [without, withIt, kids] = await cli!;
+    console.log(`# CLI without and with the playground: waited ${Date.now() - t0} ms after the desk had its answer`);
+    const reach = (walkingM: Map<string, number>) => {
+      let children = 0;
+      let homes = 0;
+      for (const [id, m] of walkingM) {
+        if (m > thresholdM) continue;
+        homes++;
+        children += kids.get(id)!;
+      }
+      return { children, homes };
+    };
+    const [b, a] = [reach(without), reach(withIt)];
+    console.log(`# within ${thresholdM} m of a playground: desk children ${kidsBefore} → ${kidsAfter}, homes ${homesBefore} → ${homesAfter}; CLI children ${b.children} → ${a.children}, homes ${b.homes} → ${a.homes}`);
+    assert.ok(a.children - b.children > 0, `the playground brings children within reach: ${b.children} → ${a.children}`);
+    assert.equal(kidsAfter - kidsBefore, a.children - b.children);
+    assert.equal(homesAfter - homesBefore, a.homes - b.homes);
+    assert.deepEqual([kidsBefore, kidsAfter, homesBefore, homesAfter], [b.children, a.children, b.homes, a.homes]);
+    // What the designer reads: "N more children within reach".
+    assert.match(await effect.locator('.proposal-gain').innerText(), new RegExp(`^${(a.children - b.children).toLocaleString('en')} more children within reach$`));
+    // The child's tablet has the same proposal at the same place.
+    const onTablet = await tablet.locator('.sketch-sticker[data-kind="proposal"]').evaluate((el: HTMLElement) => ({ id: el.dataset.id, at: el.dataset.lnglat }));
+    assert.deepEqual(onTablet, proposal);
   });
 
   test("the workshop summary counts the child's wish by sticker and age band; its CSV names no child", { timeout: 120_000 }, async () => {
@@ -289,6 +325,80 @@ describe('co-sketch workshop', () => {
     await desk.mouse.click(p.x, p.y);
     await tablet.waitForFunction(() => document.querySelector('.sketch-sticker svg[data-icon="bench"]') !== null, null, { timeout: WAIT });
     await shot(desk, 'co-sketch-after-setstyle');
+  });
+
+  test('a second tablet (Chinese, kid mode) through a link that is cut: it says it is offline, keeps drawing, and once the link is back by itself every page has every mark once', { timeout: 600_000 }, async () => {
+    relay = await cuttableLink(server!.port);
+    const viaRelay = link('editor').replace(`ws://127.0.0.1:${server!.port}`, `ws://127.0.0.1:${relay.port}`);
+    const context = await browser.newContext({ viewport: { width: 768, height: 1024 }, hasTouch: true });
+    tablet2 = await open(context, viaRelay, problems, 'zh');
+    await tablet2.getByTestId('kid-mode-on').tap();
+    await tablet2.getByTestId('age-4_6').tap();
+    await tablet2.getByTestId('sketch-session-go').tap();
+    await presence(tablet2, true).and(tablet2.locator('[data-status="connected"]')).waitFor({ timeout: WAIT });
+    const marks = new Set((await stickers(desk)).map((s) => s.id));
+    assert.ok(marks.size >= 3, `marks so far: ${[...marks].join(', ')}`);
+    for (const [page, name] of [[tablet, 'the tablet'], [tablet2, 'the second tablet']] as const) await showsExactly(page, marks, name);
+    for (const [page, scope] of [[desk, '.sketch-panel'], [tablet, '[data-testid="kid-mode"]'], [tablet2, '[data-testid="kid-mode"]']] as const) {
+      await page.waitForFunction((sel) => document.querySelectorAll(`${sel} [data-testid="peer"]`).length === 3, scope, { timeout: WAIT });
+    }
+
+    relay.cut('refuse');
+    const status = presence(tablet2, true).locator('[data-testid="sketch-link-status"]');
+    await presence(tablet2, true).and(tablet2.locator('[data-status="offline"]')).waitFor({ timeout: WAIT });
+    assert.match(await status.innerText(), /已离线.*正在重新连接.*标记都已保存/);
+    assert.equal(await status.locator('svg[data-icon="offline"]').count(), 1);
+    await shot(tablet2, 'co-sketch-tablet-offline-zh');
+    const offline = [await place(tablet2, true, 'danger', -120, -120), await place(tablet2, true, 'shade', 120, -120)];
+    // Meanwhile the desk, still online, adds a mark: the tablet sees it, the cut-off one cannot yet.
+    const online = await place(desk, false, 'favourite', 100, 30);
+    for (const id of [...offline, online]) marks.add(id);
+    await tablet.waitForFunction((id) => document.querySelector(`.sketch-sticker[data-id="${id}"]`) !== null, online, { timeout: WAIT });
+    assert.deepEqual((await stickers(desk)).filter((s) => offline.includes(s.id)), [], 'the desk does not have the cut-off marks yet');
+    assert.equal(await tablet2.locator(`.sketch-sticker[data-id="${online}"]`).count(), 0);
+
+    const t0 = Date.now();
+    relay.restore();
+    await presence(tablet2, true).and(tablet2.locator('[data-status="connected"]')).waitFor({ timeout: WAIT });
+    for (const [page, name] of [[desk, 'the desk'], [tablet, 'the tablet'], [tablet2, 'the second tablet']] as const) await showsExactly(page, marks, name);
+    console.log(`# network cut: link restored → every page has every mark in ${Date.now() - t0} ms`);
+  });
+
+  test('the server is killed while both tablets draw: every page says it is offline and keeps its marks; restarted on the same port and store, every page (and the server) has every mark exactly once', { timeout: 600_000 }, async () => {
+    const marks = new Set((await stickers(desk)).map((s) => s.id));
+    const port = server!.port;
+    server!.proc.kill('SIGKILL');
+    await server!.exited;
+    server = null;
+    const pages = [[desk, false, 'the desk'], [tablet, true, 'the tablet'], [tablet2, true, 'the second tablet']] as const;
+    for (const [page, kid] of pages) await presence(page, kid).and(page.locator('[data-status="offline"]')).waitFor({ timeout: WAIT });
+    assert.match(await presence(tablet, true).innerText(), /offline, trying to reconnect\. Your marks are kept/);
+    assert.match(await presence(desk, false).innerText(), /offline/);
+    await shot(tablet, 'co-sketch-tablet-offline');
+    // Both tablets keep drawing (and the desk too); each mark shows on its own page at once.
+    const drawn = {
+      tablet: [await place(tablet, true, 'bench', -150, -200), await place(tablet, true, 'toilet', 150, -200)],
+      tablet2: [await place(tablet2, true, 'barrier', -60, -220), await place(tablet2, true, 'crossing', 60, -220)],
+      desk: [await place(desk, false, 'danger', -100, -30)],
+    };
+    // Nothing travels while the server is gone.
+    assert.equal(await tablet.locator(drawn.tablet2.map((id) => `.sketch-sticker[data-id="${id}"]`).join(', ')).count(), 0);
+    for (const id of Object.values(drawn).flat()) marks.add(id);
+
+    const t0 = Date.now();
+    server = await startServer(join(dir, 'workshops.sqlite'), port);
+    for (const [page, kid] of pages) await presence(page, kid).and(page.locator('[data-status="connected"]')).waitFor({ timeout: WAIT });
+    for (const [page, , name] of pages) await showsExactly(page, marks, name);
+    console.log(`# server killed and restarted: every page has all ${marks.size} marks ${Date.now() - t0} ms after the restart began`);
+    // The server's own document, read by a fresh client in Node: every mark once, under its own id.
+    const reader = collabClient(server.port, ROOM, signToken(SECRET, { room: ROOM, role: 'viewer', exp: Math.floor(Date.now() / 1000) + 600 }));
+    try {
+      await settled(reader, WAIT);
+      assert.deepEqual([...reader.features.keys()].sort(), [...marks].sort());
+      for (const [key, f] of reader.features) assert.equal((f as { id: string }).id, key);
+    } finally {
+      reader.destroy();
+    }
   });
 
   test('with the server gone, a reload of the tablet still shows every mark (kept in IndexedDB)', { timeout: 300_000 }, async () => {

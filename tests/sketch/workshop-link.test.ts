@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { signToken } from '../../src/collab/token';
-import { linkSuffix, parseWorkshopLink, tokenRole, wallLinkHash } from '../../src/sketch/workshop-link';
+import type { WorkshopStatus } from '../../src/state';
+import { linkStatus, linkSuffix, parseWorkshopLink, tokenRole, wallLinkHash, type SocketStatus } from '../../src/sketch/workshop-link';
 
 const token = (role: 'editor' | 'viewer') => signToken('s', { room: 'r1', role, exp: 2_000_000_000 });
 
@@ -41,5 +42,18 @@ describe('workshop link', () => {
       .toBe(`#workshop=r1&token=${t}&server=ws%3A%2F%2F10.0.0.2%3A1234&wall=1`);
     expect(wallLinkHash(`#workshop=r1&token=${t}&wall=1`)).toBe(`#workshop=r1&token=${t}&wall=1`);
     expect(wallLinkHash('#map=14/22.5/114.1')).toBeNull();
+  });
+
+  it("the link's state over a server that dies and comes back: joining once, then offline through every retry, never flickering back to joining", () => {
+    // The provider's socket states as it reports them: join, the server killed, three failed retries, back.
+    const socket: SocketStatus[] = ['connecting', 'connected', 'disconnected', 'connecting', 'disconnected', 'connecting', 'disconnected', 'connecting', 'connected'];
+    const shown: WorkshopStatus[] = [];
+    let s: WorkshopStatus = 'connecting';
+    for (const x of socket) shown.push((s = linkStatus(s, x)));
+    expect(shown).toEqual(['connecting', 'connected', 'offline', 'offline', 'offline', 'offline', 'offline', 'offline', 'connected']);
+    // A server that is not there from the start: offline after the first failed attempt.
+    expect(linkStatus(linkStatus('connecting', 'disconnected'), 'connecting')).toBe('offline');
+    // A refused link stays refused whatever the socket does.
+    for (const x of ['connecting', 'connected', 'disconnected'] as const) expect(linkStatus('refused', x)).toBe('refused');
   });
 });

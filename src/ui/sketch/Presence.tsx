@@ -5,6 +5,8 @@ import { Icon } from './Icon';
 /**
  * Who is in the workshop: a colour and an emoji each (awareness carries nothing else). The emoji is the
  * accessible name; the picture is a bundled face in the person's colour (emoji fonts may be missing).
+ * The link's state comes first, with a picture (a child may not read it): offline (the server or the
+ * network gone) is shown in warning colours until the provider is back, and marks keep being drawn.
  */
 export function Presence() {
   const { t } = useTranslation();
@@ -14,7 +16,10 @@ export function Presence() {
   if (w.status === 'none') return null;
   return (
     <div className="sketch-presence" data-testid="sketch-presence" data-status={w.status}>
-      <span className={`status status-${w.status}`}>{t(`sketch.workshop.${w.status}`, { room })}</span>
+      <span className={`status status-${w.status}`} role="status" data-testid="sketch-link-status">
+        {(w.status === 'connected' || w.status === 'offline') && <Icon id={w.status === 'connected' ? 'online' : 'offline'} size={20} className="inline-pic" />}
+        {t(`sketch.workshop.${w.status}`, { room })}
+      </span>
       {role === 'viewer' && <span className="badge">{t('sketch.workshop.viewer')}</span>}
       <ul aria-label={t('sketch.workshop.present')}>
         {w.peers.map((p) => (

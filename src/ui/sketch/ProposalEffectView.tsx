@@ -33,7 +33,7 @@ export function ProposalEffectView() {
   const nf = (x: number | null | undefined) => (x === null || x === undefined ? '–' : formatNumber(Math.round(x), lang));
   const { within, childrenGain: children } = effectFigures(effect);
   return (
-    <section className="proposal-effect" data-testid="proposal-effect" aria-labelledby="proposal-effect-title" {...effectData(effect)}>
+    <section className="proposal-effect" data-testid="proposal-effect" aria-labelledby="proposal-effect-title" {...effectData(effect)} data-threshold-m={within ?? ''}>
       <h3 id="proposal-effect-title">{t('sketch.proposal.effectTitle', { category: categoryLabel(t, effect.category), m: within ?? '–' })}</h3>
       {effect.error && <p className="sketch-issue" role="alert">{t(`error.${effect.error}`, { defaultValue: effect.error })}</p>}
       <table className="before-after">

@@ -4,6 +4,18 @@ import * as Y from 'yjs';
 
 // A collaborating client in Node: the real Hocuspocus provider over the `ws` WebSocket.
 
+/**
+ * `ws` reports a socket closed while still connecting (the provider's cleanup of an attempt it gave up
+ * on, or a destroy) as an 'error' event, which throws when nobody listens; a browser's WebSocket just
+ * fires it. The provider's own listeners are added as usual.
+ */
+class QuietWebSocket extends WebSocket {
+  constructor(...args: ConstructorParameters<typeof WebSocket>) {
+    super(...args);
+    this.on('error', () => {});
+  }
+}
+
 export type Client = {
   doc: Y.Doc;
   provider: HocuspocusProvider;
@@ -13,7 +25,8 @@ export type Client = {
   destroy: () => void;
 };
 
-export function connect(port: number, room: string, token: string, doc = new Y.Doc()): Client {
+/** `options` (the app's reconnect options, say) are laid over this helper's fast retries. */
+export function connect(port: number, room: string, token: string, doc = new Y.Doc(), options: Record<string, unknown> = {}): Client {
   const closes: Client['closes'] = [];
   const authFailures: string[] = [];
   let destroyed = false;
@@ -22,12 +35,13 @@ export function connect(port: number, room: string, token: string, doc = new Y.D
     name: room,
     token,
     document: doc,
-    WebSocketPolyfill: WebSocket,
+    WebSocketPolyfill: QuietWebSocket,
     delay: 100,
     minDelay: 100,
     maxDelay: 400,
     onAuthenticationFailed: ({ reason }) => authFailures.push(reason),
     onClose: ({ event }) => closes.push({ code: event.code, reason: event.reason }),
+    ...options,
   } as ConstructorParameters<typeof HocuspocusProvider>[0]);
   return {
     doc,
@@ -38,9 +52,6 @@ export function connect(port: number, room: string, token: string, doc = new Y.D
     destroy: () => {
       if (destroyed) return;
       destroyed = true;
-      // ws reports a socket closed while still connecting as an 'error' event; nobody listens then.
-      const socket = provider.configuration.websocketProvider.webSocket as unknown as WebSocket | null;
-      socket?.on?.('error', () => {});
       provider.destroy();
     },
   };

@@ -1,0 +1,66 @@
+/** Pages of a co-sketch workshop in the browser tests: open by link, place stickers, read what a page shows. */
+import assert from 'node:assert/strict';
+import type { BrowserContext, Page } from 'playwright-core';
+import { BASE_URL, waitReady, WAIT } from './browser';
+
+export const READY = 180_000;
+
+export type Sticker = { id: string; kind: string };
+export const stickers = (page: Page): Promise<Sticker[]> =>
+  page.evaluate(() => [...document.querySelectorAll<HTMLElement>('.sketch-sticker')].map((el) => ({ id: el.dataset.id!, kind: el.dataset.kind! })).sort((a, b) => a.id.localeCompare(b.id)));
+
+export async function open(context: BrowserContext, hash: string, problems: string[], lang: 'en' | 'zh' = 'en'): Promise<Page> {
+  const page = await context.newPage();
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  const url = new URL(BASE_URL);
+  url.searchParams.set('e2e', '1');
+  url.searchParams.set('lang', lang);
+  url.hash = hash;
+  await page.goto(url.href, { timeout: READY }); // the load event alone took over 30 s on a loaded machine
+  await waitReady(page, READY);
+  return page;
+}
+
+/** Page coordinates of the map's centre (inside the demo city; the kid-mode bar is below it on the tablet). */
+export async function mapPoint(page: Page, dy = 0): Promise<{ x: number; y: number }> {
+  const box = (await page.getByTestId('map').boundingBox())!;
+  return { x: box.x + box.width / 2, y: box.y + box.height * 0.5 + dy };
+}
+
+/**
+ * Puts a sticker on the map, `dx`/`dy` px from the map's centre (a tap on a touch page, else a click);
+ * returns the new mark's feature id once this page shows it.
+ */
+export async function place(page: Page, touch: boolean, sticker: string, dx: number, dy: number): Promise<string> {
+  const had = new Set((await stickers(page)).map((s) => s.id));
+  const button = page.getByTestId(`sticker-${sticker}`);
+  const p = await mapPoint(page, dy);
+  if (touch) {
+    await button.tap();
+    await page.touchscreen.tap(p.x + dx, p.y);
+  } else {
+    await button.click();
+    await page.mouse.click(p.x + dx, p.y);
+  }
+  await page.waitForFunction((n) => document.querySelectorAll('.sketch-sticker').length === n, had.size + 1, { timeout: WAIT });
+  const fresh = (await stickers(page)).filter((s) => !had.has(s.id));
+  assert.equal(fresh.length, 1, `one new mark on the page: ${JSON.stringify(fresh)}`);
+  return fresh[0]!.id;
+}
+
+/** Waits until `page` shows exactly the marks `want`, by feature id, each once (no mark lost, none twice). */
+export async function showsExactly(page: Page, want: Iterable<string>, what: string): Promise<void> {
+  const sorted = [...want].sort();
+  try {
+    await page.waitForFunction((w) => {
+      const got = [...document.querySelectorAll<HTMLElement>('.sketch-sticker')].map((el) => el.dataset.id!).sort();
+      return got.length === w.length && got.every((id, i) => id === w[i]);
+    }, sorted, { timeout: WAIT });
+  } catch {
+    const got = (await stickers(page)).map((s) => s.id);
+    assert.fail(`${what} shows ${JSON.stringify(got)}, not every mark once: ${JSON.stringify(sorted)}`);
+  }
+}
+
+/** A page's presence and link state (kid mode shows its own, in the bar on the map). */
+export const presence = (page: Page, kid: boolean) => (kid ? page.getByTestId('kid-mode') : page.locator('.sketch-panel')).getByTestId('sketch-presence');
