@@ -16,9 +16,8 @@ export class IdIndex {
     return this.count++;
   }
 
-  /** Call once after the last push: trims memory and prepares lookups. */
+  /** Call once after the last push: prepares lookups (the spare capacity stays; the store drops ids soon after). */
   seal(): void {
-    this.ids = this.ids.slice(0, this.count);
     if (!this.sorted) {
       const ids = this.ids;
       this.order = Int32Array.from({ length: this.count }, (_, i) => i).sort((a, b) => ids[a] - ids[b]);
