@@ -41,6 +41,13 @@ export interface OsmSink {
   addRelation(id: number, tags: Tags | null, members: () => RelationMember[]): void;
 }
 
+/** Removes, in place and in order, the items that fail `keep`. */
+function keepWhere<T>(items: T[], keep: (item: T) => boolean): void {
+  let j = 0;
+  for (const item of items) if (keep(item)) items[j++] = item;
+  items.length = j;
+}
+
 const MAX_LON7 = 180e7;
 const MAX_LAT7 = 90e7;
 /** At most this many nodes of the file are kept (before compaction) to tell which country holds the data. */
@@ -154,8 +161,32 @@ export class OsmStore implements OsmSink {
     return kept;
   }
 
+  /**
+   * Keeps only what the layers still to be built read: the tagged nodes, ways and relations passing the
+   * tests (in their order), the member ways of the relations kept, and the nodes of all those; the rest is
+   * freed. The builders call it between layers, so the store shrinks as the output grows.
+   */
+  retain(keep: { node: (t: Tags) => boolean; way: (t: Tags) => boolean; relation: (t: Tags) => boolean }): void {
+    keepWhere(this.taggedNodes, (n) => keep.node(n.tags));
+    keepWhere(this.taggedWays, (w) => keep.way(w.tags));
+    keepWhere(this.relations, (r) => keep.relation(r.tags));
+    const kept = new Int32Array(this.wayStart.length - 1).fill(-1);
+    for (const w of this.taggedWays) kept[w.index] = 0;
+    const members = new Map<number, number>();
+    for (const r of this.relations) {
+      for (const m of r.members) {
+        if (m.type !== 'w') continue;
+        const wi = this.wayIndex(m.ref);
+        if (wi >= 0) kept[wi] = 0;
+        members.set(m.ref, wi);
+      }
+    }
+    this.memberWays = members;
+    this.compact(this.wayRefs, this.lon7.length, kept);
+  }
+
   /** Renumbers the kept ways, and the nodes they or a tagged node use, in file order; copies only those. */
-  private compact(pool: Float64Array, nodeCount: number, keptWay: Int32Array): void {
+  private compact(pool: ArrayLike<number>, nodeCount: number, keptWay: Int32Array): void {
     const nodeMap = new Int32Array(nodeCount).fill(-1);
     let wayCount = 0;
     let refCount = 0;
@@ -202,18 +233,11 @@ export class OsmStore implements OsmSink {
     return this.memberWays.get(id) ?? -1;
   }
 
-  /** Frees the columns, tags and relations once the layers are built (the store is unusable after). */
+  /** Frees the columns, tags and relations once the layers are built (the store is empty after). */
   release(): void {
-    this.lon7 = new Int32Array(0);
-    this.lat7 = new Int32Array(0);
-    this.wayRefs = new Int32Array(0);
-    this.wayStart = new Int32Array(1);
-    this.refCount = 0;
-    this.memberWays.clear();
+    const none = () => false;
+    this.retain({ node: none, way: none, relation: none });
     this.countrySamples = [];
-    this.taggedNodes.length = 0;
-    this.taggedWays.length = 0;
-    this.relations.length = 0;
   }
 
   /** Node positions of way `wayIndex` (a view, not a copy); contains -1 for missing nodes. */
