@@ -8,7 +8,7 @@
  * the module's own caches are in the baseline), then:
  * - time: one import without forced GCs; its sampled peak counts garbage V8 has not collected yet;
  * - live: one import with a full GC before each sample (every progress report; importOsm yields at least
- *   every 50 ms while reading and between the layers it builds). Memory = V8 heap + ArrayBuffers (the typed
+ *   every 50 ms while reading and between the layers it builds), ArrayBuffers swept synchronously. Memory = V8 heap + ArrayBuffers (the typed
  *   node/way columns live there) minus the baseline. "after read" = live memory when the file is decoded,
  *   before any layer is built; "output" = what the returned layers hold (measured by dropping them).
  * Budget: live peak ≤ 10 × file size on every extract (≈1 GB for a 100 MB extract).
@@ -34,6 +34,8 @@ export interface OsmBenchRow {
   seconds: number;
   peakMB: number;
   livePeakMB: number;
+  /** The progress report (stage@fraction) where the live peak was sampled, or 'output'. */
+  liveAt: string;
   afterReadMB: number;
   outputMB: number;
   features: number;
@@ -78,26 +80,32 @@ async function child(file: string, root: string, impl: string): Promise<void> {
   base = mem();
   let live = base;
   let afterRead = base;
+  let liveAt = '';
   layers = ok(
     await importOsm(bytes, file, (p) => {
       gc();
       const m = mem();
+      if (m > live) liveAt = `${p.stage}@${(p.fraction ?? 0).toFixed(2)}`;
       live = Math.max(live, m);
       if (p.stage === 'progress.osm.ways') afterRead = m;
     }),
   );
   await settle();
   const held = mem();
+  if (held > live) liveAt = 'output';
   live = Math.max(live, held);
   layers = [];
   await settle();
   const outputMB = (held - mem()) / MB;
-  const row: OsmBenchRow = { file, impl, sizeMB: bytes.length / MB, seconds, peakMB, livePeakMB: (live - base) / MB, afterReadMB: (afterRead - base) / MB, outputMB, features };
+  const row: OsmBenchRow = { file, impl, sizeMB: bytes.length / MB, seconds, peakMB, livePeakMB: (live - base) / MB, liveAt, afterReadMB: (afterRead - base) / MB, outputMB, features };
   console.log(JSON.stringify(row));
 }
 
 function measure(file: string, root: string, impl: string): OsmBenchRow {
-  const out = execFileSync(process.execPath, [...process.execArgv, '--expose-gc', HERE, '--child', file, root, impl], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  // Synchronous ArrayBuffer sweeping: a GC then really frees the dead buffers (inflated PBF blocks) before the
+  // sample; with the default concurrent sweeping, up to ~8 MB of dead blocks were counted as live.
+  const flags = ['--expose-gc', '--no-concurrent-array-buffer-sweeping'];
+  const out = execFileSync(process.execPath, [...process.execArgv, ...flags, HERE, '--child', file, root, impl], { encoding: 'utf8', maxBuffer: 1 << 20 });
   return JSON.parse(out.trim().split('\n').at(-1) as string) as OsmBenchRow;
 }
 
@@ -111,13 +119,13 @@ export async function run(base?: string): Promise<OsmBenchRow[]> {
     for (const [impl, root] of i % 2 ? [...impls].reverse() : impls) rows.push(measure(f, root, impl));
   });
   console.log('\n## OSM import\n');
-  console.log('| file | importer | size MB | time s | peak incl. garbage MB | live peak MB | live / size | live after read MB | output MB (/ size) | features |');
-  console.log('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+  console.log('| file | importer | size MB | time s | peak incl. garbage MB | live peak MB | live / size | live peak at | live after read MB | output MB (/ size) | features |');
+  console.log('|---|---|---:|---:|---:|---:|---:|---|---:|---:|---:|');
   for (const f of FILES)
     for (const r of rows.filter((q) => q.file === f))
       console.log(
         `| ${r.file} | ${r.impl} | ${r.sizeMB.toFixed(2)} | ${r.seconds.toFixed(2)} | ${r.peakMB.toFixed(0)} | ${r.livePeakMB.toFixed(1)} | ` +
-          `**${x(r.livePeakMB, r.sizeMB)}** | ${r.afterReadMB.toFixed(1)} | ${r.outputMB.toFixed(1)} (${x(r.outputMB, r.sizeMB)}) | ${r.features} |`,
+          `**${x(r.livePeakMB, r.sizeMB)}** | ${r.liveAt.replace('progress.osm.', '')} | ${r.afterReadMB.toFixed(1)} | ${r.outputMB.toFixed(1)} (${x(r.outputMB, r.sizeMB)}) | ${r.features} |`,
       );
   for (const [impl] of impls) {
     const big = rows.find((r) => r.impl === impl && r.file.startsWith('liechtenstein'))!;

@@ -6,7 +6,7 @@
  * nodes they (or a tagged node) use. Node and way ids are dropped then (the peak memory of the import is this
  * store plus the GeoJSON built from it); `release()` frees the rest once the layers are built.
  */
-import { IdIndex, grow } from './id-index';
+import { Column, IdIndex, type NumberSource } from './id-index';
 import type { OsmInterest } from './interest';
 
 export type Tags = Record<string, string>;
@@ -41,6 +41,8 @@ export interface OsmSink {
   addRelation(id: number, tags: Tags | null, members: () => RelationMember[]): void;
 }
 
+const flat = (a: Int32Array): NumberSource => ({ get: (i) => a[i] });
+
 /** Removes, in place and in order, the items that fail `keep`. */
 function keepWhere<T>(items: T[], keep: (item: T) => boolean): void {
   let j = 0;
@@ -55,12 +57,16 @@ const COUNTRY_SAMPLES = 2000;
 
 export class OsmStore implements OsmSink {
   private nodes: IdIndex | null = new IdIndex();
-  lon7 = new Int32Array(1024);
-  lat7 = new Int32Array(1024);
+  /** Coordinates while reading (chunked); lon7/lat7 once sealed. */
+  private lonCol: Column | null = new Column('int32');
+  private latCol: Column | null = new Column('int32');
+  lon7 = new Int32Array(0);
+  lat7 = new Int32Array(0);
   private ways: IdIndex | null = new IdIndex();
-  /** wayStart[i]..wayStart[i+1] are way i's refs in the pool. */
-  private wayStart = new Int32Array(1024);
-  private refIds: Float64Array | null = new Float64Array(4096);
+  /** wayStart[i]..wayStart[i+1] are way i's refs in the pool (chunked while reading). */
+  private startCol: Column | null = new Column('int32');
+  private wayStart = new Int32Array(1);
+  private refIds: Column | null = new Column('float64');
   private refCount = 0;
   /** Node positions per ref after seal(); -1 where the node is missing from the file. */
   wayRefs = new Int32Array(0);
@@ -85,25 +91,18 @@ export class OsmStore implements OsmSink {
       return;
     }
     const i = (this.nodes as IdIndex).push(id);
-    if (i >= this.lon7.length) {
-      this.lon7 = grow(this.lon7, this.lon7.length * 2);
-      this.lat7 = grow(this.lat7, this.lat7.length * 2);
-    }
-    this.lon7[i] = lon7;
-    this.lat7[i] = lat7;
+    (this.lonCol as Column).push(lon7);
+    (this.latCol as Column).push(lat7);
     this.counts.nodes++;
     if (tags && this.interest.node(tags)) this.taggedNodes.push({ index: i, id, tags });
   }
 
   addWay(id: number, refs: ArrayLike<number>, n: number, tags: Tags | null): void {
     const i = (this.ways as IdIndex).push(id);
-    if (i + 1 >= this.wayStart.length) this.wayStart = grow(this.wayStart, this.wayStart.length * 2);
-    let pool = this.refIds as Float64Array;
-    if (this.refCount + n > pool.length) pool = this.refIds = grow(pool, Math.max(pool.length * 2, this.refCount + n));
-    for (let k = 0; k < n; k++) pool[this.refCount + k] = refs[k];
-    this.wayStart[i] = this.refCount;
+    const pool = this.refIds as Column;
+    for (let k = 0; k < n; k++) pool.push(refs[k]);
+    (this.startCol as Column).push(this.refCount);
     this.refCount += n;
-    this.wayStart[i + 1] = this.refCount;
     this.counts.ways++;
     if (tags && this.interest.way(tags)) this.taggedWays.push({ index: i, id, tags });
   }
@@ -115,27 +114,31 @@ export class OsmStore implements OsmSink {
 
   /** Ends reading: resolves every way ref to a node position, then compacts (see the file comment). */
   seal(): void {
-    const pool = this.refIds as Float64Array;
-    this.refIds = null;
-    const nodeCount = this.resolveRefs(pool);
-    this.compact(pool, nodeCount, this.keptWays());
+    const pool = this.refIds as Column;
+    const starts = this.startCol as Column;
+    const lon = this.lonCol as Column;
+    const lat = this.latCol as Column;
+    this.refIds = this.startCol = this.lonCol = this.latCol = null;
+    starts.push(this.refCount);
+    const nodeCount = this.resolveRefs(pool, lon, lat);
+    this.compact(pool, starts, nodeCount, this.keptWays(), lon, lat);
   }
 
   /** Refs become node positions in place (a float64 holds them exactly); node ids are dropped after. */
-  private resolveRefs(pool: Float64Array): number {
+  private resolveRefs(pool: Column, lon: Column, lat: Column): number {
     const nodes = this.nodes as IdIndex;
     this.nodes = null;
     nodes.seal();
     const n = nodes.count;
     const step = Math.max(1, Math.floor(n / COUNTRY_SAMPLES));
-    for (let i = 0; i < n; i += step) this.countrySamples.push(this.lngLat(i));
+    for (let i = 0; i < n; i += step) this.countrySamples.push([lon.get(i) / 1e7, lat.get(i) / 1e7]);
     let last = -2;
     for (let k = 0; k < this.refCount; k++) {
       // Consecutive refs are often consecutive nodes: try the neighbour before a binary search.
-      const id = pool[k];
+      const id = pool.get(k);
       const guess = last + 1;
-      last = guess >= 0 && guess < n && nodes.ids[guess] === id ? guess : nodes.indexOf(id);
-      pool[k] = last;
+      last = guess >= 0 && guess < n && nodes.ids.get(guess) === id ? guess : nodes.indexOf(id);
+      pool.set(k, last);
     }
     return n;
   }
@@ -182,20 +185,23 @@ export class OsmStore implements OsmSink {
       }
     }
     this.memberWays = members;
-    this.compact(this.wayRefs, this.lon7.length, kept);
+    this.compact(flat(this.wayRefs), flat(this.wayStart), this.lon7.length, kept, flat(this.lon7), flat(this.lat7));
   }
 
   /** Renumbers the kept ways, and the nodes they or a tagged node use, in file order; copies only those. */
-  private compact(pool: ArrayLike<number>, nodeCount: number, keptWay: Int32Array): void {
+  private compact(pool: NumberSource, start: NumberSource, nodeCount: number, keptWay: Int32Array, lon: NumberSource, lat: NumberSource): void {
     const nodeMap = new Int32Array(nodeCount).fill(-1);
     let wayCount = 0;
     let refCount = 0;
     for (let w = 0; w < keptWay.length; w++) {
       if (keptWay[w] < 0) continue;
       keptWay[w] = wayCount++;
-      const end = this.wayStart[w + 1];
-      for (let k = this.wayStart[w]; k < end; k++) if (pool[k] >= 0) nodeMap[pool[k]] = 0;
-      refCount += end - this.wayStart[w];
+      const end = start.get(w + 1);
+      for (let k = start.get(w); k < end; k++) {
+        const n = pool.get(k);
+        if (n >= 0) nodeMap[n] = 0;
+      }
+      refCount += end - start.get(w);
     }
     for (const n of this.taggedNodes) nodeMap[n.index] = 0;
     let used = 0;
@@ -205,8 +211,8 @@ export class OsmStore implements OsmSink {
     for (let i = 0; i < nodeCount; i++) {
       const j = nodeMap[i];
       if (j < 0) continue;
-      lon7[j] = this.lon7[i];
-      lat7[j] = this.lat7[i];
+      lon7[j] = lon.get(i);
+      lat7[j] = lat.get(i);
     }
     this.lon7 = lon7;
     this.lat7 = lat7;
@@ -216,8 +222,11 @@ export class OsmStore implements OsmSink {
     for (let w = 0; w < keptWay.length; w++) {
       if (keptWay[w] < 0) continue;
       starts[keptWay[w]] = r;
-      const end = this.wayStart[w + 1];
-      for (let k = this.wayStart[w]; k < end; k++) refs[r++] = pool[k] >= 0 ? nodeMap[pool[k]] : -1;
+      const end = start.get(w + 1);
+      for (let k = start.get(w); k < end; k++) {
+        const n = pool.get(k);
+        refs[r++] = n >= 0 ? nodeMap[n] : -1;
+      }
     }
     starts[wayCount] = r;
     this.wayRefs = refs;
