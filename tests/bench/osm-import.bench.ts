@@ -70,18 +70,19 @@ async function child(file: string, root: string, impl: string): Promise<void> {
   let base = mem();
   let peak = base;
   const t0 = performance.now();
-  let layers = ok<{ featureCount: number }[]>(await importOsm(bytes, file, () => (peak = Math.max(peak, mem()))));
+  // The result lives in a box so that dropping it (box.layers = []) frees it for the next measurement.
+  const box = { layers: ok<{ featureCount: number }[]>(await importOsm(bytes, file, () => (peak = Math.max(peak, mem())))) };
   const seconds = (performance.now() - t0) / 1000;
   peak = Math.max(peak, mem());
-  const features = layers.reduce((s, l) => s + l.featureCount, 0);
+  const features = box.layers.reduce((s, l) => s + l.featureCount, 0);
   const peakMB = (peak - base) / MB;
-  layers = [];
+  box.layers = [];
   await settle();
   base = mem();
   let live = base;
   let afterRead = base;
   let liveAt = '';
-  layers = ok(
+  box.layers = ok(
     await importOsm(bytes, file, (p) => {
       gc();
       const m = mem();
@@ -94,7 +95,7 @@ async function child(file: string, root: string, impl: string): Promise<void> {
   const held = mem();
   if (held > live) liveAt = 'output';
   live = Math.max(live, held);
-  layers = [];
+  box.layers = [];
   await settle();
   const outputMB = (held - mem()) / MB;
   const row: OsmBenchRow = { file, impl, sizeMB: bytes.length / MB, seconds, peakMB, livePeakMB: (live - base) / MB, liveAt, afterReadMB: (afterRead - base) / MB, outputMB, features };

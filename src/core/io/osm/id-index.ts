@@ -1,6 +1,6 @@
 /**
  * Growable columns for the OSM readers, and OSM ids with lookup id → position. Columns grow in fixed-size
- * chunks: growing never copies (a doubling array briefly holds old + new, 3× its data, and keeps up to half
+ * chunks (the first one doubling up to that size): growing past it never copies (a doubling array briefly holds old + new, 3× its data, and keeps up to half
  * of it spare; on liechtenstein that transient was the import's live peak). Extracts are usually sorted by id
  * (then lookup is a binary search on the ids themselves); unsorted files (e.g. moscow.osm.gz) get a sorted
  * permutation once. Ids are stored as float64: OSM ids exceed 2^32 but stay far below 2^53.
@@ -8,6 +8,7 @@
 const CHUNK_BITS = 16;
 const CHUNK = 1 << CHUNK_BITS;
 const MASK = CHUNK - 1;
+const FIRST = 1024;
 
 /** Read access by position: a Column or a plain typed array wrapped. */
 export interface NumberSource {
@@ -21,10 +22,21 @@ export class Column implements NumberSource {
   constructor(private readonly type: 'int32' | 'float64') {}
 
   push(v: number): number {
-    const c = this.length >>> CHUNK_BITS;
-    if (c === this.chunks.length) this.chunks.push(this.type === 'int32' ? new Int32Array(CHUNK) : new Float64Array(CHUNK));
-    this.chunks[c][this.length & MASK] = v;
+    const n = this.length;
+    const c = n >>> CHUNK_BITS;
+    if (c === this.chunks.length) this.chunks.push(this.make(c === 0 ? FIRST : CHUNK));
+    else if (c === 0 && n === this.chunks[0].length) {
+      // The first chunk starts small and doubles up to full size, so a small file holds small columns.
+      const bigger = this.make(n * 2);
+      bigger.set(this.chunks[0]);
+      this.chunks[0] = bigger;
+    }
+    this.chunks[c][n & MASK] = v;
     return this.length++;
+  }
+
+  private make(size: number): Int32Array | Float64Array {
+    return this.type === 'int32' ? new Int32Array(size) : new Float64Array(size);
   }
 
   get(i: number): number {
