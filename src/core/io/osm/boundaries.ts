@@ -23,9 +23,6 @@ export interface BoundaryResult {
 
 const REASON_CODE = { missing_member: 'osm.boundary_incomplete', unclosed_ring: 'osm.boundary_unclosed', no_outer: 'osm.boundary_no_outer' } as const;
 
-/** At most this many nodes are sampled to tell which country holds the data. */
-const COUNTRY_SAMPLES = 2000;
-
 export function buildBoundaries(store: OsmStore, mapping: AdminLevelMapping | 'auto', warnings: WarningBag): BoundaryResult {
   const assembled: { level: number; feature: Feature }[] = [];
   const tagged: string[] = [];
@@ -55,7 +52,7 @@ export function buildBoundaries(store: OsmStore, mapping: AdminLevelMapping | 'a
     if (adminCode) props['admin_code'] = adminCode;
     assembled.push({ level, feature: { type: 'Feature', geometry: res.geometry, properties: props } });
   }
-  const country = detectCountry({ tagged, polygons, points: samplePoints(store) });
+  const country = detectCountry({ tagged, polygons, points: store.countrySamples });
   const present = assembled.map((a) => a.level);
   const applied = mapping === 'auto' ? adminLevelsFor(country?.code, present) : resolveAdminLevels(mapping, present);
   const byLevel = new Map<UnitLevel, Feature[]>();
@@ -68,13 +65,4 @@ export function buildBoundaries(store: OsmStore, mapping: AdminLevelMapping | 'a
     byLevel.set(unit, list);
   }
   return { byLevel, mapping: applied, ...(country ? { country } : {}) };
-}
-
-/** Evenly spaced nodes of the file, [lng, lat]. */
-function samplePoints(store: OsmStore): [number, number][] {
-  const n = store.nodes.count;
-  const step = Math.max(1, Math.floor(n / COUNTRY_SAMPLES));
-  const out: [number, number][] = [];
-  for (let i = 0; i < n; i += step) out.push(store.lngLat(i));
-  return out;
 }

@@ -6,7 +6,7 @@
  * carry child counts are left alone. known-population.ts scales the result to a known total.
  */
 import { area, bbox as turfBbox } from '@turf/turf';
-import type { Feature, FeatureCollection } from 'geojson';
+import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { AGE_BANDS, AGE_BAND_FIELD, numberProp, type AgeBand } from '../../model';
 
 /** Regional defaults for storeys and floor area; 'auto' picks one by where the homes are. */
@@ -85,16 +85,25 @@ function hasCounts(p: Record<string, unknown>): boolean {
 
 /** One home's estimate, or the feature unchanged when it already has counts. `cfg` is a resolved config. */
 export function estimateHome(f: Feature, cfg: ChildEstimateConfig = resolveEstimate(DEFAULT_CHILD_ESTIMATE)): Feature {
-  const p = (f.properties ?? {}) as Record<string, unknown>;
-  if (hasCounts(p) || !f.geometry) return f;
-  const g = f.geometry;
+  const props: Record<string, unknown> = { ...(f.properties ?? {}) };
+  return estimateInto(props, f.geometry, cfg) ? { ...f, properties: props } : f;
+}
+
+/**
+ * estimateHome on the properties themselves (the importer's own, new objects: no copy per home). Adds the
+ * same fields in the same order; false (and `props` untouched) when the home has counts or no geometry.
+ */
+export function estimateInto(props: Record<string, unknown>, g: Geometry | null, cfg: ChildEstimateConfig): boolean {
+  if (hasCounts(props) || !g) return false;
   const footprint = g.type === 'Polygon' || g.type === 'MultiPolygon' ? area(g) : cfg.pointFootprintM2;
-  const tagged = numberProp(p, 'levels') ?? numberProp(p, 'building:levels');
+  const tagged = numberProp(props, 'levels') ?? numberProp(props, 'building:levels');
   const levels = tagged !== undefined && tagged > 0 ? tagged : cfg.defaultLevels;
   const population = (footprint * levels) / cfg.floorAreaPerPersonM2;
-  const props: Record<string, unknown> = { ...p, levels, population: round2(population), children_estimated: true };
+  props['levels'] = levels;
+  props['population'] = round2(population);
+  props['children_estimated'] = true;
   for (const b of AGE_BANDS) props[AGE_BAND_FIELD[b]] = round2(population * cfg.childShare[b]);
-  return { ...f, properties: props };
+  return true;
 }
 
 /** Defaults overridden by `config`; numbers given without a preset are used as given (no preset). */

@@ -8,14 +8,17 @@ export function wayCoords(store: OsmStore, wayIndex: number): Position[] | null 
 }
 
 export function nodeCoords(store: OsmStore, nodes: ArrayLike<number>): Position[] | null {
-  if (nodes.length < 2) return null;
+  if (!isComplete(nodes)) return null;
   const out: Position[] = new Array(nodes.length);
-  for (let i = 0; i < nodes.length; i++) {
-    const n = nodes[i];
-    if (n < 0) return null;
-    out[i] = store.lngLat(n);
-  }
+  for (let i = 0; i < nodes.length; i++) out[i] = store.lngLat(nodes[i]);
   return out;
+}
+
+/** True when every node of the way is in the file and there are at least 2 (what wayCoords needs). */
+export function isComplete(nodes: ArrayLike<number>): boolean {
+  if (nodes.length < 2) return false;
+  for (let i = 0; i < nodes.length; i++) if (nodes[i] < 0) return false;
+  return true;
 }
 
 export function isClosedRing(nodes: ArrayLike<number>): boolean {

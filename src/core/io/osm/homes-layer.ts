@@ -5,9 +5,9 @@
  */
 import type { Feature } from 'geojson';
 import type { LoadWarning } from '../../model';
-import { centreOf, estimateHome, mergeEstimate, resolveEstimate } from './estimate-children';
+import { centreOf, estimateInto, mergeEstimate, resolveEstimate } from './estimate-children';
 import { buildHomes } from './homes';
-import { knownAreas, scaleByAreas, scaleToPopulation, type ScaledGroup } from './known-population';
+import { knownAreas, scaleByAreas, scaleInPlace, scaleToPopulation, type ScaledGroup } from './known-population';
 import type { OsmImportOptions } from './options';
 import type { OsmStore } from './osm-store';
 import { plausibilityWarnings, summarizeHomes } from './plausibility';
@@ -20,22 +20,19 @@ export function buildHomesLayer(store: OsmStore, options: OsmImportOptions): { f
   const est = options.estimateChildren ?? true;
   if (est === false || homes.length === 0) return { features: homes, warnings: [info, ...bag.list()] };
   const cfg = resolveEstimate(mergeEstimate(est === true ? {} : est), centreOf({ type: 'FeatureCollection', features: homes }));
-  let features = homes.map((f) => estimateHome(f, cfg));
-  const before = summarizeHomes(features, cfg.childShare);
+  // The homes are this importer's own new objects: estimated and scaled in place, not copied twice more.
+  for (const f of homes) estimateInto(f.properties as Record<string, unknown>, f.geometry, cfg);
+  const before = summarizeHomes(homes, cfg.childShare);
   let groups: ScaledGroup[] = [];
   if (cfg.knownPopulation !== undefined && cfg.knownPopulation > 0) {
-    const scaled = scaleToPopulation(features, cfg.knownPopulation);
-    features = scaled.homes;
-    groups = [{ ...scaled.group, id: 'import' }];
+    groups = [{ ...scaleToPopulation(homes, cfg.knownPopulation, scaleInPlace).group, id: 'import' }];
   } else if (cfg.boundaryPopulation !== false) {
-    const scaled = scaleByAreas(features, knownAreas(store));
-    features = scaled.homes;
-    groups = scaled.groups;
+    groups = scaleByAreas(homes, knownAreas(store), scaleInPlace).groups;
   }
   const assumptions: LoadWarning = {
     code: 'info.osm.estimate',
     count: homes.length,
     params: { preset: cfg.preset ?? 'custom', levels: cfg.defaultLevels, floor_area: cfg.floorAreaPerPersonM2 },
   };
-  return { features, warnings: [info, assumptions, ...plausibilityWarnings(before, groups), ...bag.list()] };
+  return { features: homes, warnings: [info, assumptions, ...plausibilityWarnings(before, groups), ...bag.list()] };
 }

@@ -58,23 +58,31 @@ export function knownAreas(store: OsmStore): KnownArea[] {
 const isEstimated = (f: Feature) => boolProp(f.properties, 'children_estimated') === true;
 const populationOf = (f: Feature) => numberProp(f.properties, 'population') ?? 0;
 
+/** How a home is scaled: scaleHome (a new feature) or scaleInPlace (the importer's own features). */
+export type ScaleFn = (f: Feature, factor: number) => Feature;
+
 export function scaleHome(f: Feature, factor: number): Feature {
-  const p = { ...(f.properties ?? {}) };
+  return scaleInPlace({ ...f, properties: { ...(f.properties ?? {}) } }, factor);
+}
+
+/** scaleHome writing into the feature's own properties (same fields, same order); returns the feature. */
+export function scaleInPlace(f: Feature, factor: number): Feature {
+  const p = (f.properties ??= {});
   p['population'] = round2(populationOf(f) * factor);
-  for (const b of AGE_BANDS) p[AGE_BAND_FIELD[b]] = round2((numberProp(f.properties, AGE_BAND_FIELD[b]) ?? 0) * factor);
-  return { ...f, properties: p };
+  for (const b of AGE_BANDS) p[AGE_BAND_FIELD[b]] = round2((numberProp(p, AGE_BAND_FIELD[b]) ?? 0) * factor);
+  return f;
 }
 
 /** Every estimated home scaled so their population sums to `known`. */
-export function scaleToPopulation(homes: readonly Feature[], known: number): { homes: Feature[]; group: ScaledGroup } {
+export function scaleToPopulation(homes: readonly Feature[], known: number, scale: ScaleFn = scaleHome): { homes: Feature[]; group: ScaledGroup } {
   const estimated = homes.filter(isEstimated).reduce((s, f) => s + populationOf(f), 0);
   const factor = estimated > 0 ? known / estimated : 1;
-  const out = homes.map((f) => (isEstimated(f) && estimated > 0 ? scaleHome(f, factor) : f));
+  const out = homes.map((f) => (isEstimated(f) && estimated > 0 ? scale(f, factor) : f));
   return { homes: out, group: { id: '', known, estimated, homes: homes.filter(isEstimated).length } };
 }
 
 /** Each estimated home scaled within the finest known area holding its centre. */
-export function scaleByAreas(homes: readonly Feature[], areas: readonly KnownArea[]): { homes: Feature[]; groups: ScaledGroup[] } {
+export function scaleByAreas(homes: readonly Feature[], areas: readonly KnownArea[], scale: ScaleFn = scaleHome): { homes: Feature[]; groups: ScaledGroup[] } {
   if (!areas.length) return { homes: [...homes], groups: [] };
   const boxes = areas.map((a) => turfBbox(a.geometry));
   const owner = homes.map((f) => {
@@ -96,7 +104,7 @@ export function scaleByAreas(homes: readonly Feature[], areas: readonly KnownAre
       count[owner[i]]++;
     }
   });
-  const out = homes.map((f, i) => (owner[i] >= 0 && estimated[owner[i]] > 0 ? scaleHome(f, areas[owner[i]].population / estimated[owner[i]]) : f));
+  const out = homes.map((f, i) => (owner[i] >= 0 && estimated[owner[i]] > 0 ? scale(f, areas[owner[i]].population / estimated[owner[i]]) : f));
   const groups = areas
     .map((a, i) => ({ id: a.id, ...(a.name ? { name: a.name } : {}), known: a.population, estimated: estimated[i], homes: count[i] }))
     .filter((g) => g.homes > 0);

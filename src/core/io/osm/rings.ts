@@ -51,7 +51,7 @@ export function assembleRelation(store: OsmStore, rel: KeptRelation): AssemblyRe
   const innerWays: number[][] = [];
   for (const m of rel.members) {
     if (m.type !== 'w' || (m.role !== 'outer' && m.role !== 'inner' && m.role !== '')) continue;
-    const wi = store.ways.indexOf(m.ref);
+    const wi = store.wayIndex(m.ref);
     if (wi < 0) return { ok: false, reason: 'missing_member' };
     const nodes = Array.from(store.wayNodes(wi));
     if (nodes.length < 2 || nodes.includes(-1)) return { ok: false, reason: 'missing_member' };

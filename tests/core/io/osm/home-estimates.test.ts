@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Feature } from 'geojson';
 import { classifyBuilding, taggedLevels } from '../../../../src/core/io/osm/home-rule';
-import { parsePopulation, scaleByAreas, scaleToPopulation } from '../../../../src/core/io/osm/known-population';
+import { parsePopulation, scaleByAreas, scaleHome, scaleInPlace, scaleToPopulation } from '../../../../src/core/io/osm/known-population';
 import { plausibilityWarnings, summarizeHomes } from '../../../../src/core/io/osm/plausibility';
 import { estimateChildren, presetFor, resolveEstimate, DEFAULT_CHILD_ESTIMATE } from '../../../../src/core/io/osm/estimate-children';
 
@@ -38,6 +38,16 @@ const est = (x: number, population: number) =>
   pt(x, { population, children_estimated: true, children_0_3: population * 0.1, children_4_6: 0, children_7_12: population * 0.2, children_13_18: 0 });
 
 describe('scaling to a known population', () => {
+  it('scaleInPlace (the importer) writes into the feature what scaleHome returns as a copy', () => {
+    const a = est(0, 10);
+    const copy = scaleHome(a, 3);
+    expect(a.properties?.population).toBe(10);
+    const same = scaleInPlace(a, 3);
+    expect(same).toBe(a);
+    expect(Object.entries(a.properties!)).toEqual(Object.entries(copy.properties!));
+    expect(a.properties).toMatchObject({ population: 30, children_0_3: 3, children_7_12: 6 });
+  });
+
   it('multiplies population and children by known ÷ estimated (10+20+30 = 60 → 120: ×2); counted homes untouched', () => {
     const counted = pt(9, { children_0_3: 7, children_4_6: 1, children_7_12: 1, children_13_18: 1 });
     const { homes, group } = scaleToPopulation([est(0, 10), est(1, 20), est(2, 30), counted], 120);

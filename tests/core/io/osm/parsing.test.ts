@@ -2,6 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Feature } from 'geojson';
 import { autoAdminLevels, estimateHome, parseAdminLevelMapping, parseMaxspeed, type ChildEstimateConfig } from '../../../../src/core/io/osm';
+import { estimateInto } from '../../../../src/core/io/osm/estimate-children';
+import { IdIndex } from '../../../../src/core/io/osm/id-index';
 import { joinRings } from '../../../../src/core/io/osm/rings';
 import { schoolLevels } from '../../../../src/core/io/osm/school-level';
 
@@ -86,5 +88,40 @@ describe('estimateHome', () => {
   it('leaves homes with counts alone', () => {
     const f = point({ children_0_3: 3 });
     expect(estimateHome(f, cfg)).toBe(f);
+  });
+
+  it('estimateInto (the importer, in place) writes what estimateHome returns, keys in the same order', () => {
+    const d = 0.001;
+    const poly = { type: 'Polygon' as const, coordinates: [[[0, 0], [d, 0], [d, d], [0, d], [0, 0]]] };
+    for (const props of [{ osm_id: 'w1', levels: 3, name: 'A' }, { osm_id: 'w2', building: 'house', name: 'B' }, { children_0_3: 2 }]) {
+      const f: Feature = { type: 'Feature', geometry: poly, properties: { ...props } };
+      const own = { ...props } as Record<string, unknown>;
+      const changed = estimateInto(own, poly, cfg);
+      const copy = estimateHome(f, cfg);
+      expect(changed).toBe(copy !== f);
+      expect(Object.entries(own)).toEqual(Object.entries(copy.properties!));
+    }
+  });
+});
+
+describe('IdIndex (chunked ids)', () => {
+  it('finds every id across chunk boundaries, sorted or not, and -1 for absent ones (brute-force Map)', () => {
+    for (const sorted of [true, false]) {
+      const index = new IdIndex();
+      const want = new Map<number, number>();
+      let x = 7;
+      // 135,000 ids: three 65,536-entry chunks; ids above 2^32 as OSM's are.
+      for (let i = 0; i < 135_000; i++) {
+        x = (x * 48271) % 2147483647;
+        const id = sorted ? 2 ** 32 + i * 3 : 2 ** 32 + x;
+        if (want.has(id)) continue;
+        want.set(id, index.push(id));
+      }
+      index.seal();
+      const wrong = [...want].filter(([id, pos]) => index.indexOf(id) !== pos);
+      expect(wrong).toEqual([]);
+      expect(index.indexOf(2 ** 32 + 1)).toBe(sorted ? -1 : (want.get(2 ** 32 + 1) ?? -1));
+      expect(index.indexOf(5)).toBe(-1);
+    }
   });
 });
