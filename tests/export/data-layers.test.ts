@@ -25,6 +25,7 @@ const state = {
   doc: { layers: [layer('a', 'homes'), layer('b', 'facilities', 'school'), layer('c', 'facilities', 'park-garden'), layer('d', 'facilities', 'school'), layer('gone', 'street')] },
   layerData: { a: data(homes, ['id', 'age_0_5', 'child_name'], true), b: data(schools, ['id']), c: data(parks, ['id']), d: data(schools2, ['id']) },
   analysis: { result: null, inputs: null },
+  safety: { result: null },
   rules: { result: null },
   runs: { records: [] },
 } as unknown as Parameters<typeof dataExportLayers>[0];

@@ -70,7 +70,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
     </label>
   );
   return (
-    <Modal title={t('export.title')} onClose={() => (busy ? abort.current?.abort() : onClose())} className="export-dialog">
+    <Modal title={t(o.kind === 'data' ? 'export.dataTitle' : 'export.title')} onClose={() => (busy ? abort.current?.abort() : onClose())} className="export-dialog">
       <div className="export-body">
         {o.kind === 'data' ? (
           <div className="export-form">
