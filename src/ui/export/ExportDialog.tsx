@@ -150,9 +150,11 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
           {done && <p role="status" data-testid="export-done">{done}</p>}
           {cancelled && <p role="status" data-testid="export-cancelled">{t('export.cancelled')}</p>}
           <div className="dialog-buttons">
+            {/* Two elements (keys), not one whose type flips: Cancel ends the export within its own click, and a
+                button that had become type=submit by then would submit the form and start the export again. */}
             {busy
-              ? <button type="button" onClick={() => abort.current?.abort()} data-testid="export-cancel">{t('export.cancel')}</button>
-              : <button type="submit" className="primary" data-testid="export-start">{t('export.start')}</button>}
+              ? <button key="cancel" type="button" onClick={() => abort.current?.abort()} data-testid="export-cancel">{t('export.cancel')}</button>
+              : <button key="start" type="submit" className="primary" data-testid="export-start">{t('export.start')}</button>}
             <button type="button" disabled={busy} onClick={onClose}>{t('export.close')}</button>
           </div>
         </form>
