@@ -295,6 +295,8 @@ describe('export for print', () => {
     const safety = (await page.evaluate(() => window.__cfc!.safety()))!;
     assert.equal(safety.status, 'done');
     const safeMs = Date.now() - tSafe;
+    // Back to the layers: the safety overlay is drawn only while its panel is open (software WebGL is slow).
+    await page.getByRole('tab', { name: '图层' }).click();
     const sha = (f: string) => createHash('sha256').update(readFileSync(f)).digest('hex');
     async function exportData(name: string): Promise<string> {
       await page.getByTestId('export-open').click();
