@@ -3,7 +3,7 @@
  * read and validated (analyze-inputs.ts), facilities split by category, the categories chosen, the
  * analysis run as the app runs it, and the rules evaluated. What each command writes is its own.
  */
-import type { FeatureCollection } from 'geojson';
+import type { FeatureCollection, Geometry } from 'geojson';
 import {
   computeRunSafeRoutes, DEFAULT_SCHOOL_CATEGORIES, prepareDataset, runAccessAnalysis, runSchoolCategories, safeRoutesForRules, type AccessAnalysisResult,
   type AccessAnalysisRun, type AccessRequest, type HeldSafeRoutes, type SafeRoutesResult,
@@ -32,8 +32,10 @@ export interface AnalyzeRun {
   readonly tables: AccessAnalysisRun['tables'];
   readonly ruleSet?: RuleSet;
   readonly evaluation?: Evaluation;
-  /** With --safe-routes: the result and the street ids its per-way rows use. */
-  readonly safeRoutes?: { readonly result: SafeRoutesResult; readonly wayIds: readonly string[]; readonly seconds: number };
+  /** With --safe-routes: the result, and the street ids and geometries its per-way rows use. */
+  readonly safeRoutes?: {
+    readonly result: SafeRoutesResult; readonly wayIds: readonly string[]; readonly wayGeometries: readonly (Geometry | null)[]; readonly seconds: number;
+  };
 }
 
 export async function runAnalyze(args: AnalyzeArgs, command: string, log: (line: string) => void): Promise<AnalyzeRun> {
@@ -87,7 +89,8 @@ export async function runAnalyze(args: AnalyzeArgs, command: string, log: (line:
     const sr = computeRunSafeRoutes(data, run, '', request, { profile: profile.profile, schoolCategories: srArgs.schoolCategories });
     held = sr.held;
     const wayIds = streetLayer.data.features.map((f, i) => featureId(f.properties as Props | null, i, f.id));
-    safeRoutes = { result: sr.result, wayIds, seconds: (performance.now() - t0) / 1000 };
+    const wayGeometries = streetLayer.data.features.map((f) => f.geometry);
+    safeRoutes = { result: sr.result, wayIds, wayGeometries, seconds: (performance.now() - t0) / 1000 };
   }
   const unitGeometries: UnitGeometries = Object.fromEntries(Object.entries(units).map(([level, fc]) => [level, fc.features.map((f) => f.geometry)]));
   // The rules' safe routes are the ones just written (same profile), or none at all when no school is analysed.

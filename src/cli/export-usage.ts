@@ -13,6 +13,14 @@ Runs the same analysis as \`npm run analyze\` (same inputs, same checks, same op
   isochrones     areas and street pieces per category and threshold (unless --isochrones none)
   gaps           with --rules: every rule × unit record on its unit's polygon (as gaps.geojson)
   scorecards     with --rules: every row of every unit's scorecard on its polygon
+  safe_routes    with --safe-routes (or a rule set that measures safe routes): one point per home with
+                 analyze's safe_routes.csv columns (school_id, walking_distance_m, safe_distance_m,
+                 detour_ratio, …, status)
+  street_safety  one line per walkable way: way_id, plts, basis, speed_kmh, speed_assumed, lanes, sidewalk
+  hotspots_crossings, hotspots_segments
+                 the crossings (points) and ways (lines) of PLTS 3+ on safe routes, with routes and children_7_12
+  safe_routes_units
+                 one row per unit of every level on its polygon (none for the whole area as one city)
 
 Options (besides analyze's):
   --format LIST      comma-separated: geojson (LAYER.geojson), fgb (LAYER.fgb, FlatGeobuf with a spatial

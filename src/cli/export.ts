@@ -1,7 +1,7 @@
 /**
  * npm run export -- <analyze's inputs> [--rules default] --format geojson,fgb,csv,gpkg [--date D] --out DIR
  * (every option: export-usage.ts). Runs analyze's pipeline (analyze-run.ts) and writes every input layer
- * and every result (src/core/export) in each format asked for, and manifest.json listing the files with
+ * and every result (src/core/export; safe routes with --safe-routes or a rule set that measures them) in each format asked for, and manifest.json listing the files with
  * their layers, feature counts and sha256. Nothing in the output depends on the clock but --date.
  */
 import { createHash } from 'node:crypto';
@@ -41,7 +41,9 @@ export function manifestOf(files: readonly ExportFile[], args: Pick<ExportArgs, 
 
 export async function runExport(args: ExportArgs, log: (line: string) => void = () => {}): Promise<Manifest> {
   const run = await runAnalyze(args, 'export', log);
-  const layers = [...inputLayers(run), ...resultLayers({ result: run.result, homeIds: run.tables.homes.ids, unitGeometries: run.unitGeometries, evaluation: run.evaluation })];
+  const layers = [...inputLayers(run), ...resultLayers({
+    result: run.result, homeIds: run.tables.homes.ids, unitGeometries: run.unitGeometries, evaluation: run.evaluation, safeRoutes: run.safeRoutes,
+  })];
   const sql = args.formats.includes('gpkg') ? await loadSqlJs({}) : undefined;
   const files = exportFiles(layers, args.formats, { sql, date: args.date });
   await run.out.clearPrevious();

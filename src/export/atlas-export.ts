@@ -2,7 +2,8 @@
  * The atlas: one map page per unit of the chosen level that passes the filter, in core/print's order, each
  * framed on its unit with everything around it greyed, with the legend of the visible layers and classes (as
  * on the single map page) and the unit's figures and gaps in the layout's panel under the map.
- * One PDF, or a zip of `{code}_{name}.pdf` files. Progress per page; cancel between pages.
+ * One PDF, or a zip of `{code}_{name}.pdf` files. Progress per page; Cancel is heard at once, also in the
+ * middle of a page (every wait of a page races the signal: unlessAborted), and the print map is torn down.
  */
 import { zipSync } from 'fflate';
 import { unixZipEntry } from '../core/export/zip-entry';
@@ -14,7 +15,7 @@ import { canvasJpeg, drawPageMap, type ExportEnv } from './export-map';
 import { insetOf, studyArea } from './inset';
 import { createPrintMap, type PrintMap } from './map-image';
 import type { ExportOptions, ExportResult } from './options';
-import { exportDate, pdfName } from './options';
+import { exportDate, pdfName, unlessAborted } from './options';
 import { footerText, legendLabel, printLegendRows } from './page-text';
 import { createPdfSurface, type PdfSurface } from './pdf-surface';
 import type { PageSurface } from './surface';
@@ -67,7 +68,12 @@ export async function exportAtlas(s: AppState, o: ExportOptions, env: ExportEnv)
   const plan = planAtlas(src.units, { sortBy: o.atlas.sortBy, filter: o.atlas.filter, aspect: L.map.mm.width / L.map.mm.height, locale: s.language });
   if (!plan.ok) return plan;
   const pages = plan.pages;
-  const created = await createPrintMap(s, { width: L.map.px.width, height: L.map.px.height, dpi: o.dpi, fontFiles: env.fontFiles, baseUrl: env.baseUrl });
+  const creating = createPrintMap(s, { width: L.map.px.width, height: L.map.px.height, dpi: o.dpi, fontFiles: env.fontFiles, baseUrl: env.baseUrl });
+  const created = await unlessAborted(creating, env.signal).catch((e: unknown) => {
+    // Cancelled while the map loads: it is removed once it exists.
+    void creating.then((c) => c.ok && c.map.destroy(), () => {});
+    throw e;
+  });
   if (!created.ok) return created;
   const pm: PrintMap = created.map;
   const footer = footerText(s, env.t, o.date);
@@ -81,17 +87,20 @@ export async function exportAtlas(s: AppState, o: ExportOptions, env: ExportEnv)
   // Unix entries (zip-entry.ts): `{code}_{name}.pdf` with a Chinese name lists right in unzip; the date makes the bytes.
   const entry = unixZipEntry(date);
   const files: Record<string, [Uint8Array, typeof entry]> = {};
-  const one: PdfSurface | null = o.atlas.zip ? null : await newPdf([...baseTexts, ...pages.map(titleOf), ...figures.flat(), ...pages.map((_, i) => pageNo(i, pages.length))], o.title);
+  const one: PdfSurface | null = o.atlas.zip ? null : await unlessAborted(newPdf([...baseTexts, ...pages.map(titleOf), ...figures.flat(), ...pages.map((_, i) => pageNo(i, pages.length))], o.title), env.signal).catch((e: unknown) => {
+    pm.destroy();
+    throw e;
+  });
   try {
     for (let i = 0; i < pages.length; i++) {
       if (env.signal?.aborted) throw new Error('export.cancelled');
       env.onProgress?.(i, pages.length);
       const p = pages[i];
-      const m = await drawPageMap(pm, L, p.extent, env);
+      const m = await unlessAborted(drawPageMap(pm, L, p.extent, env), env.signal);
       if (!m.ok) return m;
       const drawn = m.canvas;
       greyAround(drawn, src.rings.get(p.unit.id) ?? [], m.project, pm.ratio);
-      const image = await canvasJpeg(drawn);
+      const image = await unlessAborted(canvasJpeg(drawn), env.signal);
       const n = o.atlas.zip ? 1 : pages.length;
       const content: MapPageContent = {
         title: titleOf(p),
@@ -111,7 +120,7 @@ export async function exportAtlas(s: AppState, o: ExportOptions, env: ExportEnv)
         if (i > 0) one.addPage();
         composeMapPage(one, L, content);
       } else {
-        const pdf = await newPdf([...baseTexts, content.title, content.pageNumber, m.scaleLabel, ...figures[i]], content.title);
+        const pdf = await unlessAborted(newPdf([...baseTexts, content.title, content.pageNumber, m.scaleLabel, ...figures[i]], content.title), env.signal);
         composeMapPage(pdf, L, content);
         files[atlasFileName(p)] = [pdf.bytes(), entry];
       }

@@ -2,8 +2,8 @@
  * What the app's data export writes, read from the store: every loaded layer as the document holds it
  * (personal fields withheld, as a saved project and `npm run export` withhold them: savedData), then the
  * results that exist, built by the command line's core functions (resultLayers): the shown access run's
- * access, coverage and isochrones, and the rule check's gaps and scorecards when that check is of the
- * shown run. Home ids are the homes table's (featureId of the home's feature, as buildHomeTable names it).
+ * access, coverage and isochrones, the rule check's gaps and scorecards when that check is of the shown
+ * run, and the Safe routes panel's routes, ways, hotspots and unit figures when they are of the shown run. Home ids are the homes table's (featureId of the home's feature, as buildHomeTable names it).
  */
 import { featureId, isUnitLevel, type UnitLevel } from '../core/model';
 // The files, not the index: the writers (wellknown, sql.js) stay in the io worker's bundle.
@@ -14,7 +14,7 @@ import type { UnitGeometries } from '../core/rules';
 import { checkedRuleSet, type AppState } from '../state';
 import { savedData } from '../state/personal-fields';
 
-type Source = Pick<AppState, 'doc' | 'layerData' | 'analysis' | 'rules' | 'runs'>;
+type Source = Pick<AppState, 'doc' | 'layerData' | 'analysis' | 'rules' | 'runs' | 'safety'>;
 
 export interface DataExportLayers {
   readonly layers: ExportLayer[];
@@ -43,8 +43,14 @@ function results(s: Source): DataExportLayers {
   }
   const checked = s.rules.result?.runId === r.runId ? s.rules.result : null;
   const ruleSet = checked ? checkedRuleSet(s) : null;
+  const safe = s.safety.result?.runId === r.runId ? s.safety.result : null;
+  // The ways in the worker's order: the streets layers joined as buildInputs joins them.
+  const streets = safe ? refs.streetLayerIds.flatMap((id) => s.layerData[id]?.data.features ?? []) : [];
+  const safeRoutes = safe && streets.length === safe.street.plts.length
+    ? { result: safe, wayIds: streets.map((f, i) => featureId(f.properties, i, f.id)), wayGeometries: streets.map((f) => f.geometry) }
+    : null;
   return {
-    layers: resultLayers({ result: r, homeIds, unitGeometries, ...(checked ? { evaluation: checked.evaluation } : {}) }),
+    layers: resultLayers({ result: r, homeIds, unitGeometries, ...(checked ? { evaluation: checked.evaluation } : {}), ...(safeRoutes ? { safeRoutes } : {}) }),
     rules: ruleSet ? { id: ruleSet.id, version: ruleSet.version } : null,
   };
 }

@@ -31,3 +31,26 @@ export type ExportResult =
 
 /** A file name from the title: characters that file systems refuse become '_'. */
 export const pdfName = (title: string, fallback: string): string => `${(title.trim() || fallback).replace(/[\\/:*?"<>|\s]+/g, '_').slice(0, 80)}.pdf`;
+
+/**
+ * `p`, or a rejection with `export.cancelled` as soon as `signal` aborts: a page render (map idle, JPEG,
+ * fonts) can take seconds, and Cancel must not wait for it. The work behind `p` is torn down by the caller.
+ */
+export function unlessAborted<T>(p: Promise<T>, signal?: AbortSignal): Promise<T> {
+  if (!signal) return p;
+  if (signal.aborted) return Promise.reject(new Error('export.cancelled'));
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(new Error('export.cancelled'));
+    signal.addEventListener('abort', onAbort, { once: true });
+    p.then(
+      (v) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(v);
+      },
+      (e: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(e instanceof Error ? e : new Error(String(e)));
+      },
+    );
+  });
+}

@@ -83,6 +83,8 @@ export interface BuiltInputs {
   readonly inputs: AnalysisInputs;
   readonly refs: {
     readonly homesLayerId: string;
+    /** The streets layers in the order the worker's streets collection joins them (its way order). */
+    readonly streetLayerIds: readonly string[];
     readonly facilities: ReadonlyMap<string, { readonly layerId: string; readonly featureIndex: number }>;
     readonly unitLayerIds: Readonly<Partial<Record<UnitLevel, string>>>;
   };
@@ -119,6 +121,6 @@ export function buildInputs(plan: AnalysisPlan, data: Readonly<Record<string, La
       units,
       ...(plan.crossings ? { crossings: data[plan.crossings.id]!.data } : {}),
     },
-    refs: { homesLayerId: homes.id, facilities, unitLayerIds },
+    refs: { homesLayerId: homes.id, streetLayerIds: streets.map((l) => l.id), facilities, unitLayerIds },
   };
 }

@@ -38,6 +38,8 @@ export interface AnalysisInputRefs {
   readonly datasetId: string;
   readonly key: string;
   readonly homesLayerId: string;
+  /** The streets layers, in the order the worker joined them (the safe routes' way order). */
+  readonly streetLayerIds: readonly string[];
   /** Facility id (result.facilityIds) → the feature it came from. */
   readonly facilities: ReadonlyMap<string, { readonly layerId: string; readonly featureIndex: number }>;
   readonly unitLayerIds: Readonly<Partial<Record<UnitLevel, string>>>;

@@ -3,12 +3,14 @@
  * holds the same features and attributes as the layer's GeoJSON read the same way; the GeoPackage's tables
  * checked with plain SQL; manifest.json names every file with its real size and sha256; two runs with the
  * same date give the same bytes. GDAL's view is scripts/check-export-gdal.mjs (README).
+ * And `export --safe-routes` on the hand-made city of tests/core/safety/hand-city.ts: its five safe-route
+ * layers in every format, read back with the app's loader, with the counts and statuses worked out by hand.
  */
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Feature } from 'geojson';
+import type { Feature, FeatureCollection } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ArgsError } from '../../src/cli/analyze-args';
 import { main, runExport, type Manifest } from '../../src/cli/export';
@@ -16,6 +18,7 @@ import { parseExportArgs } from '../../src/cli/export-args';
 import { loadSqlJs } from '../../src/core/io/geopackage';
 import { readLayer } from '../../src/core/io/read-layer';
 import type { LoadedLayer } from '../../src/core/model';
+import { COMMUNITIES, HOMES, MAX_SCHOOL_WALK_M, SCHOOLS, STREETS } from '../core/safety/hand-city';
 
 const tmp = mkdtempSync(path.join(tmpdir(), 'cfc-export-'));
 const dirA = path.join(tmp, 'a');
@@ -120,6 +123,52 @@ describe('export --demo --rules default', () => {
       expect(readFileSync(path.join(dirB, name)).equals(readFileSync(path.join(dirA, name))), name).toBe(true);
     }
   }, 480_000); // minutes on a 2-core machine shared with other runs (262 s seen at load 26)
+});
+
+describe('export --safe-routes on the hand-made city (no crossings file)', () => {
+  const dir = path.join(tmp, 'safe');
+  const file = (name: string) => path.join(tmp, name);
+  const write = (name: string, features: Feature[]) => writeFileSync(file(name), JSON.stringify({ type: 'FeatureCollection', features } satisfies FeatureCollection));
+  let m: Manifest;
+  beforeAll(async () => {
+    write('streets.geojson', STREETS);
+    write('homes.geojson', HOMES);
+    write('school.geojson', SCHOOLS);
+    write('communities.geojson', COMMUNITIES);
+    m = await runExport(parseExportArgs(['--streets', file('streets.geojson'), '--residences', file('homes.geojson'), '--facility', `school=${file('school.geojson')}`,
+      '--units', `community=${file('communities.geojson')}`, '--safe-routes', '--max-school-walk', String(MAX_SCHOOL_WALK_M), '--isochrones', 'none',
+      '--format', 'geojson,fgb,csv,gpkg', '--date', '2026-12-03', '--out', dir]));
+  }, 60_000);
+
+  const SAFE = ['safe_routes', 'street_safety', 'hotspots_crossings', 'hotspots_segments', 'safe_routes_units'];
+
+  it('lists the five safe-route layers after the other results, in every format, with the counts worked out by hand', () => {
+    expect([...new Set(m.files.map((f) => f.layer))]).toEqual(['input_streets', 'input_homes', 'input_facilities_school', 'input_units_community', 'access', 'coverage', ...SAFE]);
+    // Five homes, six walkable ways, Main Road's crossing and Main Road, the whole area and two communities
+    // (FlatGeobuf leaves out the whole area: it has no polygon).
+    for (const format of ['geojson', 'fgb', 'csv', 'gpkg']) {
+      const counts = SAFE.map((l) => m.files.find((f) => f.layer === l && f.format === format)!.features);
+      expect(counts, format).toEqual([5, 6, 1, 1, format === 'fgb' ? 2 : 3]);
+    }
+  });
+
+  it('reads back through readLayer in every format: each home\'s status, the hotspots with their children', async () => {
+    const gpkg = new Map((await load(dir, 'export.gpkg')).map((l) => [l.name, l]));
+    for (const format of ['geojson', 'fgb', 'csv', 'gpkg']) {
+      const get = async (layer: string) => (format === 'gpkg' ? gpkg.get(layer)! : (await load(dir, `${layer}.${format}`))[0]!);
+      const text = (f: Feature, k: string) => String(f.properties?.[k]);
+      const homes = (await get('safe_routes')).data.features.map((f) => [text(f, 'residence_id'), text(f, 'status')]).sort();
+      expect(homes, format).toEqual([['H1', 'ok'], ['H2', 'ok'], ['H3', 'unreachable'], ['H4', 'beyond'], ['H5', 'ok']]);
+      const ways = (await get('street_safety')).data.features.map((f) => [text(f, 'way_id'), text(f, 'plts')]).sort();
+      expect(ways, format).toEqual([['east', '2'], ['island', '1'], ['loop-e', '1'], ['loop-w', '1'], ['main', '4'], ['west', '2']]);
+      const [crossing] = (await get('hotspots_crossings')).data.features;
+      expect(crossing!.geometry, format).toEqual({ type: 'Point', coordinates: [0.001, 0] });
+      expect(['roads', 'control', 'routes', 'children_7_12'].map((k) => text(crossing!, k)), format).toEqual(['Main Road', 'unmarked', '1', '2']);
+      expect((await get('hotspots_segments')).data.features.map((f) => [text(f, 'way_id'), text(f, 'children_7_12')]), format).toEqual([['main', '4']]);
+      // The app loads features that have a geometry: the two communities.
+      expect((await get('safe_routes_units')).data.features.map((f) => [text(f, 'unit_id'), text(f, 'total'), text(f, 'unsafe')]), format).toEqual([['C-W', '9', '6'], ['C-E', '2', '0']]);
+    }
+  });
 });
 
 describe('export arguments', () => {

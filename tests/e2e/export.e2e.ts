@@ -2,11 +2,13 @@
  * Export for print (issue 10) on the demo city in Chromium, checked with poppler: the PDF's fonts are
  * embedded subsets (pdffonts), its Chinese title and legend labels are real text (pdftotext), the map is an
  * image of the frame's pixel size from core/print's layout (pdfimages), and the map and title have ink
- * (pdftoppm); the gap report's title, rule names and a gap row equal to the app's gap table (pdftotext).
+ * (pdftoppm); the gap report's title, rule names and a gap row equal to the app's gap table (pdftotext);
+ * an atlas cancelled during a page; the data zip with the safe routes, twice with the same bytes.
  * One page load for the whole file.
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -167,6 +169,54 @@ describe('export for print', () => {
     units.forEach((u, i) => checkAtlasPage(file, i + 1, { paper: 'A4', orientation: 'landscape', title: `${u.name_zh} (${u.admin_code})`, pageNo: `第${i + 1}/${units.length}页`, legend }));
   });
 
+  test('an atlas of every community cancelled during its second page: heard at once, no download, the print map removed; then a one-page atlas from the same dialog', { timeout: LONG * 2 }, async () => {
+    const units: { name_zh: string; admin_code: string }[] = [];
+    for await (const f of fgb.deserialize(new Uint8Array(readFileSync('data/demo/units_community.fgb'))) as AsyncGenerator<{ properties: { name_zh: string; admin_code: string } }>) units.push(f.properties);
+    assert.ok(units.length > 10, `${units.length} communities`);
+    const one = units[0]!;
+    let downloads = 0;
+    const counted = () => void downloads++;
+    page.on('download', counted);
+    try {
+      await page.getByTestId('export-open').click();
+      await page.getByTestId('export-kind').selectOption('atlas');
+      await page.getByTestId('export-level').selectOption('community');
+      await page.getByTestId('export-sort').selectOption('code');
+      await page.getByTestId('export-title').fill('全部社区');
+      await page.getByTestId('export-start').click();
+      // Cancel while the second page is drawn (the first also compiles the print map's shaders, a long task in
+      // software WebGL during which the page takes no click at all).
+      await page.locator(`[data-testid="export-progress"] progress[max="${units.length}"][value="1"]`).waitFor({ timeout: LONG });
+      await page.getByTestId('export-cancel').click({ timeout: LONG });
+      const t0 = Date.now();
+      await page.getByTestId('export-cancelled').waitFor({ timeout: LONG });
+      const cancelMs = Date.now() - t0;
+      await page.locator('[data-print-map]').waitFor({ state: 'detached', timeout: LONG });
+      assert.equal(await page.getByTestId('export-progress').count(), 0);
+      assert.equal(await page.getByTestId('export-error').count(), 0);
+      assert.equal(downloads, 0, 'a cancelled atlas downloads nothing');
+      await shot(page, 'export-atlas-cancelled');
+      // The same dialog, still open, exports one community (its code as the filter).
+      await page.getByTestId('export-filter').fill(one.admin_code);
+      const t1 = Date.now();
+      const [download] = await Promise.all([page.waitForEvent('download', { timeout: LONG }), page.getByTestId('export-start').click()]);
+      const file = join(out, 'atlas-one.pdf');
+      await download.saveAs(file);
+      await page.getByTestId('export-done').waitFor({ timeout: LONG });
+      const oneMs = Date.now() - t1;
+      assert.equal(await page.getByTestId('export-cancelled').count(), 0);
+      assert.equal(downloads, 1);
+      assert.match(run('pdfinfo', [file]), /^Pages:\s+1$/m);
+      assert.ok(run('pdftotext', ['-layout', file, '-']).includes(`${one.name_zh} (${one.admin_code})`), 'the one page is the community asked for');
+      // Heard at once, not after the page in hand: well within the time a whole one-page atlas takes.
+      console.log(`atlas cancelled in ${cancelMs} ms during page 2 of ${units.length}; a one-page atlas after it: ${oneMs} ms`);
+      assert.ok(cancelMs < oneMs / 2, `cancel took ${cancelMs} ms, a one-page atlas ${oneMs} ms`);
+      await page.getByRole('button', { name: '关闭' }).click();
+    } finally {
+      page.off('download', counted);
+    }
+  });
+
   test('a zip atlas of the communities filtered by “屿”, A3 portrait, one layer hidden: one {code}_{name}.pdf per unit in name order, legend without the hidden layer', { timeout: LONG * 2 }, async () => {
     const units: { name_zh: string; admin_code: string }[] = [];
     for await (const f of fgb.deserialize(new Uint8Array(readFileSync('data/demo/units_community.fgb'))) as AsyncGenerator<{ properties: { name_zh: string; admin_code: string } }>) units.push(f.properties);
@@ -235,32 +285,66 @@ describe('export for print', () => {
     console.log(`gap report: ${run('pdfinfo', [file]).match(/Pages:\s+(\d+)/)![1]} pages, ${gapCount} gaps; row: ${cells.join(' | ')}`);
   });
 
-  test('data: the demo as GeoJSON, CSV and GeoPackage in one zip whose files are the manifest’s, with every home and the rule check’s gaps', { timeout: LONG }, async () => {
+  test('data: after safe routes, the demo as GeoJSON, CSV and GeoPackage in one zip whose files are the manifest’s, with every home, the rule check’s gaps and the safe routes; the same date gives the same bytes', { timeout: LONG * 2 }, async () => {
     const homes = (await layers(page)).find((l) => l.role === 'homes')!;
-    await page.getByTestId('export-open').click();
-    await page.getByTestId('export-kind').selectOption('data');
-    await page.getByTestId('export-data-fgb').uncheck();
+    // Safe routes on the shown run (the rule check's, from the test before): their layers join the export.
+    const tSafe = Date.now();
+    await page.getByRole('tab', { name: '安全路线' }).click();
+    await page.getByRole('button', { name: '计算安全路线' }).click();
+    await page.getByTestId('safety-summary').waitFor({ timeout: LONG });
+    const safety = (await page.evaluate(() => window.__cfc!.safety()))!;
+    assert.equal(safety.status, 'done');
+    const safeMs = Date.now() - tSafe;
+    // Back to the layers: the safety overlay is drawn only while its panel is open (software WebGL is slow).
+    await page.getByRole('tab', { name: '图层' }).click();
+    const sha = (f: string) => createHash('sha256').update(readFileSync(f)).digest('hex');
+    async function exportData(name: string): Promise<string> {
+      await page.getByTestId('export-open').click();
+      await page.getByTestId('export-kind').selectOption('data');
+      await page.getByRole('dialog', { name: '导出数据' }).waitFor();
+      await page.getByTestId('export-data-fgb').uncheck();
+      await page.getByTestId('export-data-date').fill('2026-06-01');
+      const [download] = await Promise.all([page.waitForEvent('download', { timeout: LONG }), page.getByTestId('export-start').click()]);
+      const file = join(out, name);
+      await download.saveAs(file);
+      await page.getByTestId('export-done').waitFor({ timeout: LONG });
+      return file;
+    }
     const t0 = Date.now();
-    const [download] = await Promise.all([page.waitForEvent('download', { timeout: LONG }), page.getByTestId('export-start').click()]);
-    const file = join(out, 'data.zip');
-    await download.saveAs(file);
-    await page.getByTestId('export-done').waitFor({ timeout: LONG });
+    const file = await exportData('data.zip');
     await shot(page, 'export-data-done');
     await page.getByRole('button', { name: '关闭' }).click();
+    const dataMs = Date.now() - t0;
     const listing = execFileSync('unzip', ['-l', file], { encoding: 'utf8', env: { ...process.env, LC_ALL: 'C.UTF-8' } });
     const names = listing.split('\n').map((l) => l.trim().split(/\s+/)).filter((c) => c.length === 4 && /^\d+$/.test(c[0]) && c[3].includes('.')).map((c) => c[3]);
     const dir = join(out, 'data');
     execFileSync('unzip', ['-q', '-o', '-d', dir, file]);
-    const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { files: { name: string; format: string; layer: string; features: number; bytes: number }[] };
+    const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { date: string; files: { name: string; format: string; layer: string; features: number; bytes: number }[] };
+    assert.equal(manifest.date, '2026-06-01');
     assert.deepEqual(names, [...new Set(manifest.files.map((f) => f.name)), 'manifest.json'], listing);
     assert.deepEqual([...new Set(manifest.files.map((f) => f.format))], ['geojson', 'csv', 'gpkg']);
     for (const f of manifest.files) assert.equal(statSync(join(dir, f.name)).size, f.bytes, f.name);
     const layerNames = new Set(manifest.files.map((f) => f.layer));
-    for (const l of ['input_homes', 'access', 'coverage', 'gaps', 'scorecards']) assert.ok(layerNames.has(l), `no ${l} in ${[...layerNames].join()}`);
+    const safeLayers = ['safe_routes', 'street_safety', 'hotspots_crossings', 'hotspots_segments', 'safe_routes_units'];
+    for (const l of ['input_homes', 'access', 'coverage', 'gaps', 'scorecards', ...safeLayers]) assert.ok(layerNames.has(l), `no ${l} in ${[...layerNames].join()}`);
+    for (const l of safeLayers) assert.deepEqual(manifest.files.filter((f) => f.layer === l).map((f) => f.format), ['geojson', 'csv', 'gpkg'], l);
     const homesJson = JSON.parse(readFileSync(join(dir, 'input_homes.geojson'), 'utf8')) as { features: unknown[] };
     assert.equal(homesJson.features.length, homes.featureCount);
     assert.equal(manifest.files.find((f) => f.name === 'cfc-planner.gpkg' && f.layer === 'input_homes')?.features, homes.featureCount);
-    console.log(`data export: ${names.length - 1} files, ${layerNames.size} layers, ${statSync(file).size} bytes, ${Date.now() - t0} ms`);
+    // One safe-route row per home of the run, as many routed (ok) as the store holds; the way hotspots the store's.
+    type Props = { properties: Record<string, unknown> };
+    const routes = (JSON.parse(readFileSync(join(dir, 'safe_routes.geojson'), 'utf8')) as { features: Props[] }).features;
+    assert.equal(routes.length, manifest.files.find((f) => f.name === 'access.geojson')!.features);
+    assert.equal(routes.filter((f) => f.properties['status'] === 'ok').length, safety.homesOk);
+    assert.equal(manifest.files.find((f) => f.name === 'hotspots_segments.geojson')!.features, safety.wayHotspots);
+    const crossings = (JSON.parse(readFileSync(join(dir, 'hotspots_crossings.geojson'), 'utf8')) as { features: Props[] }).features;
+    assert.deepEqual(crossings.slice(0, safety.crossingHotspots.length).map((f) => [f.properties['routes'], f.properties['roads']]), safety.crossingHotspots.map((c) => [c.routes, c.roads.join(';')]));
+    // Same date, same bytes: the zip again.
+    const t1 = Date.now();
+    const again = await exportData('data-again.zip');
+    await page.getByRole('button', { name: '关闭' }).click();
+    assert.equal(sha(again), sha(file));
+    console.log(`safe routes ${safeMs} ms; data export: ${names.length - 1} files, ${layerNames.size} layers, ${statSync(file).size} bytes, ${dataMs} ms; again, same sha256 ${sha(file).slice(0, 12)}…: ${Date.now() - t1} ms`);
   });
 });
 

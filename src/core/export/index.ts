@@ -6,3 +6,4 @@ export * from './data-zip';
 export * from './zip-entry';
 export * from './input-layers';
 export * from './manifest';
+export * from './safe-route-layers';

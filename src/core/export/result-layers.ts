@@ -2,13 +2,15 @@
  * Every result of an analysis as a named layer of features, the one shape every export format takes:
  * access per home (a point at the home's location, a column trio per category), coverage per unit, category,
  * age band and threshold (on the unit's polygon), isochrones (areas and street pieces of every category),
- * gaps (every rule × unit record, as gaps.geojson) and scorecards (every row of every unit's card). Numbers
+ * gaps (every rule × unit record, as gaps.geojson), scorecards (every row of every unit's card) and, when
+ * computed, safe routes to school (safe-route-layers.ts: per home, per way, hotspots, per unit). Numbers
  * JSON cannot hold (NaN, Infinity) become null; distances keep centimetres as the CSV contract does.
  */
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { isochroneStreets, type AccessAnalysisResult } from '../analysis';
 import { coverageRows } from '../coverage';
 import { gapsToGeoJSON, type Evaluation, type UnitGeometries } from '../rules';
+import { safeRouteLayers, type SafeRouteInputs } from './safe-route-layers';
 
 export interface ExportLayer {
   /** A plain name: letters, digits and `_` (it names files and GeoPackage tables). */
@@ -77,6 +79,8 @@ export interface ResultInputs {
   readonly homeIds: readonly string[];
   readonly unitGeometries: UnitGeometries;
   readonly evaluation?: Evaluation;
+  /** Safe routes computed from this run: the result, and the streets layer's way ids and geometries. */
+  readonly safeRoutes?: Pick<SafeRouteInputs, 'result' | 'wayIds' | 'wayGeometries'>;
 }
 
 /** Every result layer, in a fixed order. */
@@ -86,5 +90,8 @@ export function resultLayers(i: ResultInputs): ExportLayer[] {
     coverageLayer(i.result, i.unitGeometries),
     ...(i.result.isochrones.length ? [isochroneLayer(i.result)] : []),
     ...(i.evaluation ? gapLayers(i.evaluation, i.unitGeometries) : []),
+    ...(i.safeRoutes
+      ? safeRouteLayers({ ...i.safeRoutes, homeIds: i.homeIds, homeLng: i.result.homeLng, homeLat: i.result.homeLat, unitGeometries: i.unitGeometries })
+      : []),
   ];
 }

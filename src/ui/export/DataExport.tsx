@@ -63,8 +63,8 @@ export function DataExport({ date, onClose }: { date: string; onClose: () => voi
       {done && <p role="status" data-testid="export-done">{done}</p>}
       <div className="dialog-buttons">
         {busy
-          ? <button type="button" disabled={!job} onClick={() => job && store.getState().cancelJob(job.id)} data-testid="export-cancel">{t('export.cancel')}</button>
-          : <button type="submit" className="primary" disabled={formats.length === 0} data-testid="export-start">{t('export.start')}</button>}
+          ? <button key="cancel" type="button" disabled={!job} onClick={() => job && store.getState().cancelJob(job.id)} data-testid="export-cancel">{t('export.cancel')}</button>
+          : <button key="start" type="submit" className="primary" disabled={formats.length === 0} data-testid="export-start">{t('export.start')}</button>}
         <button type="button" disabled={busy} onClick={onClose}>{t('export.close')}</button>
       </div>
     </form>

@@ -40,6 +40,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  const [cancelled, setCancelled] = useState(false);
   const abort = useRef<AbortController | null>(null);
   const set = (patch: Partial<ExportOptions>) => setO((p) => ({ ...p, ...patch }));
   const setAtlas = (patch: Partial<ExportOptions['atlas']>) => setO((p) => ({ ...p, atlas: { ...p.atlas, ...patch } }));
@@ -47,6 +48,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
   async function start() {
     setError(null);
     setDone(null);
+    setCancelled(false);
     const ctrl = new AbortController();
     abort.current = ctrl;
     setProgress({ done: 0, total: 1 });
@@ -56,7 +58,9 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
     if (r.ok) {
       download(r.bytes, r.fileName, r.mime);
       setDone(t('export.done', { file: r.fileName, pages: r.pages, size: (r.bytes.length / 1e6).toFixed(2) }));
-    } else if (r.code !== EXPORT_CANCELLED) {
+    } else if (r.code === EXPORT_CANCELLED) {
+      setCancelled(true);
+    } else {
       setError(i18n.exists(r.code) ? t(r.code, r.params) : t('export.failed', { detail: r.params?.detail ?? r.code }));
     }
   }
@@ -70,7 +74,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
     </label>
   );
   return (
-    <Modal title={t('export.title')} onClose={() => (busy ? abort.current?.abort() : onClose())} className="export-dialog">
+    <Modal title={t(o.kind === 'data' ? 'export.dataTitle' : 'export.title')} onClose={() => (busy ? abort.current?.abort() : onClose())} className="export-dialog">
       <div className="export-body">
         {o.kind === 'data' ? (
           <div className="export-form">
@@ -144,10 +148,13 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
           )}
           {error && <p role="alert" className="error" data-testid="export-error">{error}</p>}
           {done && <p role="status" data-testid="export-done">{done}</p>}
+          {cancelled && <p role="status" data-testid="export-cancelled">{t('export.cancelled')}</p>}
           <div className="dialog-buttons">
+            {/* Two elements (keys), not one whose type flips: Cancel ends the export within its own click, and a
+                button that had become type=submit by then would submit the form and start the export again. */}
             {busy
-              ? <button type="button" onClick={() => abort.current?.abort()} data-testid="export-cancel">{t('export.cancel')}</button>
-              : <button type="submit" className="primary" data-testid="export-start">{t('export.start')}</button>}
+              ? <button key="cancel" type="button" onClick={() => abort.current?.abort()} data-testid="export-cancel">{t('export.cancel')}</button>
+              : <button key="start" type="submit" className="primary" data-testid="export-start">{t('export.start')}</button>}
             <button type="button" disabled={busy} onClick={onClose}>{t('export.close')}</button>
           </div>
         </form>
