@@ -4,7 +4,7 @@
  * run by /usr/bin/python3 through tests/bench/igraph-peer.py), ngraph.path and graphology, per facility
  * category, on
  *  - a synthetic 500 × 500 street grid (250,000 nodes) with 4 categories of facility nodes (deterministic), and
- *  - the 1M-person demo city's streets with its own facilities (each at the network node nearest to where it
+ *  - the 1M-person demo city's streets with its facilities of the same 4 categories (each at the network node nearest to where it
  *    snaps), when the city exists (bench-util's ensureCity folder; not generated here).
  *
  * Like for like: every peer answers the same question, the distance of every node from the nearest facility
@@ -45,6 +45,8 @@ const RUNS = 5;
 const NGRAPH_RUNS = 1;
 const K = 3;
 const GRID = 500;
+/** The four categories of the access benchmarks (pipeline.bench.ts). */
+const FOUR = ['playground', 'kindergarten', 'primary_school', 'middle_school'];
 const PYTHON = process.env.IGRAPH_PYTHON ?? '/usr/bin/python3';
 const PEER = path.join(path.dirname(fileURLToPath(import.meta.url)), 'igraph-peer.py');
 export const IGRAPH_MISSING = `igraph peer not available: install Debian's python3-igraph (apt-get install python3-igraph python3-numpy); it runs under ${PYTHON} (IGRAPH_PYTHON overrides)`;
@@ -91,7 +93,8 @@ function gridCase(): Case {
   return withNetwork(`synthetic ${GRID}×${GRID} grid`, { type: 'FeatureCollection', features }, (net) => {
     const rand = lcg(42);
     // About the demo city's density of facilities (1762 on 317k nodes).
-    return ([['playground', 700], ['kindergarten', 450], ['primary_school', 250], ['middle_school', 120]] as const).map(([name, count]) => {
+    return FOUR.map((name, i) => {
+      const count = [700, 450, 250, 120][i]!;
       const nodes = new Set<number>();
       while (nodes.size < count) nodes.add(Math.floor(rand() * net.nodeCount));
       return { name, nodes: Int32Array.from([...nodes].sort((a, b) => a - b)) };
@@ -107,14 +110,15 @@ async function demoCase(): Promise<Case | null> {
   return withNetwork('demo-1m streets.fgb and facilities.fgb', streets, (net) => {
     const located = facilities.features.map((f) => ({ category: String(f.properties?.category), at: locationOf(f.geometry) })).filter((f) => f.at);
     const snap = snapPoints(net, Float64Array.from(located, (f) => f.at![0]), Float64Array.from(located, (f) => f.at![1]));
-    const byCategory = new Map<string, Set<number>>();
+    const byCategory = new Map<string, Set<number>>(FOUR.map((k) => [k, new Set()]));
     located.forEach((f, i) => {
+      if (!byCategory.has(f.category)) return;
       const s = snap.segment[i]!;
       if (s < 0) return;
       const node = snap.t[i]! < 0.5 ? net.segA[s]! : net.segB[s]!;
       byCategory.set(f.category, (byCategory.get(f.category) ?? new Set()).add(node));
     });
-    return [...byCategory].sort(([a], [b]) => a.localeCompare(b)).map(([name, nodes]) => ({ name, nodes: Int32Array.from([...nodes].sort((a, b) => a - b)) }));
+    return [...byCategory].map(([name, nodes]) => ({ name, nodes: Int32Array.from([...nodes].sort((a, b) => a - b)) }));
   });
 }
 
