@@ -4,7 +4,8 @@
  * memory of the Chromium process tree this run started (the tab's renderer, its workers, the GPU process).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createReadStream, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createServer as createHttpServer } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -49,13 +50,35 @@ export const launchChromium = (): Promise<Browser> => chromium.launch({
     '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
 });
 
-/** Serves a generated city's layer files in place of the demo's (same file names); returns its URL hash. */
+/**
+ * Serves a generated city's layer files in place of the demo's (same file names); returns its URL hash.
+ * The files come from a small HTTP server of this process (byte ranges supported): handing a file to
+ * route.fulfill sends it through the DevTools connection, base64-encoded, and a file above ~75 MB (the
+ * Shenzhen-scale homes.fgb is 97 MB) overflows Chromium's 100 MB DevTools buffer, which closes the page.
+ */
 export async function serveCityInPlaceOfDemo(page: Page, dir: string): Promise<string> {
   const m = JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as { center: [number, number] };
+  const server = createHttpServer((req, res) => {
+    const file = path.join(dir, path.basename(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)));
+    if (!file.endsWith('.fgb') || !existsSync(file)) return void res.writeHead(404).end();
+    const size = statSync(file).size;
+    const range = /^bytes=(\d*)-(\d*)$/.exec(req.headers.range ?? '');
+    const start = range?.[1] ? Number(range[1]) : range?.[2] ? Math.max(0, size - Number(range[2])) : 0;
+    const end = range?.[1] && range[2] ? Math.min(size - 1, Number(range[2])) : size - 1;
+    res.writeHead(range ? 206 : 200, {
+      'content-type': 'application/octet-stream', 'content-length': String(end - start + 1), 'accept-ranges': 'bytes',
+      'access-control-allow-origin': '*', ...(range ? { 'content-range': `bytes ${start}-${end}/${size}` } : {}),
+    });
+    createReadStream(file, { start, end }).pipe(res);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  server.unref();
+  page.once('close', () => server.close());
+  const { port } = server.address() as { port: number };
   await page.route(/\/assets\/.+\.fgb$/, (route) => {
     const file = /\/assets\/(.+)-[\w-]{8}\.fgb$/.exec(new URL(route.request().url()).pathname)?.[1];
     if (!file || !existsSync(path.join(dir, `${file}.fgb`))) return route.continue();
-    return route.fulfill({ body: readFileSync(path.join(dir, `${file}.fgb`)), contentType: 'application/octet-stream' });
+    return route.continue({ url: `http://127.0.0.1:${port}/${file}.fgb` });
   });
   return `#map=13/${m.center[1]}/${m.center[0]}`;
 }

@@ -13,12 +13,37 @@
 import { loadavg } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { ensureCity, ensureShenzhen, fmt } from './bench-util';
 import { chromiumTreeRssMB, launchChromium, serveBuild, serveCityInPlaceOfDemo } from './browser-util';
 import type { BenchReport } from './run-all';
 
 const TIMEOUT_MS = Number(process.env.BENCH_CITY_TIMEOUT_S ?? 900) * 1000;
+// BENCH_CITIES=shenzhen: the big city alone (to look into it); the default measures the peer too.
+const CITIES = (process.env.BENCH_CITIES ?? 'demo,shenzhen').split(',');
+
+/** What the page says while it works: errors, a crash, and every 30 s its layers and jobs (a hung page says so). */
+function watch(page: Page, name: string): () => void {
+  const t0 = performance.now();
+  const at = () => `${name} +${fmt((performance.now() - t0) / 1000)} s`;
+  page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') console.log(`${at()} console.${m.type()}: ${m.text().slice(0, 500)}`); });
+  page.on('pageerror', (e) => console.log(`${at()} page error: ${e.message.slice(0, 500)}`));
+  page.on('crash', () => console.log(`${at()} THE TAB CRASHED (renderer gone; often out of memory)`));
+  page.on('close', () => console.log(`${at()} the page closed`));
+  page.on('framenavigated', (f) => { if (f === page.mainFrame()) console.log(`${at()} navigated to ${f.url().slice(0, 120)}`); });
+  page.on('worker', (w) => w.on('close', () => console.log(`${at()} a worker ended: ${w.url()}`)));
+  const timer = setInterval(() => {
+    const probe = page.evaluate(() => ({
+      layers: window.__cfc?.layers().map((l) => `${l.role}:${l.featureCount}`).join(' ') ?? 'no hook yet',
+      state: window.__cfc?.state(),
+      status: document.querySelector('.analysis-status')?.getAttribute('data-status') ?? null,
+      progress: [...document.querySelectorAll('[role=progressbar], progress')].map((p) => `${p.getAttribute('aria-label') ?? ''} ${p.getAttribute('aria-valuenow') ?? (p as HTMLProgressElement).value ?? ''}`).join('; '),
+    }));
+    const late = new Promise<string>((r) => setTimeout(() => r('main thread did not answer within 10 s'), 10_000));
+    void Promise.race([probe.then((x) => JSON.stringify(x)), late]).catch((e: Error) => e.message).then((x) => console.log(`${at()} ${chromiumTreeRssMB().toFixed(0)} MB: ${x}`));
+  }, 30_000);
+  return () => clearInterval(timer);
+}
 
 interface Figures { readonly loadS: number | null; readonly analysisS: number | null; readonly peakMB: number; readonly longTasks: number; readonly longestMs: number; readonly homes: string }
 
@@ -27,12 +52,16 @@ async function measure(browser: Browser, base: string, dir: string, name: string
   const sampler = setInterval(() => (peak = Math.max(peak, chromiumTreeRssMB())), 500);
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   const hash = await serveCityInPlaceOfDemo(page, dir);
+  const unwatch = watch(page, name);
   await page.addInitScript(() => {
     const w = window as unknown as { __long: number[] };
     w.__long = [];
     new PerformanceObserver((l) => { for (const e of l.getEntries()) w.__long.push(e.duration); }).observe({ type: 'longtask', buffered: true });
   });
-  const wait = (fn: () => unknown) => page.waitForFunction(fn, null, { timeout: TIMEOUT_MS, polling: 500 }).then(() => true, () => false);
+  const wait = (fn: () => unknown) => page.waitForFunction(fn, null, { timeout: TIMEOUT_MS, polling: 500 }).then(() => true, (e: Error) => {
+    console.log(`${name}: stopped waiting: ${e.message.split('\n')[0]}`);
+    return false;
+  });
   const t0 = performance.now();
   let loadS: number | null = null;
   let analysisS: number | null = null;
@@ -49,6 +78,7 @@ async function measure(browser: Browser, base: string, dir: string, name: string
     }
   } finally {
     clearInterval(sampler);
+    unwatch();
   }
   peak = Math.max(peak, chromiumTreeRssMB());
   const long = await page.evaluate(() => (window as unknown as { __long: number[] }).__long).catch(() => [] as number[]);
@@ -61,14 +91,15 @@ async function measure(browser: Browser, base: string, dir: string, name: string
 
 export async function run(): Promise<BenchReport> {
   const load = loadavg()[0];
-  const dirs = { peer: ensureCity(), big: ensureShenzhen() };
+  const dirs = { peer: CITIES.includes('demo') ? ensureCity() : '', big: CITIES.includes('shenzhen') ? ensureShenzhen() : '' };
   const { url, proc } = await serveBuild();
   const browser = await launchChromium();
+  const skipped: Figures = { loadS: null, analysisS: null, peakMB: NaN, longTasks: NaN, longestMs: NaN, homes: 'not run' };
   let peer: Figures;
   let big: Figures;
   try {
-    peer = await measure(browser, url, dirs.peer, '1M demo');
-    big = await measure(browser, url, dirs.big, 'Shenzhen');
+    peer = dirs.peer ? await measure(browser, url, dirs.peer, '1M demo') : skipped;
+    big = dirs.big ? await measure(browser, url, dirs.big, 'Shenzhen') : skipped;
   } finally {
     await browser.close();
     if (proc.pid) process.kill(-proc.pid);
