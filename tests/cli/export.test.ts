@@ -2,10 +2,12 @@
  * npm run export -- --demo --rules default: every file read back with the app's own loader (readLayer)
  * holds the same features and attributes as the layer's GeoJSON read the same way; the GeoPackage's tables
  * checked with plain SQL; manifest.json names every file with its real size and sha256; two runs with the
- * same date give the same bytes. GDAL's view is scripts/check-export-gdal.mjs (README).
+ * same date give the same bytes. GDAL (`ogrinfo`, which .ci/run installs) opens every file and counts the
+ * manifest's features in every layer (scripts/check-export-gdal.mjs).
  * And `export --safe-routes` on the hand-made city of tests/core/safety/hand-city.ts: its five safe-route
  * layers in every format, read back with the app's loader, with the counts and statuses worked out by hand.
  */
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -31,6 +33,15 @@ beforeAll(async () => {
   manifest = await runExport(parseExportArgs(argv(dirA)));
 }, 480_000); // minutes on a 2-core machine shared with other runs (262 s seen at load 26)
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+// GDAL is the reader the issue names: it must open every file, each layer by its name, with the manifest's count.
+const gdal = (dir: string, m: Manifest) => {
+  const r = spawnSync(process.execPath, ['scripts/check-export-gdal.mjs', dir], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  expect(r.status, `${r.stderr}\n${r.stdout.slice(-2000)}`).toBe(0);
+  const files = new Set(m.files.map((f) => f.name)).size;
+  expect(r.stdout).toContain(`${files} files, ${m.files.length} layers, 0 failures`);
+  expect(r.stdout.match(/^ok /gm)?.length).toBe(m.files.length);
+};
 
 async function load(dir: string, name: string): Promise<LoadedLayer[]> {
   const r = await readLayer({ fileName: name, bytes: new Uint8Array(readFileSync(path.join(dir, name))) }, { maxFeatures: 5_000_000 });
@@ -111,6 +122,8 @@ describe('export --demo --rules default', () => {
     }
   });
 
+  it('is read by GDAL (ogrinfo): every file opens, every layer has the manifest\'s feature count', () => gdal(dirA, manifest), 120_000);
+
   it('puts the geometry as WKT in the first CSV column', () => {
     const head = readFileSync(path.join(dirA, 'gaps.csv'), 'utf8').split('\n')[0];
     expect(head.startsWith('WKT,rule_id,')).toBe(true);
@@ -151,6 +164,8 @@ describe('export --safe-routes on the hand-made city (no crossings file)', () =>
       expect(counts, format).toEqual([5, 6, 1, 1, format === 'fgb' ? 2 : 3]);
     }
   });
+
+  it('is read by GDAL (ogrinfo) with the manifest\'s counts, safe-route layers included', () => gdal(dir, m), 60_000);
 
   it('reads back through readLayer in every format: each home\'s status, the hotspots with their children', async () => {
     const gpkg = new Map((await load(dir, 'export.gpkg')).map((l) => [l.name, l]));
