@@ -27,7 +27,7 @@ import { cuttableLink, type Relay } from '../collab/helpers/relay';
 import { SECRET, startServer, type ServerProcess } from '../collab/helpers/server-process';
 import { demoChildrenPerHome, demoWalkingM } from './helpers/analysis-cli';
 import { launch, shot, waitReady, WAIT } from './helpers/browser';
-import { mapPoint, open, place, presence, READY, showsExactly, stickers } from './helpers/co-sketch';
+import { mapPoint, open, place, presence, READY, shown, showsExactly, stickers } from './helpers/co-sketch';
 
 const ROOM = 'e2e-workshop';
 /**
@@ -336,7 +336,7 @@ describe('co-sketch workshop', () => {
     await tablet2.getByTestId('age-4_6').tap();
     await tablet2.getByTestId('sketch-session-go').tap();
     await presence(tablet2, true).and(tablet2.locator('[data-status="connected"]')).waitFor({ timeout: WAIT });
-    const marks = new Set((await stickers(desk)).map((s) => s.id));
+    const marks = new Set(await shown(desk));
     assert.ok(marks.size >= 3, `marks so far: ${[...marks].join(', ')}`);
     for (const [page, name] of [[tablet, 'the tablet'], [tablet2, 'the second tablet']] as const) await showsExactly(page, marks, name);
     for (const [page, scope] of [[desk, '.sketch-panel'], [tablet, '[data-testid="kid-mode"]'], [tablet2, '[data-testid="kid-mode"]']] as const) {
@@ -353,9 +353,10 @@ describe('co-sketch workshop', () => {
     // Meanwhile the desk, still online, adds a mark: the tablet sees it, the cut-off one cannot yet.
     const online = await place(desk, false, 'favourite', 100, 30);
     for (const id of [...offline, online]) marks.add(id);
-    await tablet.waitForFunction((id) => document.querySelector(`.sketch-sticker[data-id="${id}"]`) !== null, online, { timeout: WAIT });
-    assert.deepEqual((await stickers(desk)).filter((s) => offline.includes(s.id)), [], 'the desk does not have the cut-off marks yet');
-    assert.equal(await tablet2.locator(`.sketch-sticker[data-id="${online}"]`).count(), 0);
+    await tablet.waitForFunction((id) => document.querySelector(`.sketch-sticker[data-id="${id}"]`) !== null
+      || [...document.querySelectorAll<HTMLElement>('.sketch-cluster')].some((el) => el.dataset.ids!.split(' ').includes(id)), online, { timeout: WAIT });
+    assert.deepEqual((await shown(desk)).filter((id) => offline.includes(id)), [], 'the desk does not have the cut-off marks yet');
+    assert.ok(!(await shown(tablet2)).includes(online), 'the cut-off tablet does not have the desk\'s new mark yet');
 
     const t0 = Date.now();
     relay.restore();
@@ -365,7 +366,7 @@ describe('co-sketch workshop', () => {
   });
 
   test('the server is killed while both tablets draw: every page says it is offline and keeps its marks; restarted on the same port and store, every page (and the server) has every mark exactly once', { timeout: 600_000 }, async () => {
-    const marks = new Set((await stickers(desk)).map((s) => s.id));
+    const marks = new Set(await shown(desk));
     const port = server!.port;
     server!.proc.kill('SIGKILL');
     await server!.exited;
@@ -382,7 +383,7 @@ describe('co-sketch workshop', () => {
       desk: [await place(desk, false, 'danger', -100, -30)],
     };
     // Nothing travels while the server is gone.
-    assert.equal(await tablet.locator(drawn.tablet2.map((id) => `.sketch-sticker[data-id="${id}"]`).join(', ')).count(), 0);
+    assert.deepEqual((await shown(tablet)).filter((id) => drawn.tablet2.includes(id)), []);
     for (const id of Object.values(drawn).flat()) marks.add(id);
 
     const t0 = Date.now();
@@ -402,30 +403,30 @@ describe('co-sketch workshop', () => {
   });
 
   test('with the server gone, a reload of the tablet still shows every mark (kept in IndexedDB)', { timeout: 300_000 }, async () => {
-    const before = await stickers(tablet);
+    const before = await shown(tablet);
     server!.proc.kill('SIGKILL');
     await server!.exited;
     server = null;
     await tablet.reload();
     await waitReady(tablet, READY);
-    await tablet.waitForFunction((n) => document.querySelectorAll('.sketch-sticker').length === n, before.length, { timeout: WAIT });
-    assert.deepEqual(await stickers(tablet), before);
+    await showsExactly(tablet, before, 'the reloaded tablet');
     await shot(tablet, 'co-sketch-tablet-reloaded-offline');
     assert.deepEqual(problems, []);
   });
 
   test('New project asks, says the sketch goes too, clears it; the sketch undo brings every mark back (en, zh)', { timeout: 120_000 }, async () => {
-    const before = (await stickers(desk)).length;
+    const marks = await shown(desk);
+    const before = marks.length;
     assert.ok(before >= 3, `marks on the desk: ${before}`);
     await desk.getByRole('button', { name: 'New project' }).click();
     const note = desk.getByTestId('new-project-sketch');
     await note.waitFor({ timeout: WAIT });
     assert.match(await note.innerText(), new RegExp(`workshop's sketch: ${before}\\.`));
     await desk.getByRole('button', { name: 'Start a new project' }).click();
-    await desk.waitForFunction(() => document.querySelectorAll('.sketch-sticker').length === 0, null, { timeout: WAIT });
+    await showsExactly(desk, [], 'the desk after New project');
     await desk.getByRole('tab', { name: 'Sketch' }).click();
     await desk.getByTestId('sketch-undo').click();
-    await desk.waitForFunction((n) => document.querySelectorAll('.sketch-sticker').length === n, before, { timeout: WAIT });
+    await showsExactly(desk, marks, 'the desk after the undo');
     await desk.getByRole('button', { name: '中文' }).click();
     await desk.getByText('工作坊汇总').waitFor({ timeout: WAIT });
     await shot(desk, 'co-sketch-desk-zh');
@@ -450,6 +451,8 @@ describe('co-sketch workshop', () => {
     const badge = desk.locator('.sketch-cluster[data-count="42"]');
     await badge.waitFor({ timeout: WAIT });
     assert.equal(await badge.getAttribute('data-kinds'), 'wish:30,danger:12');
+    // The badge names the marks it stands for: the 42 placed, each once.
+    assert.deepEqual((await badge.getAttribute('data-ids'))!.split(' ').sort(), Array.from({ length: 42 }, (_, i) => `e2e-cluster-${i}`).sort());
     assert.equal(await desk.locator('.sketch-sticker[data-id^="e2e-cluster-"]').count(), 0, 'no sticker under the badge');
     await shot(desk, 'co-sketch-clusters');
     // A click on the badge zooms in to where it splits.

@@ -52,13 +52,15 @@ export function bindMarkClusters(map: maplibregl.Map, onHidden: (ids: ReadonlySe
     return (map.getSource(CLUSTER_SOURCE) as maplibregl.GeoJSONSource | undefined) ?? null;
   }
 
-  function badge(lngLat: [number, number], clusterId: number, props: Record<string, unknown>): maplibregl.Marker {
+  function badge(lngLat: [number, number], clusterId: number, props: Record<string, unknown>, ids: readonly string[]): maplibregl.Marker {
     const b = clusterBreakdown(props);
     const size = clusterSize(b.count);
     const el = document.createElement('button');
     el.type = 'button';
     el.className = 'sketch-cluster';
     el.dataset.count = String(b.count);
+    // The marks it stands for (their stickers are off the map), as the stickers carry theirs in data-id.
+    el.dataset.ids = ids.join(' ');
     el.dataset.kinds = b.byKind.map(([k, n]) => `${k}:${n}`).join(',');
     el.style.setProperty('--ring', clusterRing(b, KIND_COLOURS));
     el.style.setProperty('--size', `${size}px`);
@@ -95,10 +97,10 @@ export function bindMarkClusters(map: maplibregl.Map, onHidden: (ids: ReadonlySe
     }
     const leaves = await Promise.all([...found].map(([id, c]) => src.getClusterLeaves(id, Number(c.props['point_count']) || 1, 0).catch(() => [])));
     if (mine !== seq) return; // a newer update started meanwhile
-    const hidden = new Set<string>();
-    for (const list of leaves) for (const f of list) hidden.add(String((f.properties as { fid?: unknown } | null)?.fid));
+    const ids = leaves.map((list) => list.map((f) => String((f.properties as { fid?: unknown } | null)?.fid)));
+    const hidden = new Set(ids.flat());
     for (const m of badges) m.remove();
-    badges = [...found].map(([id, c]) => badge(c.at, id, c.props));
+    badges = [...found].map(([id, c], i) => badge(c.at, id, c.props, ids[i]!));
     onHidden(hidden);
   }
 
